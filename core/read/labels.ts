@@ -1,0 +1,71 @@
+// Matching printed labels to template ids (spec §9 V2, V3, V10, V17).
+import type { LabelDef } from '../model/templates';
+import { toHalfWidth } from './numbers';
+
+/**
+ * Normalised label: no whitespace of any kind, full-width brackets/punctuation unified,
+ * quote marks dropped, so “三安全一稳定”, "三安全一稳定" and 三安全一稳定 compare equal.
+ */
+export function normLabel(s: string): string {
+  return toHalfWidth(s)
+    .replace(/[\s\u00a0\u3000\u200b-\u200d\u2060\ufeff]+/g, '')
+    .replace(/[（]/g, '(')
+    .replace(/[）]/g, ')')
+    .replace(/[“”"'‘’「」『』]/g, '')
+    .replace(/[，]/g, ',')
+    .replace(/[．。]/g, '.')
+    .replace(/[：]/g, ':')
+    .replace(/[、]/g, '、');
+}
+
+/** Label without its numbering prefix: "（三）不予公开" → "不予公开", "1.属于国家秘密" → "属于国家秘密". */
+export function stripNumbering(norm: string): string {
+  return norm.replace(/^(\([一二三四五六七八九十]+\)|[一二三四五六七八九十]+、|\d+[.、．)]|\(\d+\))+/, '');
+}
+
+/** Levenshtein distance, capped: returns cap+1 once the distance exceeds cap. */
+export function editDistance(a: string, b: string, cap = 2): number {
+  if (Math.abs(a.length - b.length) > cap) return cap + 1;
+  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      cur.push(v);
+      if (v < rowMin) rowMin = v;
+    }
+    if (rowMin > cap) return cap + 1;
+    prev = cur;
+  }
+  return prev[b.length]!;
+}
+
+export interface LabelMatch {
+  def: LabelDef;
+  /** 0 exact, 1 exact after numbering stripped, 2 variant, 3 contains, 4 fuzzy */
+  quality: number;
+}
+
+/** Best template label for a printed label, or null. Ties go to the earlier definition. */
+export function matchLabel(printed: string, defs: readonly LabelDef[]): LabelMatch | null {
+  const p = normLabel(printed);
+  if (!p) return null;
+  const ps = stripNumbering(p);
+  let best: LabelMatch | null = null;
+  const consider = (def: LabelDef, quality: number) => {
+    if (!best || quality < best.quality) best = { def, quality };
+  };
+  for (const def of defs) {
+    const l = normLabel(def.label);
+    const ls = stripNumbering(l);
+    if (p === l) consider(def, 0);
+    else if (ps && ps === ls) consider(def, 1);
+    else if (def.variants?.some((v) => normLabel(v) === ps || normLabel(v) === p)) consider(def, 2);
+    else if (ps.length >= 2 && ls.length >= 2 && (ps.startsWith(ls) || ls.startsWith(ps) || (ls.length >= 4 && ps.includes(ls))))
+      consider(def, 3);
+    else if (def.variants?.some((v) => normLabel(v).length >= 4 && ps.includes(normLabel(v)))) consider(def, 3);
+    else if (ls.length >= 4 && editDistance(ps, ls, 2) <= 2) consider(def, 4);
+  }
+  return best;
+}

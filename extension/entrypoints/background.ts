@@ -1,0 +1,3 @@
+export default defineBackground(() => {
+  // Filled by the extension issue.
+});
