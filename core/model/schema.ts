@@ -111,6 +111,10 @@ export const Finding = z.object({
   alternatives: z.optional(z.array(z.array(Suspect))),
   message: z.object({ zh: z.string(), en: z.string() }),
   evidence: z.optional(Evidence),
+  /** what the rule instance ranges over: a t3 row or column id, a t4 block, a t2 row, a narrative keyword … */
+  scope: z.optional(z.string()),
+  /** further data the message is rendered from (which reading matched, the year pair, …) */
+  params: z.optional(z.record(z.string(), z.union([z.string(), z.number()]))),
 });
 export type Finding = z.infer<typeof Finding>;
 

@@ -41,10 +41,32 @@ export function editDistance(a: string, b: string, cap = 2): number {
   return prev[b.length]!;
 }
 
+/** Edits tolerated for a label of this length: 不予公开 and 予以公开 are two edits apart and must not meet. */
+function fuzzyCap(l: string): number {
+  return l.length >= 8 ? 2 : l.length >= 4 ? 1 : 0;
+}
+
 export interface LabelMatch {
   def: LabelDef;
   /** 0 exact, 1 exact after numbering stripped, 2 variant, 3 contains, 4 fuzzy */
   quality: number;
+}
+
+interface NormDef {
+  l: string;
+  ls: string;
+  vars: string[];
+}
+// Template labels are constant: normalise each once (matching runs per row and per header cell).
+const normCache = new WeakMap<LabelDef, NormDef>();
+function normDef(def: LabelDef): NormDef {
+  let n = normCache.get(def);
+  if (!n) {
+    const l = normLabel(def.label);
+    n = { l, ls: stripNumbering(l), vars: (def.variants ?? []).map(normLabel) };
+    normCache.set(def, n);
+  }
+  return n;
 }
 
 /** Best template label for a printed label, or null. Ties go to the earlier definition. */
@@ -57,15 +79,14 @@ export function matchLabel(printed: string, defs: readonly LabelDef[]): LabelMat
     if (!best || quality < best.quality) best = { def, quality };
   };
   for (const def of defs) {
-    const l = normLabel(def.label);
-    const ls = stripNumbering(l);
+    const { l, ls, vars } = normDef(def);
     if (p === l) consider(def, 0);
     else if (ps && ps === ls) consider(def, 1);
-    else if (def.variants?.some((v) => normLabel(v) === ps || normLabel(v) === p)) consider(def, 2);
+    else if (vars.some((v) => v === ps || v === p)) consider(def, 2);
     else if (ps.length >= 2 && ls.length >= 2 && (ps.startsWith(ls) || ls.startsWith(ps) || (ls.length >= 4 && ps.includes(ls))))
       consider(def, 3);
-    else if (def.variants?.some((v) => normLabel(v).length >= 4 && ps.includes(normLabel(v)))) consider(def, 3);
-    else if (ls.length >= 4 && editDistance(ps, ls, 2) <= 2) consider(def, 4);
+    else if (vars.some((v) => v.length >= 4 && ps.includes(v))) consider(def, 3);
+    else if (ls.length >= 4 && editDistance(ps, ls, fuzzyCap(ls)) <= fuzzyCap(ls)) consider(def, 4);
   }
   return best;
 }

@@ -50,7 +50,8 @@ export function parseNumberCell(text: string, opts: NumberOptions = {}): ParsedN
   const m = /^([-+]?)(\d+(?:\.\d+)?)$/.exec(body);
   if (!m) return { raw, value: null, kind: 'text', ...(unit ? { unit } : {}) };
   const sign = m[1];
-  if (sign === '-' && !opts.allowSign) return { raw, value: null, kind: 'text', ...(unit ? { unit } : {}) };
+  // a printed sign (+ or -) is a number only where the format has signed values
+  if (sign && !opts.allowSign) return { raw, value: null, kind: 'text', ...(unit ? { unit } : {}) };
   const value = Number(m[2]) * (sign === '-' ? -1 : 1);
   return { raw, value: Object.is(value, -0) ? 0 : value, kind: 'number', ...(unit ? { unit } : {}) };
 }

@@ -1,3 +1,104 @@
+// Keeps each tab's findings summary for the toolbar badge and the popup; injects the checker on demand.
+import { browser } from 'wxt/browser';
+import type { FrameSummary, TabState, ToBackground } from '@/lib/messages';
+
+const tabs = new Map<number, Map<number, FrameSummary>>();
+
+function action() {
+  // MV3 `action`, MV2 (Firefox build) `browserAction`.
+  return browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction;
+}
+
+async function persist(tabId: number): Promise<void> {
+  const frames = tabs.get(tabId);
+  try {
+    await browser.storage.session?.set({ [`tab:${tabId}`]: frames ? [...frames.entries()] : [] });
+  } catch {
+    /* no session storage: in-memory only */
+  }
+}
+
+async function load(tabId: number): Promise<Map<number, FrameSummary>> {
+  let frames = tabs.get(tabId);
+  if (frames) return frames;
+  frames = new Map();
+  try {
+    const got = await browser.storage.session?.get(`tab:${tabId}`);
+    for (const [id, s] of (got?.[`tab:${tabId}`] as [number, FrameSummary][] | undefined) ?? []) frames.set(id, s);
+  } catch {
+    /* ignore */
+  }
+  tabs.set(tabId, frames);
+  return frames;
+}
+
+async function updateBadge(tabId: number): Promise<void> {
+  const frames = await load(tabId);
+  let errors = 0;
+  let reports = 0;
+  for (const s of frames.values()) {
+    errors += s.errors;
+    reports += s.reports;
+  }
+  const a = action();
+  await a.setBadgeText({ tabId, text: errors > 0 ? String(errors) : reports > 0 ? '✓' : '' });
+  await a.setBadgeBackgroundColor({ tabId, color: errors > 0 ? '#c62828' : '#2e7d32' });
+}
+
+/** Marks the frames as asked-for, so the annotator opens its panel even to say "no report here". */
+function markOnDemand(): void {
+  (globalThis as { __gidarOnDemand?: boolean }).__gidarOnDemand = true;
+}
+
+async function checkTab(tabId: number): Promise<{ ok: boolean; error?: string }> {
+  try {
+    await browser.scripting.executeScript({ target: { tabId, allFrames: true }, func: markOnDemand });
+    await browser.scripting.executeScript({ target: { tabId, allFrames: true }, files: ['/annotator.js'] });
+    return { ok: true };
+  } catch {
+    try {
+      // activeTab covers the top frame; cross-origin frames may refuse.
+      await browser.scripting.executeScript({ target: { tabId }, func: markOnDemand });
+      await browser.scripting.executeScript({ target: { tabId }, files: ['/annotator.js'] });
+      return { ok: true };
+    } catch (e) {
+      return { ok: false, error: e instanceof Error ? e.message : String(e) };
+    }
+  }
+}
+
 export default defineBackground(() => {
-  // Filled by the extension issue.
+  browser.runtime.onMessage.addListener((msg: ToBackground, sender, sendResponse) => {
+    if (!msg || typeof msg !== 'object') return;
+    if (msg.type === 'gidar:state') {
+      const tabId = sender.tab?.id;
+      if (tabId === undefined) return;
+      void load(tabId).then(async (frames) => {
+        frames.set(sender.frameId ?? 0, msg.summary);
+        await persist(tabId);
+        await updateBadge(tabId);
+      });
+      return;
+    }
+    if (msg.type === 'gidar:getTab') {
+      void load(msg.tabId).then((frames) => sendResponse({ frames: [...frames.entries()].map(([frameId, summary]) => ({ frameId, summary })) } satisfies TabState));
+      return true;
+    }
+    if (msg.type === 'gidar:checkTab') {
+      void checkTab(msg.tabId).then(sendResponse);
+      return true;
+    }
+  });
+
+  browser.tabs.onUpdated.addListener((tabId, info) => {
+    // A new document: its content scripts report afresh (without the tabs permission, info.url is not given).
+    if (info.status === 'loading') {
+      tabs.delete(tabId);
+      void persist(tabId);
+    }
+  });
+  browser.tabs.onRemoved.addListener((tabId) => {
+    tabs.delete(tabId);
+    void browser.storage.session?.remove(`tab:${tabId}`).catch(() => undefined);
+  });
 });

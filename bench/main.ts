@@ -1,0 +1,151 @@
+// npm run bench [-- --reps N] [-- --only NAME]: speed as ratios, never absolute thresholds.
+//  - reading (readDocument = locate + grid + map) ÷ bare linkedom parse of the same HTML, median of many runs;
+//  - rules + localization (checkReport) ÷ reading the same report;
+//  - then the extension's timings in Chromium, from bench/extension.ts, when it and the built extension exist.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Table from 'cli-table3';
+import { parseHTML } from 'linkedom';
+import { loadEngine } from '../cli/engine';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+export const CORPUS_DIR = join(ROOT, 'tests', 'fixtures', 'corpus', 'real');
+export const EXTENSION_DIR = join(ROOT, '.output', 'chrome-mv3');
+
+/** What bench/extension.ts receives; it prints its own table. */
+export interface ExtensionBenchContext {
+  corpusDir: string;
+  /** HTML file names in corpusDir */
+  files: string[];
+  /** the built MV3 extension (`npm run build`) */
+  extensionDir: string;
+  reps: number;
+}
+
+function arg(name: string): string | undefined {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+/** Median time (ms) of `fn`, after warm-up; at least `reps` runs and at least `minMs` of total measuring. */
+export function median(fn: () => void, reps: number, minMs = 500): number {
+  for (let i = 0; i < Math.min(10, reps); i++) fn();
+  const times: number[] = [];
+  const start = performance.now();
+  while (times.length < reps || performance.now() - start < minMs) {
+    const t0 = performance.now();
+    fn();
+    times.push(performance.now() - t0);
+    if (times.length >= reps * 20) break;
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)]!;
+}
+
+const ms = (x: number): string => (x < 1 ? x.toFixed(3) : x.toFixed(2));
+const ratio = (x: number): string => `${x.toFixed(2)}×`;
+// Colours only on a terminal, so piped output (CI logs, reports) stays plain.
+const style = process.stdout.isTTY ? {} : { style: { head: [], border: [] } };
+
+async function main(): Promise<void> {
+  const reps = Number(arg('--reps') ?? 100);
+  const only = arg('--only');
+  const engine = await loadEngine();
+  const files = readdirSync(CORPUS_DIR)
+    .filter((f) => /\.html?$/i.test(f))
+    .filter((f) => !only || f.includes(only))
+    .sort();
+  console.log(`Node ${process.version}; median of ≥${reps} runs per measurement; corpus ${CORPUS_DIR.replace(ROOT + '/', '')}\n`);
+
+  {
+    const readDocument = engine.readDocument;
+    const checkReport = engine.checkReport;
+    const table = new Table({
+      ...style,
+      head: ['document', 'KiB', 'parse ms', 'read ms', 'read ÷ parse', 'reports', 'cells', 'rules ms', 'rules ÷ read'],
+      colAligns: ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right'],
+    });
+    for (const f of files) {
+      const html = readFileSync(join(CORPUS_DIR, f), 'utf8');
+      const parse = median(() => void parseHTML(html), reps);
+      // Each reading gets a freshly parsed document, as a page load would; only readDocument is timed.
+      const docs = Array.from({ length: 8 }, () => parseHTML(html).document as unknown as Document);
+      let k = 0;
+      const read = median(() => void readDocument(docs[k++ % docs.length]!), reps);
+      const reports = readDocument(docs[0]!).map((r) => r.report);
+      const cells = reports.reduce((n, r) => n + r.cells.length, 0);
+      const rules = reports.length ? median(() => reports.forEach((r) => checkReport(r)), reps) : null;
+      table.push([
+        f,
+        (Buffer.byteLength(html) / 1024).toFixed(0),
+        ms(parse),
+        ms(read),
+        ratio(read / parse),
+        String(reports.length),
+        String(cells),
+        rules === null ? '—' : ms(rules),
+        rules === null ? '—' : ratio(rules / read),
+      ]);
+    }
+    console.log('Reading in Node (linkedom DOM)');
+    console.log(table.toString());
+  }
+
+  {
+    const readText = engine.readText;
+    const checkReport = engine.checkReport;
+    const textDir = join(CORPUS_DIR, '..', 'seed');
+    const table = new Table({
+      ...style,
+      head: ['text', 'KiB', 'readText ms', 'reports', 'cells', 'rules ms', 'rules ÷ read'],
+      colAligns: ['left', 'right', 'right', 'right', 'right', 'right', 'right'],
+    });
+    const texts = [
+      join(textDir, 'huixian-2023.txt'),
+      ...readdirSync(CORPUS_DIR)
+        .filter((f) => /\.(txt|md)$/.test(f))
+        .sort()
+        .map((f) => join(CORPUS_DIR, f)),
+    ].filter((p) => !only || p.includes(only));
+    for (const p of texts) {
+      const text = readFileSync(p, 'utf8');
+      const read = median(() => void readText(text), reps);
+      const reports = readText(text);
+      const rules = reports.length ? median(() => reports.forEach((r) => checkReport(r)), reps) : null;
+      table.push([
+        p.replace(CORPUS_DIR + '/', '').replace(textDir + '/', 'seed/'),
+        (Buffer.byteLength(text) / 1024).toFixed(0),
+        ms(read),
+        String(reports.length),
+        String(reports.reduce((n, r) => n + r.cells.length, 0)),
+        rules === null ? '—' : ms(rules),
+        rules === null ? '—' : ratio(rules / read),
+      ]);
+    }
+    console.log('\nReading text (no parse baseline: absolute times for orientation only)');
+    console.log(table.toString());
+  }
+
+  // Extension point: bench/extension.ts (written by the extension engineer) times the content script in Chromium.
+  const extBench = join(ROOT, 'bench', 'extension.ts');
+  console.log('');
+  if (!existsSync(extBench)) {
+    console.log('Chromium timings: skipped (bench/extension.ts not present).');
+  } else if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
+    console.log(`Chromium timings: skipped (built extension missing at ${EXTENSION_DIR.replace(ROOT + '/', '')}; run npm run build).`);
+  } else {
+    const mod = (await import(/* @vite-ignore */ new URL('./extension.ts', import.meta.url).href)) as {
+      benchExtension?: (ctx: ExtensionBenchContext) => Promise<void>;
+    };
+    if (typeof mod.benchExtension !== 'function') console.log('Chromium timings: skipped (bench/extension.ts exports no benchExtension).');
+    else await mod.benchExtension({ corpusDir: CORPUS_DIR, files, extensionDir: EXTENSION_DIR, reps });
+  }
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  main().catch((e: unknown) => {
+    console.error(`bench: ${e instanceof Error ? e.message : String(e)}`);
+    process.exitCode = 1;
+  });
+}

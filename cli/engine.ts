@@ -1,0 +1,23 @@
+// The core entry points the CLI and the bench use: read a DOM, read a text, check a report.
+// One seam, so tests and the bench see exactly what the CLI runs.
+import type { Finding, Report } from '../core/model/schema';
+import type { ReadReport } from '../core/read/types';
+import { readDocument } from '../core/read/dom';
+import { readText } from '../core/read/text';
+import { checkReport } from '../core/check';
+
+export type ReadDocument = (doc: Document, opts?: { url?: string }) => ReadReport[];
+export type ReadText = (text: string, opts?: { source?: string }) => Report[];
+export type CheckReport = (report: Report) => Finding[];
+
+export interface Engine {
+  readDocument: ReadDocument;
+  readText: ReadText;
+  checkReport: CheckReport;
+}
+
+const engine: Engine = { readDocument, readText, checkReport };
+
+export function loadEngine(): Promise<Engine> {
+  return Promise.resolve(engine);
+}

@@ -1,0 +1,57 @@
+// Entry points: every single-report rule plus error localization; every cross-year rule for a pair.
+import { attachSuspects, localize } from './explain/localize';
+import { finalize } from './explain/messages';
+import type { Finding, Report } from './model/schema';
+import { pairRules, reportRules, ruleById } from './rules';
+import type { FindingDraft } from './rules/types';
+
+/** Most important first: failed errors, anything needing review, failed warnings, failed info, not checkable, passes. */
+function rank(f: Pick<Finding, 'status' | 'severity'>): number {
+  if (f.status === 'fail') return f.severity === 'error' ? 0 : f.severity === 'warning' ? 2 : 3;
+  if (f.status === 'needsReview') return f.severity === 'info' ? 1.5 : 1;
+  if (f.status === 'notCheckable') return 4;
+  return 5;
+}
+
+function render(drafts: FindingDraft[]): Finding[] {
+  const out = drafts.map((d) => {
+    const rule = ruleById(d.rule);
+    return rule ? finalize(d, rule.messages) : finalize(d, { fail: { zh: d.rule, en: d.rule }, pass: { zh: d.rule, en: d.rule } });
+  });
+  // Array.prototype.sort is stable: within a class, registry order and table order are kept.
+  return out.sort((a, b) => rank(a) - rank(b));
+}
+
+function runSafely<T>(ruleId: string, fn: () => T[]): T[] | FindingDraft[] {
+  try {
+    return fn();
+  } catch (e) {
+    // A rule bug must not take the other rules down; it shows as one notCheckable finding.
+    return [
+      {
+        rule: ruleId,
+        severity: 'info',
+        status: 'notCheckable',
+        cells: [],
+        left: null,
+        right: null,
+        difference: null,
+        suspects: [],
+        ambiguous: false,
+        params: { reason: 'internal', detail: e instanceof Error ? e.message : String(e) },
+      },
+    ];
+  }
+}
+
+export function checkReport(report: Report): Finding[] {
+  const drafts: FindingDraft[] = [];
+  for (const rule of reportRules) drafts.push(...(runSafely(rule.id, () => rule.check(report)) as FindingDraft[]));
+  return render(attachSuspects(drafts, localize(report)));
+}
+
+export function checkPair(previous: Report, current: Report): Finding[] {
+  const drafts: FindingDraft[] = [];
+  for (const rule of pairRules) drafts.push(...(runSafely(rule.id, () => rule.check(previous, current)) as FindingDraft[]));
+  return render(drafts);
+}

@@ -1,0 +1,141 @@
+// Messages are rendered from a finding's data, in Chinese or English (like zod issues: data first, text last).
+import { cellKey } from '../model/ids';
+import type { CellRef, Finding, Suspect, TableId } from '../model/schema';
+import { T2_2019, T2_2021, T3_2019, T3_2021, T3_GROUPS, T4, T4_BLOCKS } from '../model/templates';
+import type { FindingDraft, MessageText, RuleMessages } from '../rules/types';
+
+export type Lang = 'zh' | 'en';
+
+const TABLE_ZH: Record<TableId, string> = { t2: '表二', t3: '表三', t4: '表四' };
+
+function rowLabel(table: TableId, id: string): string | undefined {
+  const lists = table === 't3' ? [T3_2021.rows, T3_2019.rows] : table === 't2' ? [T2_2021.rows, T2_2019.rows] : [T4.rows];
+  for (const l of lists) {
+    const d = l.find((x) => x.id === id);
+    if (d) return d.label;
+  }
+  return undefined;
+}
+
+function colLabel(table: TableId, id: string): string | undefined {
+  const lists = table === 't3' ? [T3_2021.cols] : table === 't2' ? [T2_2021.cols, T2_2019.cols] : [T4.cols];
+  for (const l of lists) {
+    const d = l.find((x) => x.id === id);
+    if (d) return d.label;
+  }
+  return undefined;
+}
+
+/** 表三「（一）予以公开」×「自然人」 / t3[granted][naturalPerson] */
+export function cellName(ref: CellRef, lang: Lang): string {
+  if (lang === 'en') return ref.table === 't4' ? `t4[${ref.col}]` : `${ref.table}[${ref.row}][${ref.col}]`;
+  const col = colLabel(ref.table, ref.col) ?? ref.col;
+  if (ref.table === 't4') return `${TABLE_ZH.t4}「${col}」`;
+  return `${TABLE_ZH[ref.table]}「${rowLabel(ref.table, ref.row) ?? ref.row}」×「${col}」`;
+}
+
+/** A scope id (t3 row, t3 column, t4 block, t2 row, group) in words. */
+export function scopeName(scope: string | undefined, lang: Lang): string {
+  if (!scope) return '';
+  if (lang === 'en') return scope;
+  const block = T4_BLOCKS.find((b) => b.id === scope);
+  if (block) return block.label;
+  return (
+    rowLabel('t3', scope) ??
+    colLabel('t3', scope) ??
+    T3_GROUPS[scope] ??
+    rowLabel('t2', scope) ??
+    colLabel('t2', scope) ??
+    scope
+  );
+}
+
+function cellList(refs: readonly CellRef[] | undefined, lang: Lang): string {
+  if (!refs || refs.length === 0) return lang === 'zh' ? '（无）' : '(none)';
+  const shown = refs.slice(0, 4).map((r) => cellName(r, lang));
+  const more = refs.length - shown.length;
+  if (more > 0) shown.push(lang === 'zh' ? `等共 ${refs.length} 格` : `and ${more} more`);
+  return shown.join(lang === 'zh' ? '、' : ', ');
+}
+
+const TYPO_ZH: Record<NonNullable<Suspect['typo']>, string> = {
+  swap: '数字对调',
+  drop: '漏打一位',
+  double: '多打一位重复数字',
+  mistype: '打错一位',
+  insert: '多打一位',
+};
+
+function suspectText(s: Suspect, lang: Lang): string {
+  const printed = s.printed === null ? (lang === 'zh' ? '空白' : 'blank') : String(s.printed);
+  if (lang === 'zh') {
+    return `${cellName(s, lang)}印作 ${printed}，应为 ${s.suggested}${s.typo ? `（疑似笔误：${TYPO_ZH[s.typo]}）` : ''}`;
+  }
+  return `${cellName(s, lang)} printed ${printed}, should be ${s.suggested}${s.typo ? ` (likely typo: ${s.typo})` : ''}`;
+}
+
+function localizationText(f: FindingDraft, lang: Lang): string {
+  if (f.ambiguous && f.alternatives && f.alternatives.length > 1) {
+    const alts = f.alternatives.slice(0, 3).map((alt) => alt.map((s) => suspectText(s, lang)).join(lang === 'zh' ? '，且' : ' and '));
+    const more = f.alternatives.length - alts.length;
+    if (lang === 'zh') {
+      return ` 有 ${f.alternatives.length} 种同样简单的改法，无法确定哪一格印错：${alts.join('；或 ')}${more > 0 ? `；等` : ''}。`;
+    }
+    return ` ${f.alternatives.length} equally simple corrections exist; which cell is wrong cannot be told: ${alts.join('; or ')}${more > 0 ? '; …' : ''}.`;
+  }
+  if (f.suspects.length === 0) return '';
+  const list = f.suspects.map((s) => suspectText(s, lang)).join(lang === 'zh' ? '；' : '; ');
+  return lang === 'zh' ? ` 最可能的改法：${list}。` : ` Most likely correction: ${list}.`;
+}
+
+function fill(template: string, f: FindingDraft, lang: Lang): string {
+  const fmt = (n: number | null | undefined) => (n === null || n === undefined ? '—' : String(n));
+  const ctx: Record<string, string> = {
+    scope: scopeName(f.scope, lang),
+    left: fmt(f.left),
+    right: fmt(f.right),
+    difference: fmt(f.difference),
+    absDifference: fmt(f.difference === null ? null : Math.abs(f.difference)),
+    tolerance: fmt(f.tolerance),
+    cells: cellList(f.cells, lang),
+    leftCells: cellList(f.leftCells, lang),
+    rightCells: cellList(f.rightCells, lang),
+    blanks: cellList(f.blanks, lang),
+    blankCount: String(f.blanks?.length ?? 0),
+    claimed: fmt(f.evidence?.claimed),
+    sentence: f.evidence?.sentence ?? '',
+  };
+  for (const [k, v] of Object.entries(f.params ?? {})) ctx[k] = String(v);
+  return template.replace(/\{(\w+)\}/g, (m, k: string) => ctx[k] ?? m);
+}
+
+const GENERIC: Required<RuleMessages> = {
+  fail: { zh: '未通过：{left} ≠ {right}。', en: 'Failed: {left} ≠ {right}.' },
+  pass: { zh: '一致。', en: 'Consistent.' },
+  needsReview: {
+    zh: '含空白格（{blanks}）：按 0 计时左边 {left}，右边 {right}，请核对。',
+    en: 'Blank cells ({blanks}): with blanks as 0 the left side is {left}, the right side {right}; please review.',
+  },
+  notCheckable: { zh: '无法检查：所需单元格缺失或不是数字。', en: 'Not checkable: a needed cell is missing or not a number.' },
+};
+
+/** Render the message of a finding from its data and its rule's templates. */
+export function renderMessage(f: FindingDraft, messages: RuleMessages): MessageText {
+  const t: MessageText = messages[f.status] ?? GENERIC[f.status];
+  const out = { zh: fill(t.zh, f, 'zh'), en: fill(t.en, f, 'en') };
+  if (f.status === 'fail' || f.status === 'needsReview') {
+    out.zh += localizationText(f, 'zh');
+    out.en += localizationText(f, 'en');
+  }
+  if (f.status === 'notCheckable' && f.params?.reason === 'missing' && !messages.notCheckable) {
+    out.zh = `无法检查：未读到 ${f.params.missingCount} 个所需单元格（${String(f.params.missing).split(' ').slice(0, 3).join('、')}）。`;
+    out.en = `Not checkable: ${f.params.missingCount} needed cell(s) were not read (${String(f.params.missing).split(' ').slice(0, 3).join(', ')}).`;
+  }
+  return out;
+}
+
+export function finalize(f: FindingDraft, messages: RuleMessages): Finding {
+  return { ...f, message: renderMessage(f, messages) };
+}
+
+export { cellKey };

@@ -1,0 +1,141 @@
+// Reading a plain-text rendering of a report (pasted table, TSV sample, Markdown conversion, crawler text) into the
+// same Report model as the HTML reader. Cells carry {type:'text', line, column} sources (1-based).
+// Principle (corpus README, expect "no-wrong-values"): a cell is emitted only when its value is certain; an
+// uncertain row is left out of `cells` and explained in `readNotes`.
+import type { FormatVersion, NotCheckable, Report, TableId } from '../model/schema';
+import { templateFor, type TemplateFormat } from '../model/templates';
+import { readMeta, splitSections } from './meta';
+import { labelKey, lineIndex } from './text-labels';
+import { gridLines, looksGridded, readGrid } from './text-grid';
+import { readFlat } from './text-flat';
+import type { TextPart } from './text-common';
+
+export interface ReadTextOptions {
+  /** where the text came from (file name, URL); the caller keeps it with the report */
+  source?: string;
+  /** page or file title, for the report year and agency */
+  title?: string;
+}
+
+const TABLES: TableId[] = ['t2', 't3', 't4'];
+
+/** a row label short enough for a one-line note */
+function short(label: string): string {
+  return label.length > 14 ? label.slice(0, 13) + '…' : label;
+}
+
+function blankReport(format: FormatVersion, note: string): Report {
+  return {
+    format,
+    year: null,
+    agency: null,
+    title: null,
+    tablesFound: [],
+    cells: [],
+    extras: [],
+    sections: [],
+    notCheckable: [{ table: 'report', reason: 'missing', detail: note }],
+    readNotes: [note],
+  };
+}
+
+/** Which template the tables follow, where the report does not say (a paste of the tables alone). */
+function templateFormat(format: FormatVersion, key: string): { fmt: TemplateFormat; evidence: boolean } {
+  if (format === '2019' || format === '2021') return { fmt: format, evidence: true };
+  if (key.includes('逾期不补正') || key.includes('逾期未按收费通知') || key.includes('本年制发件数'))
+    return { fmt: '2021', evidence: true };
+  if (key.includes('本年新制作数量') || key.includes('第二十条第(九)项')) return { fmt: '2019', evidence: true };
+  return { fmt: '2021', evidence: false };
+}
+
+// The six standard section titles (spec §1.1), as crawler text prints them inline: "…进一步强化监督管理抓手。 二、主动公开政府信息情况第二十条…".
+const INLINE_HEADING =
+  /[一二三四五六]、[ \u00a0\u3000]*(?:总体情况|概述|主动公开政府信息情况|收到和处理政府信息公开申请情况|(?:政府信息公开)?行政法?复议、行政诉讼情况|因政府信息公开工作被申请行政复议、提起行政诉讼情况|(?:政府信息公开工作)?存在的主要问题及(?:改进|整改)(?:情况|措施)|其他需要报告的事项)/g;
+
+/** Text with each inline section title on a line of its own, so splitSections sees the headings. Lines stay lines. */
+function headingLines(text: string): string {
+  return text.replace(INLINE_HEADING, (m, offset: number, whole: string) => {
+    const before = offset > 0 && whole[offset - 1] !== '\n' ? '\n' : '';
+    const after = whole[offset + m.length] !== '\n' ? '\n' : '';
+    return before + m + after;
+  });
+}
+
+export function readText(text: string, opts: ReadTextOptions = {}): Report[] {
+  if (typeof text !== 'string') return [blankReport('unknown', 'input is not text')];
+  const clean = text.replace(/^\ufeff/, '').replace(/\r\n?/g, '\n');
+  if (clean.trim() === '') return [blankReport('unknown', 'empty text: no report to read')];
+
+  let meta;
+  let sections: Report['sections'] = [];
+  try {
+    meta = readMeta(clean, opts.title);
+    sections = splitSections(headingLines(clean));
+  } catch {
+    meta = { format: 'unknown' as FormatVersion, year: null, agency: null, title: null };
+  }
+  const key = labelKey(clean);
+  const hasT3 = key.includes('本年新收政府信息公开申请') || (key.includes('申请人情况') && key.includes('自然人'));
+
+  const report: Report = {
+    ...meta,
+    tablesFound: [],
+    cells: [],
+    extras: [],
+    sections,
+    notCheckable: [],
+    readNotes: [],
+  };
+
+  // Pre-2019 reports (statistics table 指标名称/计量单位/历年累计): nothing maps onto the 2019/2021 tables.
+  const older = !hasT3 && (meta.format === 'older' || (meta.year ?? 9999) <= 2018);
+  if (older) {
+    report.format = 'older';
+    report.notCheckable.push({
+      table: 'report',
+      reason: 'unreadable',
+      detail: 'older (pre-2019) format: its statistics table is not mapped onto tables 二/三/四',
+    });
+    report.readNotes.push(`older (pre-2019) report format; tables 二/三/四 not read`);
+    return [report];
+  }
+
+  const { fmt, evidence } = templateFormat(meta.format, key);
+  if (evidence && report.format !== fmt) {
+    report.readNotes.push(`format ${fmt} taken from the table rows (the report's own markers say ${report.format})`);
+    report.format = fmt;
+  }
+  const pos = lineIndex(clean);
+  const lines = gridLines(clean);
+  const gridded = looksGridded(lines);
+  let part: TextPart;
+  try {
+    part = gridded ? readGrid(clean, fmt, pos, lines) : readFlat(clean, fmt, pos);
+  } catch (e) {
+    report.readNotes.push(`text could not be read: ${e instanceof Error ? e.message : String(e)}`);
+    report.notCheckable.push({ table: 'report', reason: 'unreadable' });
+    return [report];
+  }
+  if (!gridded) report.readNotes.push(`cells run together in the text: rows read only where the digits split one way`);
+  report.cells = part.cells;
+  report.readNotes.push(...part.notes);
+  if (part.located.has('t3')) {
+    const read = new Set(part.cells.filter((c) => c.table === 't3').map((c) => c.row));
+    const rows = templateFor('t3', fmt).rows;
+    const missing = rows.filter((r) => !read.has(r.id));
+    if (missing.length)
+      report.readNotes.push(
+        `t3: ${rows.length - missing.length} of ${rows.length} rows read; not read: ${missing.map((r) => short(r.label)).join('、')}`,
+      );
+  }
+  const withCells = new Set(part.cells.map((c) => c.table));
+  report.tablesFound = TABLES.filter((t) => withCells.has(t));
+  for (const t of TABLES) {
+    if (withCells.has(t)) continue;
+    const nc: NotCheckable = part.located.has(t)
+      ? { table: t, reason: 'unreadable', detail: 'table found in the text but no row could be read with certainty' }
+      : { table: t, reason: 'missing' };
+    report.notCheckable.push(nc);
+  }
+  return [report];
+}

@@ -1,0 +1,48 @@
+import type { CellRef } from '../model/schema';
+import { draft } from './draft';
+import type { FindingDraft, Rule } from './types';
+
+// Spec §7.1, §7.8: the template expects a number in every cell ("0" written out); one finding per row with blanks.
+const rule: Rule = {
+  kind: 'report',
+  id: 'val.blankCell',
+  severity: 'warning',
+  reads: ['t2', 't3', 't4'],
+  doc: 'Cells left blank or filled with a placeholder (—, -, /, 无) where the template expects a number; 0 should be written. Warning, or info when the rest of the row is all zero (spec §7.1, §7.8; Shanghai 2019 left 70 of 182 table-三 cells blank).',
+  messages: {
+    fail: { zh: '「{scope}」行有 {blankCount} 个空白或占位单元格（{blanks}），应填写数字（0 也应写出）。', en: 'Row {scope} has {blankCount} blank or placeholder cell(s) ({blanks}); a number (0 included) should be printed.' },
+    pass: { zh: '表格中没有空白单元格。', en: 'No blank cells in the tables.' },
+  },
+  cases: {
+    valid: [{ name: 'Huixian: every cell filled', expect: { status: 'pass', count: 1 } }],
+    invalid: [
+      {
+        name: 'blank total of a row with numbers',
+        cells: { 't3:granted:total': '' },
+        expect: { status: 'fail', scope: 'granted', blanks: ['t3:granted:total'] },
+      },
+      { name: 'placeholder in t4', cells: { 't4:cases:litDirect.pending': '—' }, expect: { status: 'fail', scope: 'cases', blanks: ['t4:cases:litDirect.pending'] } },
+    ],
+  },
+  check(report) {
+    const rows = new Map<string, { blanks: CellRef[]; nonzero: number; table: string; row: string }>();
+    let seen = 0;
+    for (const c of report.cells) {
+      if (c.table === 't2' && (c.col === 'itemsDelta' || c.col === 'procurementAmount')) continue;
+      seen++;
+      const key = `${c.table}:${c.row}`;
+      let r = rows.get(key);
+      if (!r) rows.set(key, (r = { blanks: [], nonzero: 0, table: c.table, row: c.row }));
+      if (c.kind === 'blank' || c.kind === 'placeholder') r.blanks.push({ table: c.table, row: c.row, col: c.col });
+      else if (c.value !== 0) r.nonzero++;
+    }
+    if (seen === 0) return [];
+    const out: FindingDraft[] = [];
+    for (const r of rows.values()) {
+      if (r.blanks.length === 0) continue;
+      out.push(draft(rule.id, r.nonzero === 0 ? 'info' : 'warning', 'fail', { scope: r.row, cells: r.blanks, blanks: r.blanks, params: { table: r.table } }));
+    }
+    return out.length > 0 ? out : [draft(rule.id, 'warning', 'pass')];
+  },
+};
+export default rule;

@@ -1,0 +1,40 @@
+// Bootstrap on gov.cn pages: a cheap look for a report; only then load the reader, checker and UI.
+// Kept free of core/ and Preact so that it stays a few KB on the pages that are not reports.
+import { browser } from 'wxt/browser';
+import { looksLikeReport } from '@/lib/detect';
+
+const MAX_LOOKS = 40;
+
+export default defineContentScript({
+  matches: ['*://*.gov.cn/*'],
+  allFrames: true,
+  runAt: 'document_idle',
+  main() {
+    // For bench/extension.ts: content-script start → annotations drawn.
+    performance.mark('gidar:content-start');
+    let loading = false;
+    const load = (): void => {
+      if (loading) return;
+      loading = true;
+      observer?.disconnect();
+      // The annotator is a web-accessible IIFE; importing it runs it in this isolated world.
+      import(/* @vite-ignore */ browser.runtime.getURL('/annotator.js')).catch((e: unknown) => {
+        console.warn('[gidar] could not load the annotator:', e);
+      });
+    };
+    let observer: MutationObserver | null = null;
+    if (looksLikeReport(document)) return load();
+
+    // Tables that arrive later (scripts, tabs, SPA navigation): look again, debounced and a bounded number of times.
+    let looks = 0;
+    let timer = 0;
+    observer = new MutationObserver(() => {
+      clearTimeout(timer);
+      timer = window.setTimeout(() => {
+        if (looksLikeReport(document)) load();
+        else if (++looks >= MAX_LOOKS) observer?.disconnect();
+      }, 500);
+    });
+    observer.observe(document.documentElement, { childList: true, subtree: true });
+  },
+});

@@ -1,0 +1,387 @@
+// The lazily loaded part: read the page, check it, draw the overlay, answer the popup.
+// Loaded by the bootstrap (dynamic import) on report pages, or injected on demand from the toolbar.
+import { render } from 'preact';
+import { browser } from 'wxt/browser';
+import { App, type Box, type Review, type Store, type ViewState } from '../ui/Overlay';
+import { OVERLAY_CSS } from '../ui/styles';
+import type { Lang } from '../ui/strings';
+import { checkReport, readDocument } from './core';
+import { exportPage } from './exports';
+import type { FrameSummary, ToContent } from './messages';
+import { buildBadges, buildItems, buildMarks, countItems, type CheckedPage } from './model';
+import { tableLooksLikeReport } from './detect';
+
+const HOST_TAG = 'gidar-overlay';
+const LANG_KEY = 'gidar:lang';
+const MAX_RECHECKS = 30;
+
+declare global {
+  var __gidarAnnotator: { recheck(): void } | undefined;
+  /** set by the background before injecting on demand (toolbar "check this page") */
+  var __gidarOnDemand: boolean | undefined;
+}
+
+function pageKey(): string {
+  return `gidar:review:${location.origin}${location.pathname}${location.search}`;
+}
+
+export function startAnnotator(): void {
+  performance.mark('gidar:annotator-start');
+  if (globalThis.__gidarAnnotator) {
+    globalThis.__gidarAnnotator.recheck();
+    return;
+  }
+  const annotator = new Annotator();
+  globalThis.__gidarAnnotator = { recheck: () => annotator.check(true) };
+  annotator.start();
+}
+
+class Annotator {
+  private state: ViewState = {
+    page: { reports: [] },
+    items: [],
+    marks: [],
+    badges: [],
+    counts: { fail: 0, errors: 0, needsReview: 0, pass: 0, notCheckable: 0 },
+    boxes: new Map(),
+    lang: 'zh',
+    reviews: {},
+    annotations: true,
+    panelOpen: false,
+    tooltip: null,
+    selected: null,
+    flash: null,
+    error: null,
+  };
+  private listeners = new Set<() => void>();
+  private host: HTMLElement | null = null;
+  private shadow: ShadowRoot | null = null;
+  private layoutQueued = false;
+  private resizeObserver: ResizeObserver | null = null;
+  private mutationObserver: MutationObserver | null = null;
+  private recheckTimer = 0;
+  private rechecks = 0;
+  private tableSignature = '';
+  private hoverQueued = false;
+  private lastPointer: { x: number; y: number } | null = null;
+  private hideTimer = 0;
+  private flashSeq = 0;
+  private drawnMarked = false;
+
+  private store: Store = {
+    get: () => this.state,
+    subscribe: (fn) => {
+      this.listeners.add(fn);
+      return () => this.listeners.delete(fn);
+    },
+    actions: {
+      jump: (id) => this.jump(id),
+      select: (id) => this.set({ selected: id }),
+      setReview: (id, review) => void this.setReview(id, review),
+      setLang: (lang) => {
+        this.set({ lang });
+        void browser.storage.local.set({ [LANG_KEY]: lang });
+      },
+      setPanelOpen: (panelOpen) => this.set({ panelOpen }),
+      showTooltip: (itemId, anchor, by) => {
+        clearTimeout(this.hideTimer);
+        if (this.state.tooltip?.itemId === itemId && this.state.tooltip.by === 'focus' && by !== 'focus') return;
+        this.set({ tooltip: { itemId, anchor, by } });
+      },
+      hideTooltip: (by) => {
+        if (!this.state.tooltip) return;
+        if (by && this.state.tooltip.by !== by) return;
+        clearTimeout(this.hideTimer);
+        // A short grace lets the pointer travel from the marker onto the tooltip.
+        if (by === 'hover' || by === 'cell') this.hideTimer = window.setTimeout(() => this.set({ tooltip: null }), 250);
+        else this.set({ tooltip: null });
+      },
+    },
+  };
+
+  private set(patch: Partial<ViewState>): void {
+    this.state = { ...this.state, ...patch };
+    for (const fn of this.listeners) fn();
+  }
+
+  async start(): Promise<void> {
+    try {
+      const stored = await browser.storage.local.get([LANG_KEY, pageKey()]);
+      const lang = stored[LANG_KEY] === 'en' ? 'en' : 'zh';
+      const reviews = (stored[pageKey()] as Record<string, Review> | undefined) ?? {};
+      this.state = { ...this.state, lang, reviews };
+    } catch {
+      /* storage unavailable (e.g. opaque origin frame): defaults */
+    }
+    browser.storage.onChanged.addListener((changes, area) => {
+      if (area !== 'local') return;
+      const l = changes[LANG_KEY];
+      if (l && (l.newValue === 'en' || l.newValue === 'zh')) this.set({ lang: l.newValue as Lang });
+      const r = changes[pageKey()];
+      if (r) this.set({ reviews: (r.newValue as Record<string, Review> | undefined) ?? {} });
+    });
+    browser.runtime.onMessage.addListener((msg: ToContent, _sender, sendResponse) => {
+      if (!msg || typeof msg !== 'object' || !('type' in msg)) return;
+      if (msg.type === 'gidar:ping') {
+        sendResponse(this.summary());
+        return;
+      }
+      if (msg.type === 'gidar:setAnnotations') {
+        this.set({ annotations: msg.on, tooltip: null });
+        if (msg.on) this.scheduleLayout();
+        this.report();
+        sendResponse(this.summary());
+        return;
+      }
+      if (msg.type === 'gidar:openPanel') {
+        this.set({ annotations: true, panelOpen: true });
+        sendResponse(this.summary());
+        return;
+      }
+      if (msg.type === 'gidar:export') {
+        if (!this.state.page.reports.length) return; // another frame may hold the report
+        exportPage(this.state.page, msg.format, { url: location.href, title: document.title, lang: this.state.lang, table: msg.table }).then(
+          sendResponse,
+          (e: unknown) => sendResponse({ ok: false, error: String(e) }),
+        );
+        return true;
+      }
+    });
+    this.check(globalThis.__gidarOnDemand === true);
+    this.observe();
+  }
+
+  /** Read and check the page; redraw. */
+  check(force: boolean): void {
+    let page: CheckedPage = { reports: [] };
+    let error: string | null = null;
+    try {
+      const read = readDocument(document, { url: location.href });
+      // A page without any report table reads as one empty report with every table "missing": not a report.
+      const found = read.filter((rr) => rr.report.tablesFound.length > 0 || rr.report.notCheckable.some((n) => n.reason !== 'missing'));
+      page = { reports: found.map((rr) => ({ rr, findings: checkReport(rr.report) })) };
+    } catch (e) {
+      error = e instanceof Error ? e.message : String(e);
+    }
+    if (!this.drawnMarked) performance.mark('gidar:checked');
+    this.tableSignature = this.signature();
+    const items = buildItems(page);
+    const counts = countItems(items, page);
+    const flagged = counts.fail + counts.needsReview > 0;
+    this.set({
+      page,
+      items,
+      marks: buildMarks(page, items),
+      badges: buildBadges(page, items),
+      counts,
+      error,
+      tooltip: null,
+      // Open the panel when there is something to look at, or when the user asked for this check.
+      panelOpen: this.state.panelOpen || flagged || force,
+    });
+    if (page.reports.length || force || error) this.mount();
+    this.observeTables();
+    // The first drawing measures at once (the page is laid out already); later ones are batched per frame.
+    if (!this.drawnMarked) this.layout();
+    else this.scheduleLayout();
+    this.report();
+  }
+
+  private summary(): FrameSummary {
+    const s = this.state;
+    return {
+      url: location.href,
+      title: document.title,
+      reports: s.page.reports.length,
+      tables: [...new Set(s.page.reports.flatMap((r) => r.rr.report.tablesFound))],
+      ...s.counts,
+      annotations: s.annotations,
+    };
+  }
+
+  private report(): void {
+    browser.runtime.sendMessage({ type: 'gidar:state', summary: this.summary() }).catch(() => {
+      /* background asleep or reloading: the popup asks again */
+    });
+  }
+
+  private mount(): void {
+    if (this.host?.isConnected) return;
+    const host = document.createElement(HOST_TAG);
+    // Inline CSSOM styles only; the host sits outside <body>, so no page selector for body descendants reaches it.
+    host.style.setProperty('all', 'initial');
+    host.style.setProperty('position', 'absolute');
+    host.style.setProperty('left', '0');
+    host.style.setProperty('top', '0');
+    host.style.setProperty('width', '0');
+    host.style.setProperty('height', '0');
+    host.style.setProperty('z-index', '2147483646');
+    host.style.setProperty('display', 'block');
+    const shadow = host.attachShadow({ mode: 'open' });
+    try {
+      const sheet = new CSSStyleSheet();
+      sheet.replaceSync(OVERLAY_CSS);
+      shadow.adoptedStyleSheets = [sheet];
+    } catch {
+      const style = document.createElement('style');
+      style.textContent = OVERLAY_CSS;
+      shadow.appendChild(style);
+    }
+    const root = document.createElement('div');
+    shadow.appendChild(root);
+    document.documentElement.appendChild(host);
+    this.host = host;
+    this.shadow = shadow;
+    render(<App store={this.store} />, root);
+
+    const schedule = (): void => this.scheduleLayout();
+    window.addEventListener('resize', schedule, { passive: true });
+    document.addEventListener('scroll', schedule, { passive: true, capture: true });
+    document.addEventListener('pointermove', (e) => this.onPointer(e), { passive: true });
+    document.addEventListener('keydown', (e) => {
+      if (e.key === 'Escape' && this.state.tooltip) this.set({ tooltip: null });
+    });
+    shadow.addEventListener('keydown', (e) => {
+      if ((e as KeyboardEvent).key === 'Escape' && this.state.tooltip) {
+        e.stopPropagation();
+        this.set({ tooltip: null });
+      }
+    });
+    this.resizeObserver = new ResizeObserver(schedule);
+    this.resizeObserver.observe(document.documentElement);
+    if (document.body) this.resizeObserver.observe(document.body);
+  }
+
+  private observeTables(): void {
+    if (!this.resizeObserver) return;
+    for (const r of this.state.page.reports) for (const els of Object.values(r.rr.tableElements)) for (const el of els ?? []) this.resizeObserver.observe(el);
+  }
+
+  /** Late tables (scripts, tabs, SPA navigation): recheck when the report tables change, debounced and bounded. */
+  private observe(): void {
+    const root = document.body ?? document.documentElement;
+    this.mutationObserver = new MutationObserver((records) => {
+      if (records.every((r) => this.host && (r.target === this.host || this.host.contains(r.target)))) return;
+      clearTimeout(this.recheckTimer);
+      this.recheckTimer = window.setTimeout(() => {
+        if (this.signature() === this.tableSignature) {
+          this.scheduleLayout();
+          return;
+        }
+        if (++this.rechecks > MAX_RECHECKS) {
+          this.mutationObserver?.disconnect();
+          return;
+        }
+        this.check(false);
+      }, 400);
+    });
+    this.mutationObserver.observe(root, { childList: true, subtree: true, characterData: true });
+  }
+
+  private signature(): string {
+    const tables = document.getElementsByTagName('table');
+    let sig = `${tables.length}`;
+    for (let i = 0; i < tables.length; i++) {
+      const t = tables[i]!;
+      if (tableLooksLikeReport(t)) sig += `|${i}:${(t.textContent ?? '').length}:${t.isConnected}`;
+    }
+    return sig;
+  }
+
+  private scheduleLayout(): void {
+    if (this.layoutQueued) return;
+    this.layoutQueued = true;
+    requestAnimationFrame(() => {
+      this.layoutQueued = false;
+      this.layout();
+    });
+  }
+
+  /** Measure every marked element once, relative to the overlay's origin (read all, then one render). */
+  private layout(): void {
+    if (!this.host || !this.state.annotations) return;
+    const origin = this.host.getBoundingClientRect();
+    const boxes = new Map<Element, Box>();
+    const measure = (el: Element): void => {
+      if (boxes.has(el) || !el.isConnected) return;
+      const r = el.getBoundingClientRect();
+      if (r.width === 0 && r.height === 0) return; // hidden (inactive tab): no mark
+      boxes.set(el, { x: r.left - origin.left, y: r.top - origin.top, w: r.width, h: r.height });
+    };
+    for (const m of this.state.marks) measure(m.element);
+    for (const b of this.state.badges) measure(b.element);
+    if (this.state.flash) {
+      const item = this.state.items.find((i) => i.id === this.state.flash!.itemId);
+      const rr = item ? this.state.page.reports[item.reportIndex]?.rr : undefined;
+      if (item && rr) for (const c of item.finding.cells) {
+        const el = rr.elements.get(`${c.table}:${c.row}:${c.col}`);
+        if (el) measure(el);
+      }
+    }
+    if (!sameBoxes(boxes, this.state.boxes)) this.set({ boxes });
+    if (!this.drawnMarked && boxes.size > 0) {
+      this.drawnMarked = true;
+      // Preact renders synchronously on the next microtask; the mark follows the first drawn marks.
+      queueMicrotask(() => performance.mark('gidar:drawn'));
+    }
+  }
+
+  private onPointer(e: PointerEvent): void {
+    // Over a marker, the tooltip or the panel: those handle their own hover.
+    if (this.host && e.composedPath().includes(this.host)) return;
+    this.lastPointer = { x: e.clientX, y: e.clientY };
+    if (this.hoverQueued || !this.host || !this.state.annotations || !this.state.marks.length) return;
+    this.hoverQueued = true;
+    requestAnimationFrame(() => {
+      this.hoverQueued = false;
+      const p = this.lastPointer;
+      if (!p || !this.host) return;
+      const origin = this.host.getBoundingClientRect();
+      const x = p.x - origin.left;
+      const y = p.y - origin.top;
+      // Prefer the suspect outline when several marks cover the point.
+      const hits = this.state.marks.filter((m) => {
+        const b = this.state.boxes.get(m.element);
+        return b && x >= b.x && x <= b.x + b.w && y >= b.y && y <= b.y + b.h;
+      });
+      const hit = hits.find((m) => m.kind !== 'related') ?? hits[0];
+      const tip = this.state.tooltip;
+      if (hit) {
+        if (!tip || (tip.by !== 'focus' && tip.itemId !== hit.itemId)) this.store.actions.showTooltip(hit.itemId, hit.element, 'cell');
+        else clearTimeout(this.hideTimer);
+      } else if (tip?.by === 'cell') this.store.actions.hideTooltip('cell');
+    });
+  }
+
+  private jump(itemId: string): void {
+    const item = this.state.items.find((i) => i.id === itemId);
+    if (!item) return;
+    const rr = this.state.page.reports[item.reportIndex]!.rr;
+    const refs = item.finding.suspects.length ? item.finding.suspects : item.finding.cells;
+    const el = refs.map((c) => rr.elements.get(`${c.table}:${c.row}:${c.col}`)).find((x) => x);
+    el?.scrollIntoView({ block: 'center', inline: 'nearest' });
+    this.set({ selected: itemId, flash: { itemId, seq: ++this.flashSeq }, annotations: true });
+    this.scheduleLayout();
+  }
+
+  private async setReview(itemId: string, review: Review | null): Promise<void> {
+    const reviews = { ...this.state.reviews };
+    if (review) reviews[itemId] = review;
+    else delete reviews[itemId];
+    this.set({ reviews });
+    try {
+      await browser.storage.local.set({ [pageKey()]: reviews });
+    } catch {
+      /* remembered for this visit only */
+    }
+  }
+}
+
+function sameBoxes(a: Map<Element, Box>, b: Map<Element, Box>): boolean {
+  if (a.size !== b.size) return false;
+  for (const [el, x] of a) {
+    const y = b.get(el);
+    if (!y || Math.abs(x.x - y.x) > 0.5 || Math.abs(x.y - y.y) > 0.5 || Math.abs(x.w - y.w) > 0.5 || Math.abs(x.h - y.h) > 0.5) return false;
+  }
+  return true;
+}

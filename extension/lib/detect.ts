@@ -1,0 +1,23 @@
+// The bootstrap's cheap test: is there a report table (or a report page) here? Runs on every gov.cn page,
+// so it looks only at the title and the text of <table> elements, never at the whole body.
+
+const TABLE_HINTS = ['申请人情况', '本年新收', '未经复议直接起诉'];
+
+export function tableLooksLikeReport(table: Element): boolean {
+  const text = table.textContent ?? '';
+  if (TABLE_HINTS.some((h) => text.includes(h))) return true;
+  return text.includes('自然人') && text.includes('予以公开');
+}
+
+export function titleLooksLikeReport(title: string): boolean {
+  return title.includes('政府信息公开') && (title.includes('年度报告') || title.includes('年报'));
+}
+
+export function looksLikeReport(doc: Document): boolean {
+  const tables = doc.getElementsByTagName('table');
+  for (let i = 0; i < tables.length; i++) {
+    if (tableLooksLikeReport(tables[i]!)) return true;
+  }
+  // A report page whose tables are images or attachments: still worth telling the auditor it is not checkable.
+  return tables.length === 0 ? false : titleLooksLikeReport(doc.title);
+}

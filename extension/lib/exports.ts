@@ -1,0 +1,69 @@
+// Exports, all through core/export: the extension formats nothing itself.
+import type { TableId } from '../../core/model/schema';
+import { toCsv } from '../../core/export/csv';
+import { toContract } from '../../core/export/json';
+import { tableTsv } from '../../core/export/tsv';
+import type { Lang } from '../../core/export/labels';
+import { auditHtml, auditMarkdown, buildAuditRecord } from '../../core/export/audit';
+import type { AuditData, ExportFormat, ExportResult } from './messages';
+import type { CheckedPage } from './model';
+
+const TOOL = 'gidar-check 0.1.0 (extension)';
+
+function baseName(page: CheckedPage, url: string): string {
+  const r = page.reports[0]?.rr.report;
+  let host = 'page';
+  try {
+    host = new URL(url).hostname;
+  } catch {
+    /* about:blank frames */
+  }
+  return `gidar-${host}${r?.year ? `-${r.year}` : ''}`;
+}
+
+export async function exportPage(page: CheckedPage, format: ExportFormat, opts: { url: string; title: string; lang: Lang; table?: TableId }): Promise<ExportResult> {
+  if (!page.reports.length) return { ok: false, error: 'no report on this page' };
+  const reports = page.reports.map((r) => r.rr.report);
+  const name = baseName(page, opts.url);
+  switch (format) {
+    case 'csv':
+      return { ok: true, filename: `${name}.csv`, mime: 'text/csv;charset=utf-8', text: toCsv(opts.url, reports) };
+    case 'json':
+      return {
+        ok: true,
+        filename: `${name}.json`,
+        mime: 'application/json',
+        text: JSON.stringify(toContract(opts.url, page.reports.map((r) => ({ report: r.rr.report, findings: r.findings }))), null, 2) + '\n',
+      };
+    case 'tsv': {
+      const table = opts.table ?? 't3';
+      const r = reports.find((x) => x.tablesFound.includes(table));
+      if (!r) return { ok: false, error: `table ${table} not found` };
+      return { ok: true, filename: `${name}-${table}.tsv`, mime: 'text/tab-separated-values', text: tableTsv(r, table) };
+    }
+    case 'audit-md':
+    case 'audit-html':
+      // SHA-256 needs crypto.subtle, which http pages (most gov.cn sites) do not offer the content script:
+      // the popup (a secure extension page) builds the record from this data.
+      return {
+        ok: true,
+        audit: { url: opts.url, title: opts.title, checkedAt: new Date().toISOString(), results: page.reports.map((r) => ({ report: r.rr.report, findings: r.findings })) },
+      };
+  }
+}
+
+/** The audit record (Markdown or HTML) from the data a content script sent; runs in the popup. */
+export async function auditExport(data: AuditData, format: 'audit-md' | 'audit-html', lang: Lang): Promise<ExportResult> {
+  const checkedAt = new Date(data.checkedAt);
+  const records = await Promise.all(data.results.map((r) => buildAuditRecord({ url: data.url, title: data.title, checkedAt, report: r.report, findings: r.findings, tool: TOOL })));
+  let host = 'page';
+  try {
+    host = new URL(data.url).hostname;
+  } catch {
+    /* keep the default */
+  }
+  const year = data.results[0]?.report.year;
+  const name = `gidar-${host}${year ? `-${year}` : ''}-audit`;
+  if (format === 'audit-md') return { ok: true, filename: `${name}.md`, mime: 'text/markdown;charset=utf-8', text: records.map((rec) => auditMarkdown(rec, lang)).join('\n\n---\n\n') };
+  return { ok: true, filename: `${name}.html`, mime: 'text/html;charset=utf-8', text: records.map((rec) => auditHtml(rec, lang)).join('\n') };
+}

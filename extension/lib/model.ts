@@ -1,0 +1,120 @@
+// What the overlay and the panel show, derived from the read reports and their findings.
+import type { CellRef, Finding, TableId } from '../../core/model/schema';
+import { cellKey } from '../../core/model/ids';
+import type { ReadReport } from '../../core/read/types';
+import { byImportance } from '../../core/export/labels';
+
+export interface CheckedPage {
+  reports: { rr: ReadReport; findings: Finding[] }[];
+}
+
+export interface Item {
+  /** stable across reloads of the page: remembered confirm/dismiss decisions are keyed by it */
+  id: string;
+  /** marker number (1-based) for fail/needsReview findings, 0 otherwise */
+  n: number;
+  reportIndex: number;
+  finding: Finding;
+}
+
+export type MarkKind = 'suspect' | 'review' | 'related';
+
+export interface Mark {
+  key: string;
+  itemId: string;
+  n: number;
+  kind: MarkKind;
+  cell: string;
+  rule: string;
+  element: Element;
+  /** the marker badge sits on the first mark of each finding */
+  marker: boolean;
+}
+
+export interface Badge {
+  key: string;
+  table: TableId;
+  element: Element;
+}
+
+export function findingId(reportIndex: number, f: Finding): string {
+  const cells = f.cells.map(cellKey).sort().join(',');
+  return `${reportIndex}|${f.rule}|${cells}`;
+}
+
+export function buildItems(page: CheckedPage): Item[] {
+  const items: Item[] = [];
+  page.reports.forEach(({ findings }, reportIndex) => {
+    for (const f of findings) items.push({ id: findingId(reportIndex, f), n: 0, reportIndex, finding: f });
+  });
+  // Stable order for a stable numbering: most important first (core's order), reports in page order.
+  items.sort((a, b) => byImportance(a.finding, b.finding) || a.reportIndex - b.reportIndex);
+  let n = 0;
+  for (const it of items) if (onPage(it.finding)) it.n = ++n;
+  return items;
+}
+
+/**
+ * Drawn on the page and numbered: failures, and reviews worth a look. Info-level reviews (blank cells where
+ * the identity still holds with blank as 0) are listed in the panel only, or a sparse table drowns in marks.
+ */
+export function onPage(f: Finding): boolean {
+  return f.status === 'fail' || (f.status === 'needsReview' && f.severity !== 'info');
+}
+
+export function buildMarks(page: CheckedPage, items: Item[]): Mark[] {
+  const marks: Mark[] = [];
+  for (const it of items) {
+    if (it.n === 0) continue;
+    const { rr } = page.reports[it.reportIndex]!;
+    const f = it.finding;
+    const suspectKeys = new Set(f.suspects.map(cellKey));
+    const add = (ref: CellRef, kind: MarkKind): void => {
+      const cell = cellKey(ref);
+      const element = rr.elements.get(cell);
+      if (!element) return;
+      const first = !marks.some((m) => m.itemId === it.id);
+      marks.push({ key: `${it.id}#${cell}`, itemId: it.id, n: it.n, kind, cell, rule: f.rule, element, marker: first });
+    };
+    const suspectKind: MarkKind = f.status === 'fail' ? 'suspect' : 'review';
+    for (const s of f.suspects) add(s, suspectKind);
+    // With no suspect: the blank cells of a review, else the finding's own cells carry the outline.
+    if (f.suspects.length === 0) for (const c of f.status === 'needsReview' && f.blanks?.length ? f.blanks : f.cells) add(c, suspectKind);
+    else if (f.status === 'fail') for (const c of f.cells) if (!suspectKeys.has(cellKey(c))) add(c, 'related');
+  }
+  return marks;
+}
+
+/** A small "consistent" badge on every table whose identities all hold. */
+export function buildBadges(page: CheckedPage, items: Item[]): Badge[] {
+  const badges: Badge[] = [];
+  page.reports.forEach(({ rr }, reportIndex) => {
+    for (const table of rr.report.tablesFound) {
+      const bad = items.some(
+        (it) => it.reportIndex === reportIndex && it.n > 0 && it.finding.cells.some((c) => c.table === table),
+      );
+      const checked = items.some((it) => it.reportIndex === reportIndex && it.finding.status === 'pass' && it.finding.cells.some((c) => c.table === table));
+      const el = rr.tableElements[table]?.[0];
+      if (!bad && checked && el) badges.push({ key: `${reportIndex}:${table}`, table, element: el });
+    }
+  });
+  return badges;
+}
+
+export interface Counts {
+  fail: number;
+  errors: number;
+  needsReview: number;
+  pass: number;
+  notCheckable: number;
+}
+
+export function countItems(items: Item[], page: CheckedPage): Counts {
+  const c: Counts = { fail: 0, errors: 0, needsReview: 0, pass: 0, notCheckable: 0 };
+  for (const it of items) {
+    c[it.finding.status]++;
+    if (it.finding.status === 'fail' && it.finding.severity === 'error') c.errors++;
+  }
+  for (const r of page.reports) c.notCheckable += r.rr.report.notCheckable.length;
+  return c;
+}

@@ -1,0 +1,201 @@
+// The overlay: marks on suspect cells, numbered markers, tooltips, "consistent" badges and the findings panel.
+// Everything lives in the shadow root; the page's table is only measured, never touched.
+import { useEffect, useState } from 'preact/hooks';
+import type { Finding } from '../../core/model/schema';
+import { arithmetic, suspectLines } from '../../core/export/labels';
+import type { Badge, CheckedPage, Counts, Item, Mark } from '../lib/model';
+import { STRINGS, type Lang } from './strings';
+import { Panel } from './Panel';
+
+export interface Box {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+export type Review = 'confirmed' | 'dismissed';
+
+export interface ViewState {
+  page: CheckedPage;
+  items: Item[];
+  marks: Mark[];
+  badges: Badge[];
+  counts: Counts;
+  /** element → box in the layer's coordinates, refreshed on scroll/resize/reflow */
+  boxes: Map<Element, Box>;
+  lang: Lang;
+  reviews: Record<string, Review>;
+  annotations: boolean;
+  panelOpen: boolean;
+  tooltip: { itemId: string; anchor: Element; by: 'hover' | 'focus' | 'cell' } | null;
+  selected: string | null;
+  flash: { itemId: string; seq: number } | null;
+  error: string | null;
+}
+
+export interface Actions {
+  jump(itemId: string): void;
+  select(itemId: string | null): void;
+  setReview(itemId: string, review: Review | null): void;
+  setLang(lang: Lang): void;
+  setPanelOpen(open: boolean): void;
+  showTooltip(itemId: string, anchor: Element, by: 'hover' | 'focus' | 'cell'): void;
+  hideTooltip(by?: 'hover' | 'focus' | 'cell'): void;
+}
+
+export interface Store {
+  get(): ViewState;
+  subscribe(fn: () => void): () => void;
+  actions: Actions;
+}
+
+export function findingTexts(item: Item, page: CheckedPage, lang: Lang): { message: string; arith: string | null; suspects: string[] } {
+  const report = page.reports[item.reportIndex]!.rr.report;
+  const f: Finding = item.finding;
+  return { message: f.message[lang], arith: arithmetic(f, report, lang), suspects: suspectLines(f, report.format, lang) };
+}
+
+export function App({ store }: { store: Store }) {
+  const [, force] = useState(0);
+  useEffect(() => {
+    const off = store.subscribe(() => force((n) => n + 1));
+    // Changes between the first render and this effect would otherwise be missed.
+    force((n) => n + 1);
+    return off;
+  }, [store]);
+  const s = store.get();
+  const t = STRINGS[s.lang];
+  if (!s.annotations) return null;
+  const { actions } = store;
+  const flashItem = s.flash ? s.items.find((i) => i.id === s.flash!.itemId) : undefined;
+
+  return (
+    <div class="layer" lang={s.lang === 'zh' ? 'zh-CN' : 'en'}>
+      {s.marks.map((m) => {
+        const b = s.boxes.get(m.element);
+        if (!b) return null;
+        const review = s.reviews[m.itemId];
+        const flashing = s.flash?.itemId === m.itemId;
+        return (
+          <div
+            key={m.key + (flashing ? `~${s.flash!.seq}` : '')}
+            class={`mark ${m.kind}${review ? ` ${review}` : ''}${flashing ? ' flash' : ''}`}
+            data-cell={m.cell}
+            data-rule={m.rule}
+            data-finding={m.n}
+            style={{ left: `${b.x}px`, top: `${b.y}px`, width: `${b.w}px`, height: `${b.h}px` }}
+          />
+        );
+      })}
+      {flashItem && flashItem.n === 0 ? <FlashBoxes store={store} item={flashItem} /> : null}
+      {s.badges.map((bd) => {
+        const b = s.boxes.get(bd.element);
+        if (!b) return null;
+        return (
+          <div key={bd.key} class="badge" data-table={bd.table} data-rule="consistent" role="status" style={{ left: `${b.x + b.w - 4}px`, top: `${b.y - 22}px`, transform: 'translateX(-100%)' }}>
+            ✓ {t.consistent}
+          </div>
+        );
+      })}
+      {s.marks
+        .filter((m) => m.marker)
+        .map((m, _i, markers) => {
+          const b = s.boxes.get(m.element);
+          if (!b) return null;
+          // Several findings on one cell: their markers stand side by side, not on top of each other.
+          const shift = markers.filter((o) => o.element === m.element).indexOf(m) * 24;
+          const review = s.reviews[m.itemId];
+          const tipOpen = s.tooltip?.itemId === m.itemId;
+          return (
+            <button
+              key={`marker:${m.key}`}
+              type="button"
+              class={`marker${m.kind === 'review' ? ' review' : ''}${review === 'dismissed' ? ' dismissed' : ''}`}
+              data-cell={m.cell}
+              data-rule={m.rule}
+              data-finding={m.n}
+              aria-label={t.marker(m.n, m.rule)}
+              aria-describedby={tipOpen ? 'gidar-tooltip' : undefined}
+              style={{ left: `${b.x + b.w - 12 - shift}px`, top: `${b.y - 10}px` }}
+              onMouseEnter={(e) => actions.showTooltip(m.itemId, e.currentTarget, 'hover')}
+              onMouseLeave={() => actions.hideTooltip('hover')}
+              onFocus={(e) => actions.showTooltip(m.itemId, e.currentTarget, 'focus')}
+              onBlur={() => actions.hideTooltip('focus')}
+              onClick={() => {
+                actions.select(m.itemId);
+                actions.setPanelOpen(true);
+              }}
+            >
+              {m.n}
+            </button>
+          );
+        })}
+      <Tooltip store={store} />
+      <Panel store={store} />
+    </div>
+  );
+}
+
+function FlashBoxes({ store, item }: { store: Store; item: Item }) {
+  const s = store.get();
+  const rr = s.page.reports[item.reportIndex]!.rr;
+  return (
+    <>
+      {item.finding.cells.map((c) => {
+        const el = rr.elements.get(`${c.table}:${c.row}:${c.col}`);
+        const b = el ? boxOf(el, s) : null;
+        if (!b) return null;
+        const cell = `${c.table}:${c.row}:${c.col}`;
+        return <div key={`flash:${cell}:${s.flash!.seq}`} class="flashbox" data-cell={cell} data-rule={item.finding.rule} style={{ left: `${b.x}px`, top: `${b.y}px`, width: `${b.w}px`, height: `${b.h}px` }} />;
+      })}
+    </>
+  );
+}
+
+function boxOf(el: Element, s: ViewState): Box | null {
+  return s.boxes.get(el) ?? null;
+}
+
+function Tooltip({ store }: { store: Store }) {
+  const s = store.get();
+  if (!s.tooltip) return null;
+  const item = s.items.find((i) => i.id === s.tooltip!.itemId);
+  if (!item) return null;
+  const t = STRINGS[s.lang];
+  const anchorMark = s.marks.find((m) => m.itemId === item.id && m.marker);
+  const b = anchorMark ? s.boxes.get(anchorMark.element) : undefined;
+  if (!b) return null;
+  const txt = findingTexts(item, s.page, s.lang);
+  const f = item.finding;
+  return (
+    <div
+      id="gidar-tooltip"
+      class="tooltip"
+      role="tooltip"
+      data-cell={anchorMark!.cell}
+      data-rule={f.rule}
+      style={{ left: `${Math.max(0, b.x)}px`, top: `${b.y + b.h + 8}px` }}
+      onMouseEnter={() => store.actions.showTooltip(item.id, s.tooltip!.anchor, 'hover')}
+      onMouseLeave={() => store.actions.hideTooltip('hover')}
+    >
+      <div class="head">
+        <span class={`status-${f.status}`}>
+          #{item.n} {t[f.status]}
+        </span>{' '}
+        <span class="rule">{f.rule}</span>
+      </div>
+      <div>{txt.message}</div>
+      {txt.arith ? (
+        <div class="arith" aria-label={t.arithmetic}>
+          {txt.arith}
+        </div>
+      ) : null}
+      {txt.suspects.map((line, i) => (
+        <div key={i} class="sugg">
+          {line}
+        </div>
+      ))}
+    </div>
+  );
+}

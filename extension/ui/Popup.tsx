@@ -1,0 +1,229 @@
+// Toolbar popup: the tab's summary, the annotation toggle, "check this page" and the exports.
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import type { ExportFormat, ExportResult, FrameSummary, TabState } from '../lib/messages';
+import type { Lang } from './strings';
+import { auditExport } from '../lib/exports';
+
+const LANG_KEY = 'gidar:lang';
+
+const T = {
+  zh: {
+    title: '政府信息公开年报核查',
+    fail: '不符',
+    errors: '错误',
+    review: '待核',
+    pass: '通过',
+    nc: '无法检查',
+    none: '此页尚未发现可核查的统计表。',
+    check: '核查此页',
+    recheck: '重新核查',
+    panel: '打开核查面板',
+    annotations: '在页面上显示标注',
+    exports: '导出',
+    csv: 'CSV 数据',
+    json: 'JSON',
+    auditMd: '核查记录 (Markdown)',
+    auditHtml: '核查记录 (HTML)',
+    copy: (t: string) => `复制${t}（TSV）`,
+    tables: { t2: '表二', t3: '表三', t4: '表四' } as Record<string, string>,
+    copied: '已复制到剪贴板',
+    saved: (f: string) => `已保存 ${f}`,
+    failed: '操作失败：',
+    lang: 'English',
+    reports: (n: number, tables: string) => `${n} 份报告 · ${tables}`,
+  },
+  en: {
+    title: 'Disclosure report check',
+    fail: 'fail',
+    errors: 'errors',
+    review: 'review',
+    pass: 'passed',
+    nc: 'not checkable',
+    none: 'No checkable report table found on this page yet.',
+    check: 'Check this page',
+    recheck: 'Check again',
+    panel: 'Open the panel',
+    annotations: 'Show annotations on the page',
+    exports: 'Export',
+    csv: 'CSV data',
+    json: 'JSON',
+    auditMd: 'Audit record (Markdown)',
+    auditHtml: 'Audit record (HTML)',
+    copy: (t: string) => `Copy ${t} (TSV)`,
+    tables: { t2: 'table 2', t3: 'table 3', t4: 'table 4' } as Record<string, string>,
+    copied: 'Copied to the clipboard',
+    saved: (f: string) => `Saved ${f}`,
+    failed: 'Failed: ',
+    lang: '中文',
+    reports: (n: number, tables: string) => `${n} report${n === 1 ? '' : 's'} · ${tables}`,
+  },
+};
+
+async function currentTabId(): Promise<number | null> {
+  const q = new URLSearchParams(location.search).get('tab');
+  if (q) return Number(q);
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  return tab?.id ?? null;
+}
+
+export function App() {
+  const [lang, setLang] = useState<Lang>('zh');
+  const [tabId, setTabId] = useState<number | null>(null);
+  const [frames, setFrames] = useState<TabState['frames']>([]);
+  const [status, setStatus] = useState<{ text: string; err: boolean } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const t = T[lang];
+
+  const refresh = async (id: number): Promise<void> => {
+    const st = (await browser.runtime.sendMessage({ type: 'gidar:getTab', tabId: id })) as TabState | undefined;
+    setFrames(st?.frames ?? []);
+  };
+
+  useEffect(() => {
+    void browser.storage.local.get(LANG_KEY).then((s) => setLang(s[LANG_KEY] === 'en' ? 'en' : 'zh'));
+    void currentTabId().then((id) => {
+      setTabId(id);
+      if (id !== null) void refresh(id);
+    });
+  }, []);
+  useEffect(() => {
+    document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
+  }, [lang]);
+
+  const withReports = frames.filter((f) => f.summary.reports > 0);
+  const sum = (k: keyof Pick<FrameSummary, 'fail' | 'errors' | 'needsReview' | 'pass' | 'notCheckable'>): number => withReports.reduce((n, f) => n + f.summary[k], 0);
+  const tables = [...new Set(withReports.flatMap((f) => f.summary.tables))].sort();
+  const annotations = withReports.every((f) => f.summary.annotations);
+
+  const toFrames = async <R,>(msg: unknown): Promise<R[]> => {
+    if (tabId === null) return [];
+    return Promise.all(withReports.map((f) => browser.tabs.sendMessage(tabId, msg, { frameId: f.frameId }) as Promise<R>));
+  };
+
+  const check = async (): Promise<void> => {
+    if (tabId === null) return;
+    setBusy(true);
+    const res = (await browser.runtime.sendMessage({ type: 'gidar:checkTab', tabId })) as { ok: boolean; error?: string };
+    if (!res.ok) setStatus({ text: t.failed + (res.error ?? ''), err: true });
+    await new Promise((r) => setTimeout(r, 600));
+    await refresh(tabId);
+    setBusy(false);
+  };
+
+  const exportAs = async (format: ExportFormat, table?: string): Promise<void> => {
+    try {
+      let [res] = await toFrames<ExportResult>({ type: 'gidar:export', format, table });
+      if (res?.ok && res.audit && (format === 'audit-md' || format === 'audit-html')) res = await auditExport(res.audit, format, lang);
+      if (!res?.ok || res.text === undefined) throw new Error(res?.error ?? 'no answer');
+      if (format === 'tsv') {
+        await navigator.clipboard.writeText(res.text);
+        setStatus({ text: t.copied, err: false });
+        return;
+      }
+      const url = URL.createObjectURL(new Blob([res.text], { type: res.mime }));
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = res.filename ?? 'gidar-export.txt';
+      document.body.appendChild(a);
+      a.click();
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      setStatus({ text: t.saved(a.download), err: false });
+    } catch (e) {
+      setStatus({ text: t.failed + (e instanceof Error ? e.message : String(e)), err: true });
+    }
+  };
+
+  return (
+    <main>
+      <h1>
+        <span>{t.title}</span>
+        <button
+          type="button"
+          lang={lang === 'zh' ? 'en' : 'zh-CN'}
+          onClick={() => {
+            const next = lang === 'zh' ? 'en' : 'zh';
+            setLang(next);
+            void browser.storage.local.set({ [LANG_KEY]: next });
+          }}
+        >
+          {t.lang}
+        </button>
+      </h1>
+      {withReports.length ? (
+        <>
+          <p class="meta">{t.reports(withReports.reduce((n, f) => n + f.summary.reports, 0), tables.map((x) => t.tables[x] ?? x).join('、'))}</p>
+          <div class="counts" role="group" aria-label="summary">
+            <div class="fail" data-count="fail">
+              <b>{sum('fail')}</b>
+              {t.fail}
+            </div>
+            <div class="review" data-count="needsReview">
+              <b>{sum('needsReview')}</b>
+              {t.review}
+            </div>
+            <div class="pass" data-count="pass">
+              <b>{sum('pass')}</b>
+              {t.pass}
+            </div>
+            <div class="nc" data-count="notCheckable">
+              <b>{sum('notCheckable')}</b>
+              {t.nc}
+            </div>
+          </div>
+          <label class="toggle">
+            <input
+              type="checkbox"
+              checked={annotations}
+              data-action="annotations"
+              onChange={async (e) => {
+                await toFrames({ type: 'gidar:setAnnotations', on: e.currentTarget.checked });
+                if (tabId !== null) await refresh(tabId);
+              }}
+            />
+            {t.annotations}
+          </label>
+          <div class="row">
+            <button type="button" onClick={() => void toFrames({ type: 'gidar:openPanel' })}>
+              {t.panel}
+            </button>
+            <button type="button" onClick={() => void check()} disabled={busy}>
+              {t.recheck}
+            </button>
+          </div>
+          <h2>{t.exports}</h2>
+          <div class="row">
+            <button type="button" data-export="csv" onClick={() => void exportAs('csv')}>
+              {t.csv}
+            </button>
+            <button type="button" data-export="json" onClick={() => void exportAs('json')}>
+              {t.json}
+            </button>
+            <button type="button" data-export="audit-md" onClick={() => void exportAs('audit-md')}>
+              {t.auditMd}
+            </button>
+            <button type="button" data-export="audit-html" onClick={() => void exportAs('audit-html')}>
+              {t.auditHtml}
+            </button>
+            {tables.map((tb) => (
+              <button key={tb} type="button" data-export={`tsv-${tb}`} onClick={() => void exportAs('tsv', tb)}>
+                {t.copy(t.tables[tb] ?? tb)}
+              </button>
+            ))}
+          </div>
+        </>
+      ) : (
+        <>
+          <p>{t.none}</p>
+          <button type="button" class="primary" data-action="check" onClick={() => void check()} disabled={busy}>
+            {t.check}
+          </button>
+        </>
+      )}
+      <div class={`status${status?.err ? ' err' : ''}`} role="status" aria-live="polite">
+        {status?.text ?? ''}
+      </div>
+    </main>
+  );
+}

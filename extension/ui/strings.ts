@@ -1,0 +1,66 @@
+// UI strings. Chinese by default; the language is the user's toggle (storage), not the browser locale.
+export type Lang = 'zh' | 'en';
+
+const zh = {
+  appName: '年报核查',
+  panelTitle: '政府信息公开年报核查',
+  fail: '不符',
+  needsReview: '待核',
+  pass: '通过',
+  notCheckable: '无法检查',
+  none: '无',
+  consistent: '勾稽一致',
+  next: '下一处',
+  prev: '上一处',
+  close: '收起面板',
+  open: '打开核查面板',
+  confirm: '确认有误',
+  dismiss: '忽略',
+  confirmed: '已确认',
+  dismissed: '已忽略',
+  language: 'English',
+  languageLabel: '切换到英文',
+  suggested: '建议值',
+  arithmetic: '计算',
+  noReport: '本页未找到可核查的统计表。',
+  notBuilt: '核查引擎未就绪：',
+  findingsFor: (n: number) => `${n} 份报告`,
+  marker: (n: number, rule: string) => `第 ${n} 处：${rule}`,
+  summary: (fail: number, review: number) => `${fail} 处不符 · ${review} 处待核`,
+  keysHint: '↑/↓ 或 j/k 选择，Enter 跳转，Esc 关闭提示',
+  tableNotCheckable: '无法检查',
+};
+
+export type Strings = typeof zh;
+
+const en: Strings = {
+  appName: 'GIDAR check',
+  panelTitle: 'Disclosure report check',
+  fail: 'Fail',
+  needsReview: 'Needs review',
+  pass: 'Passed',
+  notCheckable: 'Not checkable',
+  none: 'none',
+  consistent: 'consistent',
+  next: 'Next',
+  prev: 'Previous',
+  close: 'Collapse panel',
+  open: 'Open the check panel',
+  confirm: 'Confirm error',
+  dismiss: 'Dismiss',
+  confirmed: 'Confirmed',
+  dismissed: 'Dismissed',
+  language: '中文',
+  languageLabel: 'Switch to Chinese',
+  suggested: 'Suggested',
+  arithmetic: 'Arithmetic',
+  noReport: 'No checkable report table found on this page.',
+  notBuilt: 'Checking engine not ready: ',
+  findingsFor: (n: number) => `${n} report${n === 1 ? '' : 's'}`,
+  marker: (n: number, rule: string) => `Finding ${n}: ${rule}`,
+  summary: (fail: number, review: number) => `${fail} failing · ${review} to review`,
+  keysHint: '↑/↓ or j/k to select, Enter to jump, Esc closes the tooltip',
+  tableNotCheckable: 'Not checkable',
+};
+
+export const STRINGS: Record<Lang, Strings> = { zh, en };

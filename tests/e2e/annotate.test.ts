@@ -1,0 +1,352 @@
+// The built extension on real report pages: tables found, marks on the right cells, panel, tooltip,
+// exports equal to core's, the report's DOM untouched, no errors caused by the extension.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Server } from 'node:http';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseHTML } from 'linkedom';
+import type { Page } from 'playwright-core';
+import { readDocument } from '../../core/read/dom';
+import { checkReport } from '../../core/check';
+import { toCsv } from '../../core/export/csv';
+import { tableTsv } from '../../core/export/tsv';
+import { cellsDigestInput } from '../../core/export/audit';
+import { createHash } from 'node:crypto';
+import {
+  collectErrors,
+  coverage,
+  fixture,
+  GOV,
+  launch,
+  OTHER,
+  ROOT,
+  startServer,
+  tabIdOf,
+  tablesHtml,
+  waitForOverlay,
+  type Chrome,
+  type Session,
+  type TabStateLike,
+} from './harness';
+
+const SHOTS = join(ROOT, 'docs/screenshots');
+mkdirSync(SHOTS, { recursive: true });
+
+let server: Server;
+let port: number;
+let s: Session;
+
+beforeAll(async () => {
+  ({ server, port } = await startServer());
+  s = await launch(port);
+});
+afterAll(async () => {
+  await s?.close();
+  server?.close();
+});
+
+/** The same page where the content script does not run: the untouched tables and the page's own errors. */
+async function baseline(name: string): Promise<{ tables: string[]; errors: string[] }> {
+  const page = await s.context.newPage();
+  const log = collectErrors(page);
+  await page.goto(`${OTHER}/${name}`, { waitUntil: 'load' });
+  await page.waitForTimeout(1000);
+  const tables = await tablesHtml(page);
+  await page.close();
+  return { tables, errors: log.errors.map((e) => e.replaceAll(OTHER, '')) };
+}
+
+/** Open on the gov.cn host and wait until the overlay has drawn (marks or badges) for every table found. */
+async function openAnnotated(name: string): Promise<{ page: Page; errors: string[] }> {
+  const page = await s.context.newPage();
+  const log = collectErrors(page);
+  await page.goto(`${GOV}/${name}`, { waitUntil: 'load' });
+  await waitForOverlay(page);
+  await page.waitForFunction(() => {
+    const root = document.querySelector('gidar-overlay')?.shadowRoot;
+    return !!root?.querySelector('.panel, .pill') && !!root.querySelector('.mark, .badge');
+  });
+  await page.waitForTimeout(300);
+  return { page, errors: log.errors };
+}
+
+async function tabState(page: Page): Promise<TabStateLike> {
+  const tabId = await tabIdOf(s.worker, page.url());
+  return s.worker.evaluate(async (id) => {
+    const c = (globalThis as unknown as { chrome: Chrome }).chrome;
+    // Ask the background the way the popup does (the service worker may not message itself: read its store).
+    const got = await c.storage.session.get(`tab:${id}`);
+    const frames = (got[`tab:${id}`] as [number, Record<string, unknown>][] | undefined) ?? [];
+    const badge = await c.action.getBadgeText({ tabId: id });
+    return { tabId: id, badge, frames: frames.map(([frameId, summary]) => ({ frameId, summary })) };
+  }, tabId) as Promise<TabStateLike>;
+}
+
+function extensionErrors(errors: string[], base: string[]): string[] {
+  return errors.map((e) => e.replaceAll(GOV, '')).filter((e) => !base.includes(e) || /chrome-extension:|gidar/i.test(e));
+}
+
+/** Core's reading of the same file, as the CLI does it (linkedom), with the page's URL as the source. */
+function coreRead(name: string) {
+  const { document } = parseHTML(fixture(name));
+  return readDocument(document as unknown as Document, { url: `${GOV}/${name}` });
+}
+
+/** Box of the table cell in row `rowLabel` whose text is `text` (found by the test, not by the extension). */
+async function cellBox(page: Page, rowLabel: string, text: string) {
+  return page.evaluate(
+    ([rowLabel, text]) => {
+      const tr = [...document.querySelectorAll('tr')].find((r) => r.textContent?.replace(/\s+/g, '').includes(rowLabel!));
+      const td = [...(tr?.querySelectorAll('td') ?? [])].find((c) => c.textContent?.replace(/\s+/g, '') === text);
+      if (!td) return null;
+      const r = td.getBoundingClientRect();
+      return { x: r.x, y: r.y, width: r.width, height: r.height };
+    },
+    [rowLabel, text] as const,
+  );
+}
+
+const CLEAN = ['2023-pingtan-guanweihui.html', '2025-pingtan-guanweihui.html', '2023-shuyang-fagaiju.html', '2019-shanghai-shizhengfu-bangongting.html'];
+
+describe('clean real reports', () => {
+  for (const name of CLEAN) {
+    it(`${name}: finds tables 二/三/四, reports no error, leaves the tables untouched`, async () => {
+      const base = await baseline(name);
+      const { page, errors } = await openAnnotated(name);
+      const st = await tabState(page);
+      const frame = st.frames.find((f) => f.summary.reports > 0);
+      // MANIFEST hand checks: all three tables present, no arithmetic error in any of these reports.
+      expect(frame?.summary.tables).toEqual(['t2', 't3', 't4']);
+      expect(frame?.summary.errors).toBe(0);
+      expect(st.badge).toBe('✓');
+      expect(await tablesHtml(page)).toEqual(base.tables);
+      expect(extensionErrors(errors, base.errors)).toEqual([]);
+      await page.close();
+    });
+  }
+});
+
+describe('a report with one number changed (表三 予以公开 × 自然人 33 → 38)', () => {
+  const name = '2025-pingtan-guanweihui.granted-38.html';
+  let page: Page;
+  let base: { tables: string[]; errors: string[] };
+  let errors: string[];
+
+  beforeAll(async () => {
+    base = await baseline(name);
+    ({ page, errors } = await openAnnotated(name));
+  });
+  afterAll(async () => {
+    await page?.close();
+  });
+
+  it('marks the changed cell and the cells of its two broken identities', async () => {
+    const suspect = page.locator('gidar-overlay .mark.suspect[data-cell="t3:granted:naturalPerson"]');
+    // Row total (33 ≠ 38) and column sum (147 ≠ 152) both point at the same cell.
+    expect(await suspect.count()).toBe(2);
+    expect(new Set(await suspect.evaluateAll((els) => els.map((e) => e.getAttribute('data-rule'))))).toEqual(new Set(['t3.rowTotal', 't3.outcomeSum']));
+    await suspect.first().scrollIntoViewIfNeeded();
+    const cell = await cellBox(page, '（一）予以公开', '38');
+    expect(cell).not.toBeNull();
+    const mark = (await suspect.first().boundingBox())!;
+    expect(coverage(mark, cell!)).toBeGreaterThan(0.9);
+    // the row total cell of the same row is a related (softer) mark
+    const related = page.locator('gidar-overlay .mark.related[data-cell="t3:granted:total"]');
+    expect(await related.count()).toBe(1);
+    expect(coverage((await related.boundingBox())!, (await cellBox(page, '（一）予以公开', '33'))!)).toBeGreaterThan(0.9);
+    const markers = page.locator('gidar-overlay button.marker');
+    expect(await markers.count()).toBe(2);
+  });
+
+  it('counts the two failing identities on the toolbar badge', async () => {
+    const st = await tabState(page);
+    expect(st.badge).toBe('2');
+  });
+
+  it('stays aligned after scrolling and resizing', async () => {
+    await page.setViewportSize({ width: 900, height: 700 });
+    await page.evaluate(() => window.scrollBy(0, 37));
+    await page.waitForTimeout(300);
+    const suspect = page.locator('gidar-overlay .mark.suspect[data-cell="t3:granted:naturalPerson"]').first();
+    const cell = await cellBox(page, '（一）予以公开', '38');
+    expect(coverage((await suspect.boundingBox())!, cell!)).toBeGreaterThan(0.9);
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.waitForTimeout(300);
+    expect(coverage((await suspect.boundingBox())!, (await cellBox(page, '（一）予以公开', '38'))!)).toBeGreaterThan(0.9);
+  });
+
+  it('shows a tooltip with the rule, the arithmetic and the suggested value; Esc closes it', async () => {
+    const marker = page.locator('gidar-overlay button.marker[data-rule="t3.rowTotal"]');
+    await marker.scrollIntoViewIfNeeded();
+    await marker.hover();
+    const tip = page.locator('gidar-overlay [role="tooltip"]');
+    await tip.waitFor({ state: 'visible' });
+    const text = (await tip.textContent()) ?? '';
+    expect(text).toContain('t3.rowTotal');
+    expect(text).toContain('33 ≠ 38');
+    expect(text).toContain('应为 33');
+    await page.screenshot({ path: join(SHOTS, 'tooltip.png') });
+    await page.keyboard.press('Escape');
+    await tip.waitFor({ state: 'detached' });
+    // keyboard focus opens it too
+    await marker.focus();
+    await tip.waitFor({ state: 'visible' });
+    await page.keyboard.press('Escape');
+    await tip.waitFor({ state: 'detached' });
+  });
+
+  it('lists the findings in the panel; clicking one scrolls to the cell; j/k move between them', async () => {
+    const items = page.locator('gidar-overlay .panel button.item');
+    const fails = page.locator('gidar-overlay .panel [role="group"]').first().locator('button.item');
+    expect(await fails.count()).toBe(2);
+    expect(await items.count()).toBeGreaterThan(2);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.waitForTimeout(200);
+    await fails.first().click();
+    await page.waitForTimeout(400);
+    const cell = (await cellBox(page, '（一）予以公开', '38'))!;
+    const vp = page.viewportSize()!;
+    expect(cell.y).toBeGreaterThan(0);
+    expect(cell.y + cell.height).toBeLessThan(vp.height);
+    expect(await page.locator('gidar-overlay .mark.flash').count()).toBeGreaterThan(0);
+    await page.keyboard.press('j');
+    const current = page.locator('gidar-overlay .panel button.item[aria-current="true"]');
+    expect(await current.getAttribute('data-item')).toBe(await fails.nth(1).getAttribute('data-item'));
+    await page.keyboard.press('k');
+    expect(await current.getAttribute('data-item')).toBe(await fails.nth(0).getAttribute('data-item'));
+    await page.locator('gidar-overlay .panel').screenshot({ path: join(SHOTS, 'panel.png') });
+    await page.screenshot({ path: join(SHOTS, 'annotated-page.png') });
+  });
+
+  it('remembers a dismissed finding for the page', async () => {
+    const dismiss = page.locator('gidar-overlay .panel li').filter({ has: page.locator('button.item[data-rule="t3.outcomeSum"]') }).locator('.acts button').nth(1);
+    await dismiss.click();
+    expect(await dismiss.getAttribute('aria-pressed')).toBe('true');
+    await page.reload({ waitUntil: 'load' });
+    await waitForOverlay(page);
+    const again = page.locator('gidar-overlay .panel li').filter({ has: page.locator('button.item[data-rule="t3.outcomeSum"]') }).locator('.acts button').nth(1);
+    await again.waitFor();
+    expect(await again.getAttribute('aria-pressed')).toBe('true');
+    await again.click(); // undo, for the screenshots
+    expect(await again.getAttribute('aria-pressed')).toBe('false');
+  });
+
+  it('exports the tidy CSV equal to core/CLI, JSON, TSV and the audit record from the popup', async () => {
+    const tabId = await tabIdOf(s.worker, name);
+    const popup = await s.context.newPage();
+    await popup.setViewportSize({ width: 360, height: 520 });
+    await popup.goto(`chrome-extension://${s.extensionId}/popup.html?tab=${tabId}`);
+    await popup.locator('[data-export="csv"]').waitFor();
+    await popup.screenshot({ path: join(SHOTS, 'popup.png') });
+    expect(await popup.locator('[data-count="fail"] b').textContent()).toBe('2');
+
+    // What the popup hands to the browser's download: the Blob behind the <a download> link.
+    await popup.evaluate(() => {
+      const w = window as unknown as { __blobs: Blob[] };
+      w.__blobs = [];
+      const create = URL.createObjectURL.bind(URL);
+      URL.createObjectURL = (b: Blob | MediaSource) => {
+        w.__blobs.push(b as Blob);
+        return create(b);
+      };
+    });
+    const download = async (format: string): Promise<string> => {
+      const before = await popup.evaluate(() => (window as unknown as { __blobs: Blob[] }).__blobs.length);
+      await popup.locator(`[data-export="${format}"]`).click();
+      await popup.waitForFunction((n) => (window as unknown as { __blobs: Blob[] }).__blobs.length > n, before, { timeout: 5000 }).catch(async (e: unknown) => {
+        throw new Error(`${format}: no download; popup says "${await popup.locator('.status').textContent()}"; ${String(e)}`);
+      });
+      // Blob.text() would decode (and drop the BOM): read the bytes.
+      const bytes = await popup.evaluate(async () => [...new Uint8Array(await (window as unknown as { __blobs: Blob[] }).__blobs.at(-1)!.arrayBuffer())]);
+      return Buffer.from(bytes).toString('utf8');
+    };
+    const csv = await download('csv');
+    const expected = toCsv(`${GOV}/${name}`, coreRead(name).map((r) => r.report));
+    expect(csv.startsWith('\uFEFF')).toBe(true);
+    expect(csv).toBe(expected);
+    expect(csv).toContain(',t3,granted,');
+
+    const contract = JSON.parse(await download('json'));
+    expect(contract.version).toBe(1);
+    const rowTotal = contract.reports[0].findings.find((f: { rule: string; status: string }) => f.rule === 't3.rowTotal' && f.status === 'fail');
+    expect(rowTotal.suspects[0]).toMatchObject({ table: 't3', row: 'granted', col: 'naturalPerson', printed: 38, suggested: 33 });
+
+    const md = await download('audit-md');
+    // the digest of the cells the extension read equals the digest of the cells core reads from the file
+    const digest = createHash('sha256').update(cellsDigestInput(coreRead(name)[0]!.report)).digest('hex');
+    expect(md).toContain(digest);
+    expect(md).toContain('`t3.rowTotal`');
+    expect(await download('audit-html')).toContain('<!doctype html>');
+
+    // Headless Chromium cannot grant clipboard access to an extension origin: record what the popup writes.
+    await popup.evaluate(() => {
+      const w = window as unknown as { __clip: string | null };
+      w.__clip = null;
+      navigator.clipboard.writeText = async (text: string) => {
+        w.__clip = text;
+      };
+    });
+    await popup.locator('[data-export="tsv-t3"]').click();
+    await popup.locator('.status').filter({ hasText: '已复制' }).waitFor();
+    const tsv = await popup.evaluate(() => (window as unknown as { __clip: string }).__clip);
+    const report = coreRead(name)[0]!.report;
+    expect(tsv).toBe(tableTsv(report, 't3'));
+    expect(tsv.split('\n').find((l) => l.includes('予以公开'))).toContain('38');
+
+    // Annotations off: nothing drawn, the tables as served.
+    await popup.locator('[data-action="annotations"]').uncheck();
+    await page.waitForTimeout(300);
+    expect(await page.locator('gidar-overlay .mark').count()).toBe(0);
+    expect(await tablesHtml(page)).toEqual(base.tables);
+    await popup.locator('[data-action="annotations"]').check();
+    await page.waitForTimeout(300);
+    expect(await page.locator('gidar-overlay .mark').count()).toBeGreaterThan(0);
+    await popup.close();
+  });
+
+  it('never modified the report tables and caused no page errors', async () => {
+    expect(await tablesHtml(page)).toEqual(base.tables);
+    expect(extensionErrors(errors, base.errors)).toEqual([]);
+  });
+
+  it('agrees with core on which findings fail', () => {
+    const findings = checkReport(coreRead(name)[0]!.report);
+    expect(findings.filter((f) => f.status === 'fail').map((f) => f.rule).sort()).toEqual(['t3.outcomeSum', 't3.rowTotal']);
+  });
+});
+
+describe('another changed number (表三 部分公开 × 自然人 19 → 91)', () => {
+  it('marks the changed cell and suggests 19', async () => {
+    const name = '2023-pingtan-guanweihui.partial-91.html';
+    const { page } = await openAnnotated(name);
+    const suspect = page.locator('gidar-overlay .mark.suspect[data-cell="t3:partial:naturalPerson"]');
+    expect(await suspect.count()).toBeGreaterThan(0);
+    await suspect.first().scrollIntoViewIfNeeded();
+    expect(coverage((await suspect.first().boundingBox())!, (await cellBox(page, '（二）部分公开', '91'))!)).toBeGreaterThan(0.9);
+    const panelText = (await page.locator('gidar-overlay .panel').textContent()) ?? '';
+    expect(panelText).toContain('应为 19');
+    await page.close();
+  });
+});
+
+describe('late content', () => {
+  it('checks a report inserted by a script after load', async () => {
+    const page = await s.context.newPage();
+    await page.goto(`${GOV}/late.html`, { waitUntil: 'load' });
+    expect(await page.locator('gidar-overlay').count()).toBe(0);
+    await page.locator('gidar-overlay .mark.suspect[data-cell="t3:granted:naturalPerson"]').first().waitFor({ state: 'attached', timeout: 15_000 });
+    await page.close();
+  });
+});
+
+describe('language', () => {
+  it('switches the panel to English and back', async () => {
+    const { page } = await openAnnotated('2023-pingtan-guanweihui.partial-91.html');
+    const panel = page.locator('gidar-overlay .panel');
+    await panel.locator('header button[lang="en"]').click();
+    await panel.locator('h2', { hasText: 'Disclosure report check' }).waitFor();
+    await panel.locator('header button[lang="zh-CN"]').click();
+    await panel.locator('h2', { hasText: '政府信息公开年报核查' }).waitFor();
+    await page.close();
+  });
+});

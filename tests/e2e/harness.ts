@@ -1,0 +1,163 @@
+// Shared e2e plumbing: a local server for the fixture pages and Chromium with the built extension loaded.
+import { createServer, type Server } from 'node:http';
+import { mkdtempSync, readFileSync, existsSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve, normalize } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+
+export const ROOT = resolve(import.meta.dirname, '../..');
+export const FIXTURES = join(ROOT, 'tests/fixtures/e2e');
+export const EXT = join(ROOT, '.output/chrome-mv3');
+export const CHROMIUM = '/usr/lib/chromium/chromium';
+/** where the content script runs */
+export const GOV = 'http://www.example.gov.cn';
+/** where it does not (the toolbar's on-demand check only) */
+export const OTHER = 'http://www.example.com';
+
+export function fixture(name: string): string {
+  return readFileSync(join(FIXTURES, name), 'utf8');
+}
+
+export async function startServer(): Promise<{ server: Server; port: number }> {
+  const server = createServer((req, res) => {
+    const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)).replace(/^[/\\]+/, '');
+    const file = join(FIXTURES, path);
+    if (!file.startsWith(FIXTURES) || !existsSync(file) || !path) {
+      res.writeHead(404, { 'content-type': 'text/plain' });
+      res.end('not found');
+      return;
+    }
+    const type = file.endsWith('.html') ? 'text/html; charset=utf-8' : 'application/octet-stream';
+    res.writeHead(200, { 'content-type': type, 'cache-control': 'no-store' });
+    res.end(readFileSync(file));
+  });
+  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+  return { server, port: (server.address() as AddressInfo).port };
+}
+
+export interface Session {
+  context: BrowserContext;
+  worker: Worker;
+  extensionId: string;
+  close(): Promise<void>;
+}
+
+export async function launch(port: number): Promise<Session> {
+  if (!existsSync(join(EXT, 'manifest.json'))) throw new Error('build the extension first (wxt build)');
+  const userDataDir = mkdtempSync(join(tmpdir(), 'gidar-e2e-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    acceptDownloads: true,
+    // Playwright's defaults include --disable-extensions, which would win over --load-extension.
+    ignoreDefaultArgs: ['--disable-extensions'],
+    viewport: { width: 1280, height: 900 },
+    locale: 'zh-CN',
+    args: [
+      '--no-sandbox',
+      `--disable-extensions-except=${EXT}`,
+      `--load-extension=${EXT}`,
+      `--host-resolver-rules=MAP www.example.gov.cn 127.0.0.1:${port}, MAP www.example.com 127.0.0.1:${port}`,
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+    ],
+  });
+  let worker = context.serviceWorkers()[0];
+  worker ??= await context.waitForEvent('serviceworker', { timeout: 30_000 });
+  const extensionId = new URL(worker.url()).host;
+  return {
+    context,
+    worker,
+    extensionId,
+    close: async () => {
+      await context.close();
+      rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface Logged {
+  errors: string[];
+}
+
+/** Console errors and uncaught exceptions of a page, with their source when known. */
+export function collectErrors(page: Page): Logged {
+  const logged: Logged = { errors: [] };
+  page.on('console', (m) => {
+    if (m.type() === 'error' || m.type() === 'warning') logged.errors.push(`${m.type()}: ${m.text()} @ ${m.location().url}`);
+  });
+  page.on('pageerror', (e) => logged.errors.push(`pageerror: ${e.message}\n${e.stack ?? ''}`));
+  return logged;
+}
+
+/** outerHTML of every <table> on the page, in order. */
+export async function tablesHtml(page: Page): Promise<string[]> {
+  return page.evaluate(() => [...document.querySelectorAll('table')].map((t) => t.outerHTML));
+}
+
+export async function waitForOverlay(page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    const host = document.querySelector('gidar-overlay');
+    return !!host?.shadowRoot?.querySelector('.layer');
+  }, undefined, { timeout: 30_000 });
+}
+
+/**
+ * The tab showing `urlPart`, from the background's per-tab records (each frame's summary carries its URL;
+ * without the "tabs" permission tabs.query does not reveal URLs).
+ */
+export async function tabIdOf(worker: Worker, urlPart: string): Promise<number> {
+  for (let i = 0; i < 50; i++) {
+    const id = await worker.evaluate(async (part) => {
+      const c = (globalThis as unknown as { chrome: Chrome }).chrome;
+      const all = await c.storage.session.get(null);
+      for (const [key, frames] of Object.entries(all)) {
+        if (!key.startsWith('tab:')) continue;
+        if ((frames as [number, { url: string }][]).some(([, s]) => s.url.includes(part))) return Number(key.slice(4));
+      }
+      return null;
+    }, urlPart);
+    if (id !== null) return id;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`no tab reported for ${urlPart}`);
+}
+
+export interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+export function overlaps(a: Box, b: Box): boolean {
+  return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+}
+
+/** Fraction of b covered by a. */
+export function coverage(a: Box, b: Box): number {
+  const w = Math.max(0, Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x));
+  const h = Math.max(0, Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y));
+  return (w * h) / (b.width * b.height);
+}
+
+/** The `chrome` global inside the extension's service worker (evaluated there, typed loosely here). */
+export interface ChromeTab {
+  id?: number;
+  url?: string;
+}
+/** Use inside evaluate(): `(globalThis as unknown as { chrome: Chrome }).chrome` (functions are serialised). */
+export interface Chrome {
+  tabs: { query(q: object): Promise<ChromeTab[]>; sendMessage(id: number, msg: unknown, opts?: object): Promise<unknown> };
+  action: { getBadgeText(q: object): Promise<string> };
+  storage: { local: { get(k?: string | string[] | null): Promise<Record<string, unknown>> }; session: { get(k?: string | string[] | null): Promise<Record<string, unknown>> } };
+  runtime: { getURL(p: string): string; sendMessage(msg: unknown): Promise<unknown> };
+}
+
+export interface TabStateLike {
+  tabId: number;
+  badge: string;
+  frames: { frameId: number; summary: { reports: number; tables: string[]; errors: number; fail: number; needsReview: number; annotations: boolean } }[];
+}

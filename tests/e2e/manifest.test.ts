@@ -1,0 +1,67 @@
+// The built manifest and bundles: minimal permissions, no eval, a small bootstrap.
+import { describe, expect, it } from 'vitest';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { EXT, ROOT } from './harness';
+
+interface Manifest {
+  manifest_version: number;
+  permissions?: string[];
+  host_permissions?: string[];
+  optional_permissions?: string[];
+  content_scripts?: { matches: string[]; all_frames?: boolean; js: string[] }[];
+  web_accessible_resources?: { resources: string[]; matches: string[] }[];
+}
+
+const manifest = JSON.parse(readFileSync(join(EXT, 'manifest.json'), 'utf8')) as Manifest;
+
+function files(dir: string): string[] {
+  return readdirSync(dir).flatMap((f) => {
+    const p = join(dir, f);
+    return statSync(p).isDirectory() ? files(p) : [p];
+  });
+}
+
+describe('manifest (chrome-mv3)', () => {
+  it('asks only for activeTab, scripting and storage, and no host permissions', () => {
+    expect(manifest.manifest_version).toBe(3);
+    expect(manifest.permissions).toEqual(['activeTab', 'scripting', 'storage']);
+    expect(manifest.host_permissions ?? []).toEqual([]);
+    expect(manifest.optional_permissions ?? []).toEqual([]);
+  });
+
+  it('runs the bootstrap on gov.cn pages only, in all frames, and exposes only the annotator to them', () => {
+    expect(manifest.content_scripts).toEqual([expect.objectContaining({ matches: ['*://*.gov.cn/*'], all_frames: true, js: ['content-scripts/content.js'] })]);
+    expect(manifest.web_accessible_resources).toEqual([{ resources: ['annotator.js'], matches: ['*://*.gov.cn/*'] }]);
+  });
+});
+
+describe('bundles', () => {
+  const js = files(EXT).filter((f) => f.endsWith('.js'));
+
+  it('contain no eval and no new Function (zod runs jitless)', () => {
+    expect(js.length).toBeGreaterThan(3);
+    for (const f of js) {
+      const text = readFileSync(f, 'utf8');
+      expect(text, f).not.toMatch(/new Function\s*\(/);
+      expect(text, f).not.toMatch(/(^|[^\w$.])eval\s*\(/);
+    }
+  });
+
+  it('keep the bootstrap content script under 10 KB gzipped, without core or Preact', () => {
+    const boot = readFileSync(join(EXT, 'content-scripts/content.js'));
+    expect(gzipSync(boot, { level: 9 }).length).toBeLessThan(10 * 1024);
+    expect(boot.toString('utf8')).not.toContain('dangerouslySetInnerHTML');
+    expect(boot.length).toBeLessThan(readFileSync(join(EXT, 'annotator.js')).length / 10);
+  });
+
+  it('render page text only as text: no HTML sinks in the extension sources', () => {
+    const sources = files(join(ROOT, 'extension')).filter((f) => /\.(ts|tsx)$/.test(f));
+    expect(sources.length).toBeGreaterThan(5);
+    for (const f of sources) {
+      const text = readFileSync(f, 'utf8');
+      expect(text, f).not.toMatch(/dangerouslySetInnerHTML|\.innerHTML\s*=|\.outerHTML\s*=|insertAdjacentHTML|document\.write/);
+    }
+  });
+});

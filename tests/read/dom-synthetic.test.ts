@@ -1,0 +1,235 @@
+// Synthetic pages for the layouts of spec §9 (tests/fixtures/html, written by make.py there).
+// In every fixture, t3 row i (template order, 0-based) × column j prints (i+1)*10+j and t4 prints 101..115,
+// so a cell mapped to the wrong row or column shows up as a wrong value.
+import { readFileSync } from 'node:fs';
+import { parseHTML } from 'linkedom';
+import { describe, expect, it } from 'vitest';
+import type { Report } from '../../core/model/schema';
+import { T3_2021, T3_COLS, templateCells } from '../../core/model/templates';
+import { readDocument } from '../../core/read/dom';
+import type { ReadReport } from '../../core/read/types';
+
+function read(file: string, url?: string): ReadReport {
+  const html = readFileSync(new URL(`../fixtures/html/${file}`, import.meta.url), 'utf8');
+  const doc = parseHTML(html).document as unknown as Document;
+  return readDocument(doc, url ? { url } : {})[0]!;
+}
+
+function value(r: Report, table: string, row: string, col: string): number | null | undefined {
+  return r.cells.find((c) => c.table === table && c.row === row && c.col === col)?.value;
+}
+
+/** Every t3 cell of the listed rows holds its fixture value; rows not listed are absent. */
+function expectT3(r: Report, rows: readonly string[] = T3_2021.rows.map((d) => d.id)) {
+  const want: string[] = [];
+  T3_2021.rows.forEach((d, i) => {
+    if (!rows.includes(d.id)) return;
+    T3_COLS.forEach((c, j) => want.push(`${d.id}:${c.id}=${(i + 1) * 10 + j}`));
+  });
+  const got = r.cells.filter((c) => c.table === 't3').map((c) => `${c.row}:${c.col}=${c.value}`);
+  expect(got.sort()).toEqual(want.sort());
+}
+
+function expectT4(r: Report) {
+  const got = templateCells('t4', '2021').map((k) => value(r, 't4', k.row, k.col));
+  expect(got).toEqual(Array.from({ length: 15 }, (_, k) => 101 + k));
+}
+
+function expectT2(r: Report, without: string[] = []) {
+  const want: Record<string, number> = {
+    'regulations:issued': 1,
+    'regulations:repealed': 2,
+    'regulations:inForce': 3,
+    'normativeDocs:issued': 4,
+    'normativeDocs:repealed': 5,
+    'normativeDocs:inForce': 6,
+    'licensing:decisions': 77,
+    'penalty:decisions': 88,
+    'coercion:decisions': 99,
+    'adminFees:feeAmountWan': 12.5,
+  };
+  for (const k of without) delete want[k];
+  const got = Object.fromEntries(r.cells.filter((c) => c.table === 't2').map((c) => [`${c.row}:${c.col}`, c.value]));
+  expect(got).toEqual(want);
+}
+
+describe('synthetic layouts', () => {
+  it('baseline: the template as published', () => {
+    const { report } = read('baseline-2021.html');
+    expect(report.format).toBe('2021');
+    expect(report.tablesFound).toEqual(['t2', 't3', 't4']);
+    expectT3(report);
+    expectT4(report);
+    expectT2(report);
+    expect(report.readNotes).toEqual([]);
+    expect(report.extras).toEqual([]);
+  });
+
+  it('a table split over two <table> elements is merged', () => {
+    const { report, tableElements } = read('split-table.html');
+    expectT3(report);
+    expect(tableElements.t3).toHaveLength(2);
+    const sources = new Set(report.cells.filter((c) => c.table === 't3').map((c) => (c.source.type === 'dom' ? c.source.tableIndex : -1)));
+    expect(sources.size).toBe(2);
+    expect(report.readNotes.some((n) => n.includes('merged'))).toBe(true);
+  });
+
+  it('header rows in their own table are joined to the data table', () => {
+    const { report, tableElements } = read('header-only-table.html');
+    expectT3(report);
+    expectT4(report);
+    expect(tableElements.t3).toHaveLength(2);
+    expect(tableElements.t4).toHaveLength(2);
+  });
+
+  it('tables nested in layout tables: the innermost data tables are read, the metadata table is not', () => {
+    const { report, tableElements } = read('nested-layout.html');
+    expectT3(report);
+    expectT4(report);
+    expectT2(report);
+    for (const id of ['t2', 't3', 't4'] as const) {
+      const t = tableElements[id]![0]!;
+      expect(t.getElementsByTagName('table').length).toBe(0);
+    }
+    expect(tableElements.t2![0]!.getAttribute('class')).not.toBe('table_content');
+    expect(report.cells.every((c) => c.source.type === 'dom' && c.source.tableIndex > 0)).toBe(true);
+  });
+
+  it('a group row and a header row repeated mid-table are skipped (V9, V18)', () => {
+    const { report } = read('repeated-group-row.html');
+    expectT3(report);
+    expect(report.extras).toEqual([]);
+  });
+
+  it('table 四 printed transposed (3 × 5) maps to the single row cases', () => {
+    const { report } = read('transposed-t4.html');
+    expectT4(report);
+    expect(report.readNotes.some((n) => n.includes('transposed'))).toBe(true);
+  });
+
+  it('missing rows give read notes, not invented cells', () => {
+    const { report } = read('missing-row.html');
+    expectT3(report, T3_2021.rows.map((d) => d.id).filter((id) => id !== 'notProcessed.publication'));
+    expectT2(report, ['coercion:decisions']);
+    expect(report.readNotes).toContain('t3: row notProcessed.publication (3.要求提供公开出版物) not found');
+    expect(report.readNotes.some((n) => n.startsWith('t2: row coercion'))).toBe(true);
+  });
+
+  it('extra rows are kept as extras with their printed values', () => {
+    const { report } = read('extra-row.html');
+    expectT3(report);
+    expectT2(report);
+    const t3x = report.extras.find((x) => x.table === 't3');
+    expect(t3x?.label).toBe('小计');
+    expect(t3x?.raw).toEqual(['900', '901', '902', '903', '904', '905', '906']);
+    const t2x = report.extras.find((x) => x.table === 't2');
+    expect(t2x?.label).toBe('其他主动公开文件');
+    expect(t2x?.raw).toEqual(['7', '8', '9']);
+  });
+
+  it('typos, stray spaces, synonyms and borderless tables (V3, V14, V17)', () => {
+    const { report } = read('typo-labels.html');
+    expectT3(report);
+    expectT4(report);
+    expectT2(report);
+    expect(report.extras).toEqual([]);
+  });
+
+  it('broken spans: （七）总计 outside the results span, 总计 header in row 1 (V8)', () => {
+    const { report } = read('broken-spans.html');
+    expectT3(report);
+  });
+
+  it('F2021 report with a single （六）其他处理 row keeps it as an extra, no invented sub-rows', () => {
+    const { report } = read('single-other-row.html');
+    expect(report.format).toBe('2021');
+    const others = ['other.noCorrection', 'other.unpaidFee', 'other.misc'];
+    expectT3(report, T3_2021.rows.map((d) => d.id).filter((id) => !others.includes(id)));
+    const x = report.extras.find((e) => e.table === 't3');
+    expect(x?.label).toBe('（六）其他处理');
+    expect(x?.raw).toEqual(['1000', '1001', '1002', '1003', '1004', '1005', '1006']);
+    expect(report.readNotes.some((n) => n.includes('（六）其他处理') && n.includes('single row'))).toBe(true);
+  });
+});
+
+describe('not checkable pages', () => {
+  it('a table printed as an image is reported, the others are read', () => {
+    const { report } = read('image-table.html', 'https://www.example.gov.cn/zwgk/nb/2024/t1.html');
+    expect(report.tablesFound).toEqual(['t2', 't4']);
+    expect(report.notCheckable).toEqual([
+      { table: 't3', reason: 'image', link: 'https://www.example.gov.cn/images/2024/t3.png', detail: 'table printed as an image' },
+    ]);
+    expectT4(report);
+  });
+
+  it('a report published only as an attachment', () => {
+    const { report } = read('attachment-only.html', 'https://www.example.gov.cn/zwgk/nb/2024/t1.html');
+    expect(report.tablesFound).toEqual([]);
+    expect(report.cells).toEqual([]);
+    expect(report.notCheckable).toEqual([
+      { table: 'report', reason: 'attachment', link: 'https://www.example.gov.cn/files/2024/report2023.pdf', detail: 'report published as an attachment' },
+    ]);
+  });
+
+  it('a report shown only in an embedded PDF viewer', () => {
+    const { report } = read('pdf-viewer.html');
+    expect(report.tablesFound).toEqual([]);
+    expect(report.notCheckable).toHaveLength(1);
+    expect(report.notCheckable[0]).toMatchObject({ table: 'report', reason: 'embeddedPdf' });
+    expect(report.notCheckable[0]!.link).toContain('viewer.html?file=/files/2024/report2023.pdf');
+  });
+
+  it('a page without any report gives one clear note per table and never throws', () => {
+    const doc = parseHTML('<html><body><p>没有内容</p></body></html>').document as unknown as Document;
+    const [r] = readDocument(doc);
+    expect(r!.report.cells).toEqual([]);
+    expect(r!.report.notCheckable.map((n) => n.reason)).toEqual(['missing', 'missing', 'missing']);
+    expect(r!.report.readNotes).toContain('t3: table not found');
+  });
+});
+
+describe('Word phantom cells', () => {
+  it('an empty cell right of the header in every data row does not shift the values', () => {
+    const { report } = read('phantom-cells.html');
+    expectT3(report);
+    expectT4(report);
+  });
+});
+
+describe('merged value cells', () => {
+  it('reads the cells the header names one by one and says which were not read', () => {
+    const { report } = read('merged-cells.html');
+    const all = T3_2021.rows.map((d) => d.id);
+    // every other row complete; denied.lawForbidden only its 自然人 cell
+    expect(value(report, 't3', 'denied.lawForbidden', 'naturalPerson')).toBe(60);
+    expect(report.cells.filter((c) => c.row === 'denied.lawForbidden')).toHaveLength(1);
+    const others = report.cells.filter((c) => c.table === 't3' && c.row !== 'denied.lawForbidden');
+    expect(others).toHaveLength((all.length - 1) * 7);
+    expect(report.readNotes.some((n) => n.startsWith('t3: row denied.lawForbidden has only 2 value cells; not read: commercial'))).toBe(true);
+    // t4: the first ten columns, the merged 复议后起诉 block not read
+    const t4 = templateCells('t4', '2021').map((k) => value(report, 't4', k.row, k.col));
+    expect(t4).toEqual([...Array.from({ length: 10 }, (_, k) => 101 + k), ...Array<undefined>(5).fill(undefined)]);
+    expect(report.readNotes.some((n) => n.startsWith('t4: data row has 11 value cells; mapped by header position, 1 cell(s)'))).toBe(true);
+  });
+});
+
+describe('older format', () => {
+  it('a pre-2019 report is recognised and not forced into the 2019/2021 tables', () => {
+    const { report } = read('older-format.html');
+    expect(report.format).toBe('older');
+    expect(report.year).toBe(2017);
+    expect(report.cells).toEqual([]);
+    expect(report.notCheckable).toEqual([
+      { table: 'report', reason: 'unreadable', detail: 'older (pre-2019) format: its statistics table is not mapped onto tables 二/三/四' },
+    ]);
+  });
+});
+
+describe('surplus columns', () => {
+  it('a 备注 column right of the values is not read as a value', () => {
+    const { report } = read('remarks-column.html');
+    expectT3(report);
+    expectT4(report);
+    expect(report.readNotes.some((n) => n.includes('the cells under the header columns'))).toBe(true);
+  });
+});
