@@ -50,8 +50,39 @@ export function checkReport(report: Report): Finding[] {
   return render(attachSuspects(drafts, localize(report)));
 }
 
+const agencyKey = (a: string | null) => (a ? a.replace(/[\s（）()]/g, '') : null);
+
+/** Why two reports cannot be compared year to year, or null. */
+function pairProblem(previous: Report, current: Report): { zh: string; en: string } | null {
+  const a = agencyKey(previous.agency);
+  const b = agencyKey(current.agency);
+  if (a && b && a !== b) return { zh: `两份报告的机关不同（${previous.agency} / ${current.agency}）`, en: 'the two reports are from different agencies' };
+  if (previous.year !== null && current.year !== null && current.year !== previous.year + 1) {
+    return { zh: `两份报告不是相邻年度（${previous.year} / ${current.year}）`, en: `the reports are not for consecutive years (${previous.year} / ${current.year})` };
+  }
+  return null;
+}
+
 export function checkPair(previous: Report, current: Report): Finding[] {
+  const problem = pairProblem(previous, current);
   const drafts: FindingDraft[] = [];
-  for (const rule of pairRules) drafts.push(...(runSafely(rule.id, () => rule.check(previous, current)) as FindingDraft[]));
+  for (const rule of pairRules) {
+    if (problem) {
+      drafts.push({
+        rule: rule.id,
+        severity: 'info',
+        status: 'notCheckable',
+        cells: [],
+        left: null,
+        right: null,
+        difference: null,
+        suspects: [],
+        ambiguous: false,
+        params: { reason: 'notAPair', reasonZh: problem.zh, reasonEn: problem.en },
+      });
+      continue;
+    }
+    drafts.push(...(runSafely(rule.id, () => rule.check(previous, current)) as FindingDraft[]));
+  }
   return render(drafts);
 }

@@ -86,27 +86,48 @@ interface NumberToken {
   unit: string;
 }
 
-/** Count tokens of a clause: a number followed (spaces allowed) by a unit, not an ordinal, not a year or date. */
-function countTokens(clause: string, units: readonly string[]): NumberToken[] {
+/** Number tokens of a clause with the unit after them ('' if none); not ordinals, not glued to codes or dates. */
+function numberTokens(clause: string): NumberToken[] {
   const out: NumberToken[] = [];
   for (const m of clause.matchAll(NUM)) {
     const start = m.index;
     const end = start + m[0].length;
-    const before = clause.slice(0, start);
+    const before = clause.slice(Math.max(0, start - 3), start);
     if (/第\s*$/.test(before)) continue;
     // a digit run glued to letters or other digits is a code, a phone number or part of a date
     if (/[\w.\-/]$/.test(before) && /^\d/.test(m[0])) continue;
-    const rest = clause.slice(end);
-    const u = /^\s*(%|％|[件项条个次起宗年月日号万余多])/.exec(rest);
+    const u = /^\s*(%|％|[件项条个次起宗年月日号万余多])/.exec(clause.slice(end, end + 4));
     const unit = u?.[1] ?? '';
-    if (!units.includes(unit)) continue;
+    if (unit === '') continue;
     const value = parseNumberToken(m[0]);
     if (value === null) continue;
-    // a single Chinese digit before 个 is usually a phrase (一个, 两个): only counts with a unit character of 件/项/条
-    if (/^[一两]$/.test(m[0]) && unit === '个') continue;
+    // a single Chinese digit before 个 is a phrase (一个, 三个工作日, “三个一”), not a count
+    if (unit === '个' && /^[零〇一二两三四五六七八九十]$/.test(m[0])) continue;
     out.push({ start, end, value, unit });
   }
   return out;
+}
+
+interface ParsedClause extends Span {
+  tokens: NumberToken[];
+}
+interface ParsedSentence extends Span {
+  clauses: ParsedClause[];
+}
+
+// Twenty-odd patterns read the same sections: split and tokenise each text once.
+const parsedCache = new Map<string, ParsedSentence[]>();
+
+function parseText(text: string): ParsedSentence[] {
+  const hit = parsedCache.get(text);
+  if (hit) return hit;
+  const parsed = split(unwrapLines(text), SENTENCE_END).map((sentence) => ({
+    ...sentence,
+    clauses: split(sentence.text, CLAUSE_END).map((clause) => ({ ...clause, tokens: numberTokens(clause.text) })),
+  }));
+  if (parsedCache.size > 64) parsedCache.clear();
+  parsedCache.set(text, parsed);
+  return parsed;
 }
 
 /** Every claim a pattern finds in the sections, in text order. */
@@ -117,12 +138,12 @@ export function findClaims(sections: readonly Section[], p: ClaimPattern): Claim
   const keyword = new RegExp(p.keyword.source, p.keyword.flags.includes('g') ? p.keyword.flags : p.keyword.flags + 'g');
   for (const sec of sections) {
     if (p.sections && !p.sections.includes(sec.id)) continue;
-    for (const sentence of split(unwrapLines(sec.text), SENTENCE_END)) {
-      for (const clause of split(sentence.text, CLAUSE_END)) {
+    for (const sentence of parseText(sec.text)) {
+      for (const clause of sentence.clauses) {
+        const tokens = clause.tokens.filter((t) => units.includes(t.unit));
+        if (tokens.length === 0) continue;
         if (p.require && !p.require.test(clause.text)) continue;
         if (p.exclude && p.exclude.test(clause.text)) continue;
-        const tokens = countTokens(clause.text, units);
-        if (tokens.length === 0) continue;
         // Each keyword takes the nearest number on its side, never one beyond the neighbouring keyword
         // ("行政复议2件、行政诉讼7件", "予以公开42件、部分公开5件").
         const ks = [...clause.text.matchAll(keyword)];
@@ -166,7 +187,7 @@ export function findSentences(sections: readonly Section[], re: RegExp, only?: r
   const out: { section: string; sentence: string; index: number; match: string }[] = [];
   for (const sec of sections) {
     if (only && !only.includes(sec.id)) continue;
-    for (const s of split(unwrapLines(sec.text), SENTENCE_END)) {
+    for (const s of parseText(sec.text)) {
       const m = re.exec(s.text);
       if (m) out.push({ section: sec.id, sentence: s.text, index: m.index, match: m[0] });
     }

@@ -79,13 +79,13 @@ function localizationText(f: FindingDraft, lang: Lang): string {
     const alts = f.alternatives.slice(0, 3).map((alt) => alt.map((s) => suspectText(s, lang)).join(lang === 'zh' ? '，且' : ' and '));
     const more = f.alternatives.length - alts.length;
     if (lang === 'zh') {
-      return ` 有 ${f.alternatives.length} 种同样简单的改法，无法确定哪一格印错：${alts.join('；或 ')}${more > 0 ? `；等` : ''}。`;
+      return `有 ${f.alternatives.length} 种同样简单的改法，无法确定哪一格印错：${alts.join('；或 ')}${more > 0 ? `；等` : ''}。`;
     }
     return ` ${f.alternatives.length} equally simple corrections exist; which cell is wrong cannot be told: ${alts.join('; or ')}${more > 0 ? '; …' : ''}.`;
   }
   if (f.suspects.length === 0) return '';
   const list = f.suspects.map((s) => suspectText(s, lang)).join(lang === 'zh' ? '；' : '; ');
-  return lang === 'zh' ? ` 最可能的改法：${list}。` : ` Most likely correction: ${list}.`;
+  return lang === 'zh' ? `最可能的改法：${list}。` : ` Most likely correction: ${list}.`;
 }
 
 function fill(template: string, f: FindingDraft, lang: Lang): string {
@@ -126,6 +126,12 @@ export function renderMessage(f: FindingDraft, messages: RuleMessages): MessageT
   if (f.status === 'fail' || f.status === 'needsReview') {
     out.zh += localizationText(f, 'zh');
     out.en += localizationText(f, 'en');
+  }
+  if (f.status === 'notCheckable' && f.params?.reason === 'notAPair') {
+    return { zh: `无法做跨年度比较：${f.params.reasonZh}。`, en: `No year-to-year comparison: ${f.params.reasonEn}.` };
+  }
+  if (f.status === 'notCheckable' && f.params?.reason === 'internal') {
+    return { zh: `规则 ${f.rule} 运行出错，未能检查（${f.params.detail}）。`, en: `Rule ${f.rule} failed internally and checked nothing (${f.params.detail}).` };
   }
   if (f.status === 'notCheckable' && f.params?.reason === 'missing' && !messages.notCheckable) {
     out.zh = `无法检查：未读到 ${f.params.missingCount} 个所需单元格（${String(f.params.missing).split(' ').slice(0, 3).join('、')}）。`;

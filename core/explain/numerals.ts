@@ -29,6 +29,8 @@ export function parseChineseNumeral(s: string): number | null {
     if (ch in UNITS) {
       const u = UNITS[ch]!;
       if (u >= lastUnit) return null; // 十百: units must decrease within a group
+      // only 十 may stand without its digit, and only first in a group (十二, 二十万 but not 百十)
+      if (digit === null && (u !== 10 || group !== 0)) return null;
       group += (digit ?? 1) * u;
       digit = null;
       lastUnit = u;

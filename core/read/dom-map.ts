@@ -4,7 +4,7 @@
 import type { Cell, ExtraRow, TableId } from '../model/schema';
 import { T3_COLS, T4_BLOCKS, T4_OUTCOMES, templateFor, type LabelDef, type SubTableDef, type TemplateFormat } from '../model/templates';
 import { cellKey } from '../model/ids';
-import type { GridSlot } from './grid';
+import type { GridCell, GridSlot } from './grid';
 import { rowCells } from './grid';
 import { matchLabel, normLabel, stripNumbering } from './labels';
 import type { LocatedTable } from './locate';
@@ -15,6 +15,18 @@ export interface MapSink {
   extras: ExtraRow[];
   notes: string[];
   elements: Map<string, Element>;
+}
+
+// Each cell parsed once for layout decisions (signed numbers count as numbers here: "-185" is a value,
+// not a label); a mapped cell is parsed again with its column's own options.
+const layoutParse = new WeakMap<GridCell, ParsedNumber>();
+function kindOf(s: GridSlot): ParsedNumber {
+  let p = layoutParse.get(s.cell);
+  if (!p) {
+    p = parseNumberCell(s.text, { allowSign: true });
+    layoutParse.set(s.cell, p);
+  }
+  return p;
 }
 
 /** One logical row of a located table: a grid row of one of its parts. */
@@ -33,7 +45,7 @@ function rowsOf(t: LocatedTable): RowView[] {
     const part: RowView[] = [];
     for (let r = 0; r < p.grid.rowCount; r++) {
       const cells = rowCells(p.grid, r).filter((s) => !s.cell.hasTable);
-      part.push({ tableIndex: p.tableIndex, r, cells, parsed: cells.map((s) => parseNumberCell(s.text)), valueEnd: 0 });
+      part.push({ tableIndex: p.tableIndex, r, cells, parsed: cells.map(kindOf), valueEnd: 0 });
     }
     // where the value columns end: the header's width, or for a part without a header (the tail of a
     // split table, whose rows may lack cells spanned from above) the last column that prints a number
@@ -62,7 +74,7 @@ function trimPhantoms(row: RowView, values: GridSlot[], need: number): GridSlot[
   // the surplus is blank on one side only: that side is Word's filler (a spacer after the label or
   // an empty cell after the last column), the other side holds values
   const extra = values.length - need;
-  const blank = (v: GridSlot) => parseNumberCell(v.text).kind === 'blank';
+  const blank = (v: GridSlot) => kindOf(v).kind === 'blank';
   const headBlank = values.slice(0, extra).every(blank);
   const tailBlank = values.slice(-extra).every(blank);
   if (tailBlank && !headBlank) return values.slice(0, need);
@@ -71,7 +83,7 @@ function trimPhantoms(row: RowView, values: GridSlot[], need: number): GridSlot[
   let end = values.length;
   while (end > need) {
     const v = values[end - 1]!;
-    if (v.originCol < row.valueEnd || parseNumberCell(v.text).kind !== 'blank') break;
+    if (v.originCol < row.valueEnd || kindOf(v).kind !== 'blank') break;
     end--;
   }
   return end === values.length ? values : values.slice(0, end);
@@ -93,6 +105,27 @@ function splitRow(row: RowView): { labels: GridSlot[]; leaf: GridSlot | null; va
   for (const l of labels) if (l.originRow === row.r && l.text) leaf = l;
   leaf ??= labels[labels.length - 1] ?? null;
   return { labels, leaf, values: row.cells.slice(labelEnd + 1), valueParsed: row.parsed.slice(labelEnd + 1) };
+}
+
+type Split = ReturnType<typeof splitRow>;
+
+/**
+ * When the row's label is not a known label, an earlier label cell of the same row may be: a text
+ * value such as "未统计" in the first value cell makes splitRow take it for the label.
+ */
+function relabel(row: RowView, split: Split, known: (text: string) => boolean): Split {
+  if (!split.leaf || known(split.leaf.text)) return split;
+  for (let i = split.labels.length - 1; i >= 0; i--) {
+    const l = split.labels[i]!;
+    if (l === split.leaf || l.originRow !== row.r || !known(l.text)) continue;
+    return {
+      labels: split.labels.slice(0, i + 1),
+      leaf: l,
+      values: row.cells.slice(i + 1),
+      valueParsed: row.parsed.slice(i + 1),
+    };
+  }
+  return split;
 }
 
 function makeCell(table: TableId, row: string, col: string, slot: GridSlot, tableIndex: number, r: number, opts: NumberOptions): Cell {
@@ -125,7 +158,7 @@ function extra(sink: MapSink, table: TableId, label: string, values: GridSlot[],
 }
 
 function sameValues(a: Cell[], b: GridSlot[]): boolean {
-  return a.length === b.length && a.every((c, i) => c.raw === parseNumberCell(b[i]!.text).raw);
+  return a.length === b.length && a.every((c, i) => c.raw === kindOf(b[i]!).raw);
 }
 
 /**
@@ -196,23 +229,34 @@ function groupOf(label: string): string | null {
   return null;
 }
 
+// the rows of one group, one array per template (matchLabel indexes each definition list once)
+const groupCache = new WeakMap<readonly LabelDef[], Map<string, LabelDef[]>>();
+function groupRows(rows: readonly LabelDef[], group: string): LabelDef[] {
+  let m = groupCache.get(rows);
+  if (!m) groupCache.set(rows, (m = new Map()));
+  let g = m.get(group);
+  if (!g) m.set(group, (g = rows.filter((d) => d.group === group)));
+  return g;
+}
+
 export function mapT3(t: LocatedTable, format: TemplateFormat, sink: MapSink): void {
   const tpl = templateFor('t3', format);
   const rows = rowsOf(t);
   const hdr = headerMap(t, T3_COLS, rows);
   const done = new Map<string, Cell[]>();
-  // rows with more value cells than columns, by how they were read (one note for all of them)
+  // rows read in an unusual way, by how (one note for all of them)
   const surplus = new Map<string, string[]>();
   for (const row of rows) {
-    const split = splitRow(row);
+    const split = relabel(row, splitRow(row), (text) => groupOf(text) !== null || matchLabel(text, tpl.rows) !== null);
     const { labels, leaf } = split;
     const values = trimPhantoms(row, split.values, 7);
     if (!leaf) {
-      if (values.some((v) => parseNumberCell(v.text).kind === 'number'))
+      if (values.some((v) => kindOf(v).kind === 'number'))
         sink.notes.push(`t3: a row without a label (table #${row.tableIndex} row ${row.r}) was skipped`);
       continue;
     }
-    if (values.length === 0) continue; // header or repeated group row (V9, V18)
+    // header or repeated group row (V9, V18): nothing but words right of the label
+    if (values.length === 0 || values.every((v) => kindOf(v).kind === 'text')) continue;
     // group from the other label cells
     let group: string | null = null;
     for (const l of labels) if (l !== leaf) group = groupOf(l.text) ?? group;
@@ -230,7 +274,7 @@ export function mapT3(t: LocatedTable, format: TemplateFormat, sink: MapSink): v
       }
       continue;
     }
-    const groupDefs = group ? tpl.rows.filter((d) => d.group === group) : [];
+    const groupDefs = group ? groupRows(tpl.rows, group) : [];
     let hit = groupDefs.length ? matchLabel(leaf.text, groupDefs) : null;
     // a wrong rowspan can put a row under the wrong group: fall back to every row
     if (!hit) hit = matchLabel(leaf.text, tpl.rows);
@@ -241,7 +285,7 @@ export function mapT3(t: LocatedTable, format: TemplateFormat, sink: MapSink): v
     }
     mapT3Row(hit.def.id, row, values, hdr, sink, done, surplus);
   }
-  for (const [how, ids] of surplus) sink.notes.push(`t3: ${ids.length} row(s) with more than 7 value cells (${ids.slice(0, 3).join(', ')}${ids.length > 3 ? ', …' : ''}); ${how}`);
+  for (const [how, ids] of surplus) sink.notes.push(`t3: ${ids.length} row(s) (${ids.slice(0, 3).join(', ')}${ids.length > 3 ? ', …' : ''}): ${how}`);
   for (const d of tpl.rows) if (!done.has(d.id)) sink.notes.push(`t3: row ${d.id} (${d.label}) not found`);
 }
 
@@ -269,10 +313,9 @@ function mapT3Row(
     const pick = chooseValues(values, T3_IDS, colMap);
     use = pick.use;
     ids.push(...pick.ids);
-    if (values.length > 7) {
-      const how = pick.byHeader ? 'the cells under the header columns are used' : 'the last 7 are used';
-      (surplus.get(how) ?? surplus.set(how, []).get(how)!).push(rowId);
-    }
+    const note = (how: string) => (surplus.get(how) ?? surplus.set(how, []).get(how)!).push(rowId);
+    if (values.length > 7) note(`more than 7 value cells; ${pick.byHeader ? 'the cells under the header columns are used' : 'the last 7 are used'}`);
+    if (pick.ids.some((id, i) => id !== T3_IDS[i])) note('columns printed in another order; mapped by the header');
   } else {
     use = values;
     for (const s of values) {
@@ -503,8 +546,9 @@ export function mapT2(t: LocatedTable, format: TemplateFormat, sink: MapSink): v
         continue;
       }
     }
-    const { leaf } = splitRow(row);
-    const values = trimPhantoms(row, splitRow(row).values, 1);
+    const split = relabel(row, splitRow(row), (text) => subs.some((sub) => matchLabel(text, sub.rows) !== null));
+    const { leaf } = split;
+    const values = trimPhantoms(row, split.values, 1);
     if (!leaf) continue;
     const label = leaf.text;
     // the row's own label decides its sub-table; the caption only breaks ties
@@ -535,7 +579,7 @@ export function mapT2(t: LocatedTable, format: TemplateFormat, sink: MapSink): v
       pairs = values.map((v, i) => [sub.cols[i]!.id, v]);
     } else if (sub.cols.length === 1) {
       // one value column split into several cells: the one that prints something
-      const printed = values.filter((v) => parseNumberCell(v.text).kind !== 'blank');
+      const printed = values.filter((v) => kindOf(v).kind !== 'blank');
       const v = printed[0] ?? values[0]!;
       pairs = [[sub.cols[0]!.id, v]];
       if (printed.length > 1) sink.notes.push(`t2: row ${def.id} has ${printed.length} printed cells for one value; the first is used`);

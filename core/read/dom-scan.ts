@@ -9,6 +9,8 @@ export interface ScanBlock {
   tableIndex: number;
   /** section heading number when this block is a section heading */
   heading?: SectionNo;
+  /** the block element the text sits in (null at the top of a fragment) */
+  el: Element | null;
 }
 
 export interface ScanImage {
@@ -85,6 +87,7 @@ export function scanDocument(doc: Document): Scan {
   const tableStack: number[] = [];
   let section: SectionNo | 0 = 0;
   let parts: string[] = [];
+  let blockEl: Element | null = null;
 
   const flush = () => {
     if (parts.length === 0) return;
@@ -94,7 +97,7 @@ export function scanDocument(doc: Document): Scan {
     const tableIndex = tableStack.length ? tableStack[tableStack.length - 1]! : -1;
     const h = headingOf(text);
     if (h) section = h;
-    blocks.push(h ? { text, tableIndex, heading: h } : { text, tableIndex });
+    blocks.push(h ? { text, tableIndex, heading: h, el: blockEl } : { text, tableIndex, el: blockEl });
   };
 
   const walk = (n: Node) => {
@@ -118,8 +121,11 @@ export function scanDocument(doc: Document): Scan {
       tableParent.push(tableStack.length ? tableStack[tableStack.length - 1]! : -1);
       tableSection.push(section);
       tableStack.push(idx);
+      const saved = blockEl;
+      blockEl = el;
       walk(el);
       flush();
+      blockEl = saved;
       tableStack.pop();
       return;
     }
@@ -149,8 +155,15 @@ export function scanDocument(doc: Document): Scan {
       if (href) links.push({ el, href, text: parts.slice(start).join('').replace(SPACES, ''), section });
       return;
     }
+    if (!block) {
+      walk(el);
+      return;
+    }
+    const saved = blockEl;
+    blockEl = el;
     walk(el);
-    if (block) flush();
+    flush();
+    blockEl = saved;
   };
   // linkedom keeps an HTML fragment (no <html>/<body>) as children of the document beside an empty
   // body; its doctype has no nextSibling, so the document's own children are listed, not chained

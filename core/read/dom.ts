@@ -48,6 +48,27 @@ function emptyReport(): Report {
   };
 }
 
+/**
+ * The element that holds the report: the smallest one containing its tables and its section headings,
+ * so that site navigation and footer stay out of the narrative. Null when that is the whole page.
+ */
+function reportRoot(scan: Scan, tables: Partial<Record<TableId, LocatedTable>>): Element | null {
+  const anchors: Element[] = [];
+  for (const id of TABLE_IDS) for (const p of tables[id]?.parts ?? []) anchors.push(p.grid.table);
+  const seen = new Set<number>();
+  for (const b of scan.blocks) {
+    if (!b.heading || !b.el || seen.has(b.heading)) continue;
+    seen.add(b.heading);
+    anchors.push(b.el);
+  }
+  // one heading alone (a page quoting 一、总体情况 somewhere) is no evidence of where the report is
+  if (anchors.length < 2) return null;
+  let root: Element | null = anchors[0]!;
+  while (root && !anchors.every((a) => root!.contains(a))) root = root.parentElement;
+  if (!root || root.tagName.toUpperCase() === 'BODY' || root.tagName.toUpperCase() === 'HTML') return null;
+  return root;
+}
+
 export function readDocument(doc: Document, opts: ReadOptions = {}): ReadReport[] {
   try {
     return [readPage(doc, opts)];
@@ -96,8 +117,9 @@ function readPage(doc: Document, opts: ReadOptions): ReadReport {
     tableElements[id] = t.parts.map((p) => p.grid.table);
     for (const p of t.parts) reportTables.add(p.tableIndex);
   }
+  const root = reportRoot(scan, located.tables);
   const narrative = scan.blocks
-    .filter((b) => !reportTables.has(b.tableIndex))
+    .filter((b) => !reportTables.has(b.tableIndex) && (!root || (b.el !== null && root.contains(b.el))))
     .map((b) => b.text)
     .join('\n');
 

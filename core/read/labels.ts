@@ -7,6 +7,19 @@ import { toHalfWidth } from './numbers';
  * quote marks dropped, so “三安全一稳定”, "三安全一稳定" and 三安全一稳定 compare equal.
  */
 export function normLabel(s: string): string {
+  // the same few hundred labels are normalised over and over while a page is read
+  if (s.length > 200) return normalise(s);
+  let n = normMemo.get(s);
+  if (n === undefined) {
+    if (normMemo.size >= 4096) normMemo.clear();
+    n = normalise(s);
+    normMemo.set(s, n);
+  }
+  return n;
+}
+const normMemo = new Map<string, string>();
+
+function normalise(s: string): string {
   return toHalfWidth(s)
     .replace(/[\s\u00a0\u3000\u200b-\u200d\u2060\ufeff]+/g, '')
     .replace(/[（]/g, '(')
@@ -69,11 +82,38 @@ function normDef(def: LabelDef): NormDef {
   return n;
 }
 
+// Per definition list: the first definition of each normalised label, with and without numbering.
+// Most printed labels are the template's own, so the common case is one lookup.
+interface DefIndex {
+  exact: Map<string, LabelDef>;
+  stripped: Map<string, LabelDef>;
+}
+const indexCache = new WeakMap<readonly LabelDef[], DefIndex>();
+function defIndex(defs: readonly LabelDef[]): DefIndex {
+  let ix = indexCache.get(defs);
+  if (!ix) {
+    ix = { exact: new Map(), stripped: new Map() };
+    for (const def of defs) {
+      const { l, ls } = normDef(def);
+      if (!ix.exact.has(l)) ix.exact.set(l, def);
+      if (ls && !ix.stripped.has(ls)) ix.stripped.set(ls, def);
+    }
+    indexCache.set(defs, ix);
+  }
+  return ix;
+}
+
 /** Best template label for a printed label, or null. Ties go to the earlier definition. */
 export function matchLabel(printed: string, defs: readonly LabelDef[]): LabelMatch | null {
   const p = normLabel(printed);
   if (!p) return null;
   const ps = stripNumbering(p);
+  // quality 0 and 1 by lookup: the same answer the scan below gives
+  const ix = defIndex(defs);
+  const exact = ix.exact.get(p);
+  if (exact) return { def: exact, quality: 0 };
+  const stripped = ps ? ix.stripped.get(ps) : undefined;
+  if (stripped) return { def: stripped, quality: 1 };
   let best: LabelMatch | null = null;
   const consider = (def: LabelDef, quality: number) => {
     if (!best || quality < best.quality) best = { def, quality };

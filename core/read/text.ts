@@ -116,7 +116,8 @@ export function readText(text: string, opts: ReadTextOptions = {}): Report[] {
     report.notCheckable.push({ table: 'report', reason: 'unreadable' });
     return [report];
   }
-  if (!gridded) report.readNotes.push(`cells run together in the text: rows read only where the digits split one way`);
+  if (!gridded && part.located.size > 0)
+    report.readNotes.push('cells run together in the text: rows read only where the digits split one way');
   report.cells = part.cells;
   report.readNotes.push(...part.notes);
   if (part.located.has('t3')) {

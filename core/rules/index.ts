@@ -39,6 +39,7 @@ import metaFormatVersionMatchesYear from './meta.formatVersionMatchesYear';
 import metaYearConsistency from './meta.yearConsistency';
 import metaProblemsNonEmpty from './meta.problemsNonEmpty';
 import metaTablesPresent from './meta.tablesPresent';
+import metaTimeliness from './meta.timeliness';
 import xyCarryContinuity from './xy.carryContinuity';
 import xyInForceRoll from './xy.inForceRoll';
 import xyDuplicateContent from './xy.duplicateContent';
@@ -87,6 +88,7 @@ export const reportRules: readonly Rule[] = [
   metaYearConsistency,
   metaProblemsNonEmpty,
   metaTablesPresent,
+  metaTimeliness,
 ];
 
 /** Cross-year rules over (previous, current). */

@@ -2,7 +2,7 @@ import { draft } from './draft';
 import type { Rule } from './types';
 
 // Spec §7.7: the year in the title, the report's year and the 统计期限 sentence agree.
-const PERIOD = /统计期限[^。；]{0,12}?((?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日/;
+const PERIOD = /统计(?:期限|周期|时限|区间)[^0-9。；]{0,12}((?:19|20)\d{2})\s*年\s*0?1\s*月\s*0?1\s*日/;
 const TITLE_YEAR = /((?:19|20)\d{2})\s*年/;
 
 const rule: Rule = {

@@ -16,7 +16,15 @@ export default identityRule({
     ...SUM_REVIEW,
   },
   cases: {
-    valid: [{ name: 'Huixian 2023 as printed', expect: { status: 'pass', count: 7 } }],
+    valid: [
+      { name: 'Huixian 2023 as printed', expect: { status: 'pass', count: 7 } },
+      {
+        name: "2021 format with （六）其他处理 collapsed into one row (Huai'an Hongze 2023)",
+        remove: ['t3:other.noCorrection:*', 't3:other.unpaidFee:*', 't3:other.misc:*'],
+        cells: { 't3:other:naturalPerson': '2', 't3:other:commercial': '0', 't3:other:research': '0', 't3:other:publicInterest': '0', 't3:other:legalService': '0', 't3:other:otherOrg': '0', 't3:other:total': '2' },
+        expect: { status: 'pass', count: 7 },
+      },
+    ],
     invalid: [
       {
         name: 'an outcome leaf mistyped in both its column and its row total',

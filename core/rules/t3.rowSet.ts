@@ -16,7 +16,15 @@ const rule: Rule = {
     pass: { zh: '表三的行齐全（{rowCount} 行）。', en: 'Table 3 has all {rowCount} rows.' },
   },
   cases: {
-    valid: [{ name: 'Huixian: 25 rows', expect: { status: 'pass' } }],
+    valid: [
+      { name: 'Huixian: 25 rows', expect: { status: 'pass' } },
+      {
+        name: "（六） collapsed into one row (Huai'an Hongze 2023)",
+        remove: ['t3:other.noCorrection:*', 't3:other.unpaidFee:*', 't3:other.misc:*'],
+        cells: { 't3:other:naturalPerson': '2', 't3:other:total': '2' },
+        expect: { status: 'pass' },
+      },
+    ],
     invalid: [
       { name: 'a row not read', remove: ['t3:denied.adminQuery:*'], expect: { status: 'fail' } },
       { name: 'an unknown row', extras: [{ table: 't3', label: '（八）其他情况' }], expect: { status: 'fail' } },

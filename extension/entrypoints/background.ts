@@ -36,13 +36,17 @@ async function updateBadge(tabId: number): Promise<void> {
   const frames = await load(tabId);
   let errors = 0;
   let reports = 0;
+  let other = 0;
   for (const s of frames.values()) {
     errors += s.errors;
     reports += s.reports;
+    other += s.fail - s.errors + s.needsReview;
   }
+  // The number of failing errors; with none, "0" while something still needs a look, "✓" when all holds.
+  const text = errors > 0 ? String(errors) : reports === 0 ? '' : other > 0 ? '0' : '✓';
   const a = action();
-  await a.setBadgeText({ tabId, text: errors > 0 ? String(errors) : reports > 0 ? '✓' : '' });
-  await a.setBadgeBackgroundColor({ tabId, color: errors > 0 ? '#c62828' : '#2e7d32' });
+  await a.setBadgeText({ tabId, text });
+  await a.setBadgeBackgroundColor({ tabId, color: errors > 0 ? '#c62828' : other > 0 ? '#8a4b00' : '#2e7d32' });
 }
 
 /** Marks the frames as asked-for, so the annotator opens its panel even to say "no report here". */

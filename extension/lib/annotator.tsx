@@ -52,6 +52,7 @@ class Annotator {
     selected: null,
     flash: null,
     error: null,
+    viewport: null,
   };
   private listeners = new Set<() => void>();
   private host: HTMLElement | null = null;
@@ -181,9 +182,7 @@ class Annotator {
     });
     if (page.reports.length || force || error) this.mount();
     this.observeTables();
-    // The first drawing measures at once (the page is laid out already); later ones are batched per frame.
-    if (!this.drawnMarked) this.layout();
-    else this.scheduleLayout();
+    this.scheduleLayout();
     this.report();
   }
 
@@ -232,7 +231,10 @@ class Annotator {
     document.documentElement.appendChild(host);
     this.host = host;
     this.shadow = shadow;
+    // Measure before the first render (the page is laid out already), so the marks come in one pass.
+    this.layout();
     render(<App store={this.store} />, root);
+    performance.mark('gidar:rendered');
 
     const schedule = (): void => this.scheduleLayout();
     window.addEventListener('resize', schedule, { passive: true });
@@ -318,7 +320,13 @@ class Annotator {
         if (el) measure(el);
       }
     }
-    if (!sameBoxes(boxes, this.state.boxes)) this.set({ boxes });
+    // The visible part of the page in the layer's coordinates, to keep tooltips on screen.
+    const viewport = { x: -origin.left, y: -origin.top, w: document.documentElement.clientWidth || window.innerWidth, h: window.innerHeight };
+    const v = this.state.viewport;
+    const viewportMoved = !v || v.x !== viewport.x || v.y !== viewport.y || v.w !== viewport.w || v.h !== viewport.h;
+    if (!sameBoxes(boxes, this.state.boxes)) this.set({ boxes, viewport });
+    else if (viewportMoved && this.state.tooltip) this.set({ viewport });
+    else this.state = { ...this.state, viewport };
     if (!this.drawnMarked && boxes.size > 0) {
       this.drawnMarked = true;
       // Preact renders synchronously on the next microtask; the mark follows the first drawn marks.
@@ -357,11 +365,52 @@ class Annotator {
     const item = this.state.items.find((i) => i.id === itemId);
     if (!item) return;
     const rr = this.state.page.reports[item.reportIndex]!.rr;
-    const refs = item.finding.suspects.length ? item.finding.suspects : item.finding.cells;
-    const el = refs.map((c) => rr.elements.get(`${c.table}:${c.row}:${c.col}`)).find((x) => x);
-    el?.scrollIntoView({ block: 'center', inline: 'nearest' });
-    this.set({ selected: itemId, flash: { itemId, seq: ++this.flashSeq }, annotations: true });
+    const f = item.finding;
+    // A narrative finding points at its sentence in the text; the others at their cells.
+    const range = f.evidence && f.suspects.length === 0 ? this.findSentence(f.evidence.sentence, f.evidence.start, f.evidence.end) : null;
+    let textBoxes: Box[] = [];
+    if (range) {
+      const first = range.getBoundingClientRect();
+      window.scrollBy({ top: first.top - window.innerHeight / 2 });
+      const origin = this.host?.getBoundingClientRect();
+      if (origin) textBoxes = [...range.getClientRects()].map((r) => ({ x: r.left - origin.left, y: r.top - origin.top, w: r.width, h: r.height }));
+    } else {
+      const refs = f.suspects.length ? f.suspects : f.cells;
+      const el = refs.map((c) => rr.elements.get(`${c.table}:${c.row}:${c.col}`)).find((x) => x);
+      el?.scrollIntoView({ block: 'center', inline: 'nearest' });
+    }
+    this.set({ selected: itemId, flash: { itemId, seq: ++this.flashSeq, textBoxes }, annotations: true });
     this.scheduleLayout();
+  }
+
+  /** The claimed number inside its sentence, as a Range over the page's text (read only). */
+  private findSentence(sentence: string, start: number, end: number): Range | null {
+    const needle = sentence.slice(Math.max(0, start - 8), end).replace(/\s+/g, '');
+    if (!needle || !document.body) return null;
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    // Concatenate text nodes (whitespace dropped) and remember where each character came from.
+    let text = '';
+    const at: [Text, number][] = [];
+    for (let n = walker.nextNode() as Text | null; n; n = walker.nextNode() as Text | null) {
+      const p = n.parentElement;
+      if (p && (p.closest('script,style,noscript,table') || p.closest(HOST_TAG))) continue;
+      const v = n.data;
+      for (let i = 0; i < v.length; i++) {
+        if (/\s/.test(v[i]!)) continue;
+        text += v[i];
+        at.push([n, i]);
+      }
+    }
+    const i = text.indexOf(needle);
+    if (i < 0) return null;
+    // The context before the number only made the match unique; the outline goes around the number.
+    const numberLength = sentence.slice(start, end).replace(/\s+/g, '').length || needle.length;
+    const from = at[i + needle.length - numberLength]!;
+    const to = at[i + needle.length - 1]!;
+    const range = document.createRange();
+    range.setStart(from[0], from[1]);
+    range.setEnd(to[0], to[1] + 1);
+    return range;
   }
 
   private async setReview(itemId: string, review: Review | null): Promise<void> {

@@ -17,7 +17,7 @@ export interface Item {
   finding: Finding;
 }
 
-export type MarkKind = 'suspect' | 'review' | 'related';
+export type MarkKind = 'suspect' | 'review' | 'related' | 'blank';
 
 export interface Mark {
   key: string;
@@ -68,19 +68,29 @@ export function buildMarks(page: CheckedPage, items: Item[]): Mark[] {
     if (it.n === 0) continue;
     const { rr } = page.reports[it.reportIndex]!;
     const f = it.finding;
-    const suspectKeys = new Set(f.suspects.map(cellKey));
+    const own: Mark[] = [];
     const add = (ref: CellRef, kind: MarkKind): void => {
       const cell = cellKey(ref);
       const element = rr.elements.get(cell);
-      if (!element) return;
-      const first = !marks.some((m) => m.itemId === it.id);
-      marks.push({ key: `${it.id}#${cell}`, itemId: it.id, n: it.n, kind, cell, rule: f.rule, element, marker: first });
+      if (!element || own.some((m) => m.cell === cell)) return;
+      own.push({ key: `${it.id}#${cell}`, itemId: it.id, n: it.n, kind, cell, rule: f.rule, element, marker: false });
     };
-    const suspectKind: MarkKind = f.status === 'fail' ? 'suspect' : 'review';
-    for (const s of f.suspects) add(s, suspectKind);
-    // With no suspect: the blank cells of a review, else the finding's own cells carry the outline.
-    if (f.suspects.length === 0) for (const c of f.status === 'needsReview' && f.blanks?.length ? f.blanks : f.cells) add(c, suspectKind);
-    else if (f.status === 'fail') for (const c of f.cells) if (!suspectKeys.has(cellKey(c))) add(c, 'related');
+    const strong: MarkKind = f.status === 'fail' && f.severity === 'error' ? 'suspect' : 'review';
+    if (f.suspects.length) {
+      for (const s of f.suspects) add(s, strong);
+      // the other cells of a broken identity, softer
+      if (f.status === 'fail' && f.severity === 'error') for (const c of f.cells) add(c, 'related');
+    } else if (f.blanks?.length) {
+      // blank cells: a quiet mark each, no number (a sparse table would drown in markers)
+      for (const c of f.blanks) add(c, 'blank');
+    } else if (!f.evidence) {
+      // an identity that fails with no single suspect: outline its cells
+      for (const c of f.cells) add(c, strong);
+    }
+    // narrative findings (evidence = a sentence of the text) stay in the panel: the sentence is not a cell
+    const first = own.find((m) => m.kind !== 'blank' && m.kind !== 'related');
+    if (first) first.marker = true;
+    marks.push(...own);
   }
   return marks;
 }

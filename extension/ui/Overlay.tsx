@@ -30,8 +30,11 @@ export interface ViewState {
   panelOpen: boolean;
   tooltip: { itemId: string; anchor: Element; by: 'hover' | 'focus' | 'cell' } | null;
   selected: string | null;
-  flash: { itemId: string; seq: number } | null;
+  /** the finding jumped to; textBoxes: its sentence in the text, for narrative findings */
+  flash: { itemId: string; seq: number; textBoxes?: Box[] } | null;
   error: string | null;
+  /** the visible part of the page, in the layer's coordinates */
+  viewport: Box | null;
 }
 
 export interface Actions {
@@ -77,10 +80,12 @@ export function App({ store }: { store: Store }) {
         if (!b) return null;
         const review = s.reviews[m.itemId];
         const flashing = s.flash?.itemId === m.itemId;
+        // While a tooltip is open, the other findings' marks step back.
+        const dim = s.tooltip && s.tooltip.itemId !== m.itemId ? ' dim' : '';
         return (
           <div
             key={m.key + (flashing ? `~${s.flash!.seq}` : '')}
-            class={`mark ${m.kind}${review ? ` ${review}` : ''}${flashing ? ' flash' : ''}`}
+            class={`mark ${m.kind}${review ? ` ${review}` : ''}${flashing ? ' flash' : ''}${dim}`}
             data-cell={m.cell}
             data-rule={m.rule}
             data-finding={m.n}
@@ -88,7 +93,13 @@ export function App({ store }: { store: Store }) {
           />
         );
       })}
-      {flashItem && flashItem.n === 0 ? <FlashBoxes store={store} item={flashItem} /> : null}
+      {flashItem && s.flash?.textBoxes?.length
+        ? s.flash.textBoxes.map((b, i) => (
+            <div key={`text:${s.flash!.seq}:${i}`} class="flashbox" data-rule={flashItem.finding.rule} style={{ left: `${b.x}px`, top: `${b.y}px`, width: `${b.w}px`, height: `${b.h}px` }} />
+          ))
+        : flashItem && !s.marks.some((m) => m.itemId === flashItem.id && m.kind !== 'blank')
+          ? <FlashBoxes store={store} item={flashItem} />
+          : null}
       {s.badges.map((bd) => {
         const b = s.boxes.get(bd.element);
         if (!b) return null;
@@ -163,11 +174,16 @@ function Tooltip({ store }: { store: Store }) {
   const item = s.items.find((i) => i.id === s.tooltip!.itemId);
   if (!item) return null;
   const t = STRINGS[s.lang];
-  const anchorMark = s.marks.find((m) => m.itemId === item.id && m.marker);
+  const anchorMark = s.marks.find((m) => m.itemId === item.id && m.marker) ?? s.marks.find((m) => m.itemId === item.id && m.element === s.tooltip!.anchor);
   const b = anchorMark ? s.boxes.get(anchorMark.element) : undefined;
   if (!b) return null;
   const txt = findingTexts(item, s.page, s.lang);
   const f = item.finding;
+  // Keep it on screen: shift left at the right edge; above the cell when there is no room below.
+  const vp = s.viewport ?? { x: 0, y: 0, w: 1e6, h: 1e6 };
+  const width = Math.min(440, vp.w - 16);
+  const left = Math.max(vp.x + 8, Math.min(b.x, vp.x + vp.w - width - 8));
+  const below = b.y + b.h + 8 + 220 <= vp.y + vp.h || b.y - 228 < vp.y;
   return (
     <div
       id="gidar-tooltip"
@@ -175,7 +191,7 @@ function Tooltip({ store }: { store: Store }) {
       role="tooltip"
       data-cell={anchorMark!.cell}
       data-rule={f.rule}
-      style={{ left: `${Math.max(0, b.x)}px`, top: `${b.y + b.h + 8}px` }}
+      style={{ left: `${left}px`, top: below ? `${b.y + b.h + 8}px` : `${b.y - 8}px`, transform: below ? undefined : 'translateY(-100%)', maxWidth: `${width}px` }}
       onMouseEnter={() => store.actions.showTooltip(item.id, s.tooltip!.anchor, 'hover')}
       onMouseLeave={() => store.actions.hideTooltip('hover')}
     >

@@ -8,7 +8,9 @@ export const OVERLAY_CSS = `
 .mark.suspect { outline: 2.5px solid #c62828; outline-offset: -1px; background: rgba(198, 40, 40, 0.10); }
 .mark.review { outline: 2.5px solid #b45309; outline-offset: -1px; background: rgba(180, 83, 9, 0.08); }
 .mark.related { outline: 1.5px dashed rgba(198, 40, 40, 0.55); outline-offset: -2px; background: rgba(255, 193, 7, 0.10); }
+.mark.blank { outline: 1.5px dashed #8a4b00; outline-offset: -3px; background: repeating-linear-gradient(135deg, rgba(138, 75, 0, 0.10) 0 4px, transparent 4px 8px); }
 .mark.dismissed { opacity: 0.3; }
+.mark.dim { opacity: 0.25; }
 .mark.confirmed { outline-width: 3.5px; }
 .mark.flash, .flashbox { animation: flash 1.4s ease-out 1; }
 .flashbox { position: absolute; pointer-events: none; outline: 3px solid #1565c0; outline-offset: 1px; border-radius: 2px; }
@@ -21,7 +23,7 @@ export const OVERLAY_CSS = `
 .marker:focus-visible { outline: 3px solid #1565c0; outline-offset: 2px; }
 .badge { position: absolute; pointer-events: none; padding: 1px 8px; border-radius: 10px; background: #e8f5e9; color: #1b5e20;
   border: 1px solid #2e7d32; font-size: 12px; white-space: nowrap; }
-.tooltip { position: absolute; pointer-events: auto; z-index: 3; max-width: 440px; min-width: 240px; padding: 10px 12px; border-radius: 6px;
+.tooltip { position: absolute; pointer-events: auto; z-index: 3; width: max-content; max-width: 440px; min-width: 240px; padding: 10px 12px; border-radius: 6px;
   background: #fff; color: #1a1a1a; border: 1px solid #9e9e9e; box-shadow: 0 4px 16px rgba(0,0,0,0.25); }
 .tooltip .head { font-weight: bold; margin-bottom: 4px; }
 .tooltip .rule { font: 12px ui-monospace, monospace; color: #424242; }

@@ -5,7 +5,7 @@ import { localize, typoKind } from '../../core/explain/localize';
 import { cellKey } from '../../core/model/ids';
 import { Finding } from '../../core/model/schema';
 import type { Suspect } from '../../core/model/schema';
-import { buildReport, HUIXIAN_T3, to2019 } from '../rules/fixtures';
+import { buildReport, HUIXIAN_T3, T3_COLS as T3_COLS_, T3_ROWS_2021 as T3_ROWS, to2019 } from '../rules/fixtures';
 import { consistentTables, oracle, refOf, t3Pos, t4Pos, tablesReport, valueAt, withValue, type CellPos } from './gen';
 
 const key = (s: Suspect) => `${cellKey(s)}=${s.suggested}`;
@@ -123,7 +123,7 @@ describe('localize properties', () => {
           expect(f.ambiguous).toBe(false);
         }
       }),
-      { numRuns: 4000 },
+      { numRuns: 2500 },
     );
   });
 
@@ -145,7 +145,7 @@ describe('localize properties', () => {
         if (expected.length === 1) expect(f.suspects.map(key)).toEqual([truth]);
         else expect(f.alternatives!.map((a) => a.map(key).sort()).sort()).toEqual(expected);
       }),
-      { numRuns: 2000 },
+      { numRuns: 1500 },
     );
   });
 
@@ -187,7 +187,7 @@ describe('localize properties', () => {
         expect(loc.status).toBe('unique');
         expect(loc.solutions[0]!.map(key).sort()).toEqual([`${cellKey(refOf(a))}=${valueAt(t, a)}`, `${cellKey(refOf(b))}=${valueAt(t, b)}`].sort());
       }),
-      { numRuns: 2000 },
+      { numRuns: 3000 },
     );
   });
 
@@ -209,6 +209,34 @@ describe('localize properties', () => {
         expect(f.ambiguous).toBe(true);
       }),
       { numRuns: 1000 },
+    );
+  });
+
+  it('three changed t3 cells: a smaller explanation, or the true three among the minimal ones (exact up to three cells)', () => {
+    const threeCells = fc.tuple(t3Pos, t3Pos, t3Pos).filter(([a, b, c]) => new Set([a, b, c].map((p) => `${p.row},${p.col}`)).size === 3);
+    fc.assert(
+      fc.property(consistentTables, threeCells, fc.array(fc.integer({ min: 1, max: 60 }), { minLength: 3, maxLength: 3 }), (t, cells, deltas) => {
+        let x = t;
+        cells.forEach((p, i) => (x = withValue(x, p, valueAt(t, p) + deltas[i]!)));
+        const loc = localize(tablesReport(x), { maxAlternatives: 1000 }).find((l) => l.system === 't3')!;
+        expect(loc.status === 'unique' || loc.status === 'ambiguous').toBe(true);
+        const size = loc.solutions[0]!.length;
+        expect(size).toBeLessThanOrEqual(3);
+        if (size === 3) {
+          const truth = cells.map((p) => `${cellKey(refOf(p))}=${valueAt(t, p)}`).sort().join();
+          expect(loc.solutions.map((sol) => sol.map(key).sort().join())).toContain(truth);
+        }
+        // every listed explanation really makes every identity hold
+        for (const sol of loc.solutions) {
+          const fixed = sol.reduce((acc, s) => {
+            const row = T3_ROWS.indexOf(s.row);
+            const col = T3_COLS_.indexOf(s.col);
+            return withValue(acc, { table: 't3', row, col }, s.suggested);
+          }, x);
+          expect(localize(tablesReport(fixed)).find((l) => l.system === 't3')!.status).toBe('consistent');
+        }
+      }),
+      { numRuns: 1500 },
     );
   });
 });

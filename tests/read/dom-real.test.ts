@@ -161,10 +161,13 @@ describe('Pingtan 2023 (F2021, PDF viewer beside the HTML tables)', () => {
     expect(rr.tableElements.t3![0]!.textContent).toContain('申请人情况');
   });
 
-  it('keeps the narrative numbers in section 一', () => {
+  it('keeps the narrative numbers in section 一 and leaves the site chrome out of the sections', () => {
     const { report } = read(file).read;
     const overview = report.sections.find((s) => s.id === 'sec.overview');
     expect(overview?.text).toContain('共计81件');
+    // section 六 is one sentence; the site footer (主办单位, 备案号) after it is not part of the report
+    expect(report.sections.find((s) => s.id === 'sec.other')?.text).toBe('2023年，无收取信息处理费情况。');
+    expect(report.sections.find((s) => s.id === 'sec.preamble')?.text.startsWith('本报告根据《中华人民共和国政府信息公开条例》')).toBe(true);
   });
 });
 

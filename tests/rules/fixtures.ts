@@ -159,7 +159,8 @@ type CaseChange = Omit<RuleCase, 'name' | 'expect' | 'previous'>;
 export function applyCase(base: Report, c: CaseChange): Report {
   let r = withCells(base, c.cells ?? {}, c.remove ?? []);
   if (c.sections) {
-    r = { ...r, sections: SECTION_HEADS.filter(([id]) => id in c.sections!).map(([id, title]) => ({ id, title, text: c.sections![id]! })) };
+    const titles = new Map(SECTION_HEADS);
+    r = { ...r, sections: Object.entries(c.sections).map(([id, text]) => ({ id, title: titles.get(id) ?? '', text })) };
   }
   if (c.meta) {
     const { tablesFound, ...meta } = c.meta;
