@@ -1,5 +1,5 @@
 // Messages are rendered from a finding's data, in Chinese or English (like zod issues: data first, text last).
-import { cellKey } from '../model/ids';
+import { cellKey, parseCellKey } from '../model/ids';
 import type { CellRef, Finding, Suspect, TableId } from '../model/schema';
 import { T2_2019, T2_2021, T3_2019, T3_2021, T3_GROUPS, T4, T4_BLOCKS } from '../model/templates';
 import type { FindingDraft, MessageText, RuleMessages } from '../rules/types';
@@ -49,6 +49,52 @@ export function scopeName(scope: string | undefined, lang: Lang): string {
     scope
   );
 }
+
+const T4_OUTCOME_ZH: Record<string, string> = { upheld: '结果维持', corrected: '结果纠正', other: '其他结果', pending: '尚未审结', total: '总计' };
+const GROUP_ZH: Record<string, string> = { grantedOrPartial: '予以公开及部分公开', ...T3_GROUPS };
+const SECTION_ZH: Record<string, string> = {
+  'sec.overview': '一、总体情况',
+  'sec.proactive': '二、主动公开政府信息情况',
+  'sec.applications': '三、收到和处理政府信息公开申请情况',
+  'sec.reviewLitigation': '四、政府信息公开行政复议、行政诉讼情况',
+  'sec.problems': '五、存在的主要问题及改进情况',
+  'sec.other': '六、其他需要报告的事项',
+};
+
+/** One id of an expression in words: a t3 row or group, `row.col` of t2, `block.outcome` of t4. */
+function tokenName(tok: string): string {
+  const t3 = rowLabel('t3', tok) ?? GROUP_ZH[tok] ?? SECTION_ZH[tok];
+  if (t3) return shortLabel(t3);
+  const dot = tok.indexOf('.');
+  if (dot > 0) {
+    const [head, tail] = [tok.slice(0, dot), tok.slice(dot + 1)];
+    const block = T4_BLOCKS.find((b) => b.id === head);
+    if (block && T4_OUTCOME_ZH[tail]) return `${block.label}·${T4_OUTCOME_ZH[tail]}`;
+    const r2 = rowLabel('t2', head);
+    const c2 = colLabel('t2', tail);
+    if (r2 && c2) return `${r2}·${shortLabel(c2)}`;
+  }
+  return tok;
+}
+
+/** A label without its trailing explanation: （二）部分公开（区分处理的，…） → （二）部分公开. */
+function shortLabel(label: string): string {
+  return label.replace(/(?<=.)（[^（）]*）$/, '');
+}
+
+/** Expressions such as `litDirect.total+litAfterReview.total=9` or `t3:granted:total` in Chinese words; English keeps the ids. */
+function exprName(expr: string, lang: Lang): string {
+  if (lang !== 'zh') return expr;
+  return expr
+    .replace(/t[234]:[\w.]+:[\w.]+/g, (key) => {
+      const ref = parseCellKey(key);
+      return ref ? cellName(ref, 'zh') : key;
+    })
+    .replace(/(?<![\p{Script=Han}「」×])[A-Za-z][\w.]*/gu, tokenName);
+}
+
+/** Params that hold ids or expressions over ids, rendered in words in Chinese. */
+const EXPR_PARAMS = new Set(['reading', 'readings', 'columns', 'missing', 'text']);
 
 function cellList(refs: readonly CellRef[] | undefined, lang: Lang): string {
   if (!refs || refs.length === 0) return lang === 'zh' ? '（无）' : '(none)';
@@ -105,7 +151,7 @@ function fill(template: string, f: FindingDraft, lang: Lang): string {
     claimed: fmt(f.evidence?.claimed),
     sentence: f.evidence?.sentence ?? '',
   };
-  for (const [k, v] of Object.entries(f.params ?? {})) ctx[k] = String(v);
+  for (const [k, v] of Object.entries(f.params ?? {})) ctx[k] = EXPR_PARAMS.has(k) ? exprName(String(v), lang) : String(v);
   return template.replace(/\{(\w+)\}/g, (m, k: string) => ctx[k] ?? m);
 }
 
@@ -134,7 +180,7 @@ export function renderMessage(f: FindingDraft, messages: RuleMessages): MessageT
     return { zh: `规则 ${f.rule} 运行出错，未能检查（${f.params.detail}）。`, en: `Rule ${f.rule} failed internally and checked nothing (${f.params.detail}).` };
   }
   if (f.status === 'notCheckable' && f.params?.reason === 'missing' && !messages.notCheckable) {
-    out.zh = `无法检查：未读到 ${f.params.missingCount} 个所需单元格（${String(f.params.missing).split(' ').slice(0, 3).join('、')}）。`;
+    out.zh = `无法检查：未读到 ${f.params.missingCount} 个所需单元格（${exprName(String(f.params.missing).split(' ').slice(0, 3).join('、'), 'zh')}）。`;
     out.en = `Not checkable: ${f.params.missingCount} needed cell(s) were not read (${String(f.params.missing).split(' ').slice(0, 3).join(', ')}).`;
   }
   return out;

@@ -11,7 +11,7 @@ const rule: Rule = {
   reads: ['meta'],
   doc: 'The report has the six sections of the national format (总体情况, 主动公开, 收到和处理申请, 复议诉讼, 问题及改进, 其他事项), each once and in order (spec §1.1, §7.7).',
   messages: {
-    fail: { zh: '报告缺少 {missingCount} 个部分（{missing}）{orderZh}。', en: 'The report lacks {missingCount} section(s) ({missing}){orderEn}.' },
+    fail: { zh: '未找到报告的 {missingCount} 个部分（{missing}）{orderZh}。', en: '{missingCount} section(s) of the report were not found ({missing}){orderEn}.' },
     pass: { zh: '报告六个部分齐全且顺序正确。', en: 'All six sections are present, in order.' },
   },
   cases: {

@@ -12,7 +12,7 @@ const rule: Rule = {
   reads: ['t3'],
   doc: 'Table 三 has every data row of its format (25 in 2021, 23 in 2019; a 2021 report may collapse （六） into one row) and no unknown rows besides 小计/合计 (spec §7.2).',
   messages: {
-    fail: { zh: '表三缺少 {missingCount} 行（{missing}），另有 {extraCount} 个无法识别的行（{extras}）。', en: 'Table 3 lacks {missingCount} row(s) ({missing}) and has {extraCount} unrecognised row(s) ({extras}).' },
+    fail: { zh: '表三有 {missingCount} 行未读到（{missing}），另有 {extraCount} 个无法识别的行（{extras}）。', en: 'Table 3: {missingCount} row(s) were not read ({missing}) and has {extraCount} unrecognised row(s) ({extras}).' },
     pass: { zh: '表三的行齐全（{rowCount} 行）。', en: 'Table 3 has all {rowCount} rows.' },
   },
   cases: {
