@@ -8,6 +8,8 @@ import { chromium, type BrowserContext, type Page, type Worker } from 'playwrigh
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const FIXTURES = join(ROOT, 'tests/fixtures/e2e');
+/** the real pages themselves are served from the corpus copy; e2e fixtures hold only pages made for e2e */
+export const CORPUS = join(ROOT, 'tests/fixtures/corpus/real');
 export const EXT = join(ROOT, '.output/chrome-mv3');
 export const CHROMIUM = '/usr/lib/chromium/chromium';
 /** where the content script runs */
@@ -15,15 +17,26 @@ export const GOV = 'http://www.example.gov.cn';
 /** where it does not (the toolbar's on-demand check only) */
 export const OTHER = 'http://www.example.com';
 
+/** The file behind a fixture name: an e2e page, else a real corpus page; null when neither (or outside both). */
+export function fixturePath(name: string): string | null {
+  for (const dir of [FIXTURES, CORPUS]) {
+    const file = join(dir, name);
+    if (file.startsWith(dir + '/') && existsSync(file)) return file;
+  }
+  return null;
+}
+
 export function fixture(name: string): string {
-  return readFileSync(join(FIXTURES, name), 'utf8');
+  const file = fixturePath(name);
+  if (!file) throw new Error(`no fixture ${name}`);
+  return readFileSync(file, 'utf8');
 }
 
 export async function startServer(): Promise<{ server: Server; port: number }> {
   const server = createServer((req, res) => {
     const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)).replace(/^[/\\]+/, '');
-    const file = join(FIXTURES, path);
-    if (!file.startsWith(FIXTURES) || !existsSync(file) || !path) {
+    const file = path ? fixturePath(path) : null;
+    if (!file) {
       res.writeHead(404, { 'content-type': 'text/plain' });
       res.end('not found');
       return;

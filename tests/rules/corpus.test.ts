@@ -1,5 +1,6 @@
 // The real corpus read by the project's readers, then checked. Expectations are the MANIFEST hand checks and
 // spec §8/§10: consistent reports give no error-severity failure; the known real problems are found.
+import { fileURLToPath } from 'node:url';
 import { readFileSync } from 'node:fs';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
@@ -8,7 +9,7 @@ import { Finding, type Report } from '../../core/model/schema';
 import { readDocument } from '../../core/read/dom';
 import { readText } from '../../core/read/text';
 
-const CORPUS = '/work/shared/corpus/real/';
+const CORPUS = fileURLToPath(new URL('../fixtures/corpus/real/', import.meta.url));
 
 function read(file: string): Report {
   const path = file.startsWith('/') ? file : CORPUS + file;
@@ -23,7 +24,7 @@ const claims = (fs: Finding[], rule: string) => fs.filter((f) => f.rule === rule
 
 describe('consistent real reports (MANIFEST: no errors) give no error-severity failure', () => {
   const consistent = [
-    '/work/shared/corpus/seed/huixian-2023.txt',
+    fileURLToPath(new URL('../fixtures/corpus/seed/huixian-2023.txt', import.meta.url)),
     '2023-pingtan-guanweihui.html',
     '2023-pingtan-guanweihui.txt',
     '2025-pingtan-guanweihui.html',
@@ -47,7 +48,7 @@ describe('consistent real reports (MANIFEST: no errors) give no error-severity f
 
 describe('real narrative numbers', () => {
   it('Huixian 2023: 收到121件, 行政复议6件, 行政诉讼0件 all pass', () => {
-    const f = checkReport(read('/work/shared/corpus/seed/huixian-2023.txt'));
+    const f = checkReport(read(fileURLToPath(new URL('../fixtures/corpus/seed/huixian-2023.txt', import.meta.url))));
     expect(claims(f, 'txt.received')).toEqual(['pass:121']);
     expect(claims(f, 'txt.reviewTotal')).toEqual(['pass:6']);
     expect(claims(f, 'txt.litigationTotal')).toEqual(['pass:0']);

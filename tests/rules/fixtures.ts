@@ -1,4 +1,5 @@
 // Building test reports from compact descriptions (a 25×7 matrix for t3, 15 numbers for t4 …).
+import { fileURLToPath } from 'node:url';
 import { readFileSync } from 'node:fs';
 import { parseNumberCell } from '../../core/read/numbers';
 import { cellKey } from '../../core/model/ids';
@@ -52,7 +53,7 @@ export const HUIXIAN_T2: Record<string, Record<string, Printed>> = {
   adminFees: { feeAmountWan: '20587.3303' },
 };
 
-const SEED = '/work/shared/corpus/seed/huixian-2023.txt';
+const SEED = fileURLToPath(new URL('../fixtures/corpus/seed/huixian-2023.txt', import.meta.url));
 const SECTION_HEADS: [string, string][] = [
   ['sec.overview', '一、总体情况'],
   ['sec.proactive', '二、主动公开政府信息情况'],
