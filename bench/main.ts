@@ -1,6 +1,7 @@
 // npm run bench [-- --reps N] [-- --only NAME]: speed as ratios, never absolute thresholds.
 //  - reading (readDocument = locate + grid + map) ÷ bare linkedom parse of the same HTML, median of many runs;
 //  - rules + localization (checkReport) ÷ reading the same report;
+//  - cold runs: the first readDocument + checkReport in a fresh process ÷ warm runs (bench/cold.ts);
 //  - then the extension's timings in Chromium, from bench/extension.ts, when it and the built extension exist.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -8,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import Table from 'cli-table3';
 import { parseHTML } from 'linkedom';
 import { loadEngine } from '../cli/engine';
+import { benchCold } from './cold';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const CORPUS_DIR = join(ROOT, 'tests', 'fixtures', 'corpus', 'real');
@@ -126,6 +128,10 @@ async function main(): Promise<void> {
     console.log('\nReading text (no parse baseline: absolute times for orientation only)');
     console.log(table.toString());
   }
+
+  // Cold runs (first read and check in a fresh process, as on a freshly opened page), as ratios to warm runs.
+  console.log('');
+  await benchCold({ files: files.filter((f) => /\.html?$/i.test(f)), reps: 5 });
 
   // Extension point: bench/extension.ts (written by the extension engineer) times the content script in Chromium.
   const extBench = join(ROOT, 'bench', 'extension.ts');

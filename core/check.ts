@@ -3,6 +3,7 @@ import { attachSuspects, localize } from './explain/localize';
 import { finalize } from './explain/messages';
 import type { Finding, Report } from './model/schema';
 import { pairRules, reportRules, ruleById } from './rules';
+import { withSharedLookup } from './rules/identity';
 import type { FindingDraft } from './rules/types';
 
 /** Most important first: failed errors, anything needing review, failed warnings, failed info, not checkable, passes. */
@@ -45,9 +46,11 @@ function runSafely<T>(ruleId: string, fn: () => T[]): T[] | FindingDraft[] {
 }
 
 export function checkReport(report: Report): Finding[] {
-  const drafts: FindingDraft[] = [];
-  for (const rule of reportRules) drafts.push(...(runSafely(rule.id, () => rule.check(report)) as FindingDraft[]));
-  return render(attachSuspects(drafts, localize(report)));
+  return withSharedLookup(report, () => {
+    const drafts: FindingDraft[] = [];
+    for (const rule of reportRules) drafts.push(...(runSafely(rule.id, () => rule.check(report)) as FindingDraft[]));
+    return render(attachSuspects(drafts, localize(report)));
+  });
 }
 
 const agencyKey = (a: string | null) => (a ? a.replace(/[\s（）()]/g, '') : null);

@@ -39,8 +39,11 @@ export interface ClaimPattern {
   sections?: readonly string[];
 }
 
-const SENTENCE_END = /[。；;！？!?\n]/;
-const CLAUSE_END = /[，,；;。！？!?\n]/;
+// Sentence and clause ends, as sets of UTF-16 code units: split() looks at every character of the narrative
+// (by code, so that no one-character string is made per Chinese character).
+const codes = (chars: string): ReadonlySet<number> => new Set([...chars].map((c) => c.charCodeAt(0)));
+const SENTENCE_END = codes('。；;！？!?\n');
+const CLAUSE_END = codes('，,；;。！？!?\n');
 const NUM = new RegExp(`(\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d+)?(?:\\s*万)?|[${CHINESE_NUMERAL_CHARS}]+`, 'g');
 const DEFAULT_UNITS = ['件', '项', '条', '个'];
 
@@ -67,11 +70,11 @@ interface Span {
   start: number;
 }
 
-function split(text: string, sep: RegExp, base = 0): Span[] {
+function split(text: string, sep: ReadonlySet<number>, base = 0): Span[] {
   const out: Span[] = [];
   let from = 0;
   for (let i = 0; i <= text.length; i++) {
-    if (i === text.length || sep.test(text[i]!)) {
+    if (i === text.length || sep.has(text.charCodeAt(i))) {
       if (i > from) out.push({ text: text.slice(from, i), start: base + from });
       from = i + 1;
     }
@@ -130,12 +133,24 @@ function parseText(text: string): ParsedSentence[] {
   return parsed;
 }
 
+// The global copy of each pattern's keyword, made once (matchAll clones it, so sharing it is safe).
+const globalKeywords = new WeakMap<RegExp, RegExp>();
+
+function globalKeyword(re: RegExp): RegExp {
+  let g = globalKeywords.get(re);
+  if (!g) {
+    g = new RegExp(re.source, re.flags.includes('g') ? re.flags : re.flags + 'g');
+    globalKeywords.set(re, g);
+  }
+  return g;
+}
+
 /** Every claim a pattern finds in the sections, in text order. */
 export function findClaims(sections: readonly Section[], p: ClaimPattern): Claim[] {
   const units = p.units ?? DEFAULT_UNITS;
   const window = p.window ?? 20;
   const out: Claim[] = [];
-  const keyword = new RegExp(p.keyword.source, p.keyword.flags.includes('g') ? p.keyword.flags : p.keyword.flags + 'g');
+  const keyword = globalKeyword(p.keyword);
   for (const sec of sections) {
     if (p.sections && !p.sections.includes(sec.id)) continue;
     for (const sentence of parseText(sec.text)) {

@@ -8,22 +8,32 @@ export type Lang = 'zh' | 'en';
 
 const TABLE_ZH: Record<TableId, string> = { t2: '表二', t3: '表三', t4: '表四' };
 
+type Labels = Map<string, string>;
+
+/** id → label over the lists in order, the first one listed winning (as a search of the lists would find it). */
+function labelMap(lists: readonly (readonly { id: string; label: string }[])[]): Labels {
+  const m: Labels = new Map();
+  for (const l of lists) for (const d of l) if (!m.has(d.id)) m.set(d.id, d.label);
+  return m;
+}
+
+// Built on first use: every message names cells, hundreds per report.
+let labels: { row: Record<TableId, Labels>; col: Record<TableId, Labels> } | null = null;
+
+function labelMaps(): NonNullable<typeof labels> {
+  labels ??= {
+    row: { t3: labelMap([T3_2021.rows, T3_2019.rows]), t2: labelMap([T2_2021.rows, T2_2019.rows]), t4: labelMap([T4.rows]) },
+    col: { t3: labelMap([T3_2021.cols]), t2: labelMap([T2_2021.cols, T2_2019.cols]), t4: labelMap([T4.cols]) },
+  };
+  return labels;
+}
+
 function rowLabel(table: TableId, id: string): string | undefined {
-  const lists = table === 't3' ? [T3_2021.rows, T3_2019.rows] : table === 't2' ? [T2_2021.rows, T2_2019.rows] : [T4.rows];
-  for (const l of lists) {
-    const d = l.find((x) => x.id === id);
-    if (d) return d.label;
-  }
-  return undefined;
+  return labelMaps().row[table].get(id);
 }
 
 function colLabel(table: TableId, id: string): string | undefined {
-  const lists = table === 't3' ? [T3_2021.cols] : table === 't2' ? [T2_2021.cols, T2_2019.cols] : [T4.cols];
-  for (const l of lists) {
-    const d = l.find((x) => x.id === id);
-    if (d) return d.label;
-  }
-  return undefined;
+  return labelMaps().col[table].get(id);
 }
 
 /** 表三「（一）予以公开」×「自然人」 / t3[granted][naturalPerson] */
@@ -134,25 +144,37 @@ function localizationText(f: FindingDraft, lang: Lang): string {
   return lang === 'zh' ? `最可能的改法：${list}。` : ` Most likely correction: ${list}.`;
 }
 
+const fmt = (n: number | null | undefined) => (n === null || n === undefined ? '—' : String(n));
+
+/** The finding's own placeholders; a param of the same name takes precedence. */
+const PLACEHOLDERS: Record<string, (f: FindingDraft, lang: Lang) => string> = {
+  scope: (f, lang) => scopeName(f.scope, lang),
+  left: (f) => fmt(f.left),
+  right: (f) => fmt(f.right),
+  difference: (f) => fmt(f.difference),
+  absDifference: (f) => fmt(f.difference === null ? null : Math.abs(f.difference)),
+  tolerance: (f) => fmt(f.tolerance),
+  cells: (f, lang) => cellList(f.cells, lang),
+  leftCells: (f, lang) => cellList(f.leftCells, lang),
+  rightCells: (f, lang) => cellList(f.rightCells, lang),
+  blanks: (f, lang) => cellList(f.blanks, lang),
+  blankCount: (f) => String(f.blanks?.length ?? 0),
+  claimed: (f) => fmt(f.evidence?.claimed),
+  sentence: (f) => f.evidence?.sentence ?? '',
+};
+
+const own = (o: object, k: string): boolean => Object.prototype.hasOwnProperty.call(o, k) && Object.prototype.propertyIsEnumerable.call(o, k);
+
+/** Fill a template; only the placeholders it names are rendered (cell names are the costly part). */
 function fill(template: string, f: FindingDraft, lang: Lang): string {
-  const fmt = (n: number | null | undefined) => (n === null || n === undefined ? '—' : String(n));
-  const ctx: Record<string, string> = {
-    scope: scopeName(f.scope, lang),
-    left: fmt(f.left),
-    right: fmt(f.right),
-    difference: fmt(f.difference),
-    absDifference: fmt(f.difference === null ? null : Math.abs(f.difference)),
-    tolerance: fmt(f.tolerance),
-    cells: cellList(f.cells, lang),
-    leftCells: cellList(f.leftCells, lang),
-    rightCells: cellList(f.rightCells, lang),
-    blanks: cellList(f.blanks, lang),
-    blankCount: String(f.blanks?.length ?? 0),
-    claimed: fmt(f.evidence?.claimed),
-    sentence: f.evidence?.sentence ?? '',
-  };
-  for (const [k, v] of Object.entries(f.params ?? {})) ctx[k] = EXPR_PARAMS.has(k) ? exprName(String(v), lang) : String(v);
-  return template.replace(/\{(\w+)\}/g, (m, k: string) => ctx[k] ?? m);
+  const params = f.params ?? {};
+  return template.replace(/\{(\w+)\}/g, (m, k: string) => {
+    if (own(params, k)) return EXPR_PARAMS.has(k) ? exprName(String(params[k]), lang) : String(params[k]);
+    if (own(PLACEHOLDERS, k)) return PLACEHOLDERS[k]!(f, lang);
+    // a name no one set: what a plain object would have inherited under it, else the placeholder as written
+    const inherited = ({} as Record<string, unknown>)[k];
+    return inherited === undefined || inherited === null ? m : String(inherited);
+  });
 }
 
 const GENERIC: Required<RuleMessages> = {

@@ -116,7 +116,24 @@ export function allSumSpecs(report: Pick<Report, 'format' | 'cells'>): IdentityS
 
 export type CellLookup = (ref: CellRef) => Cell | undefined;
 
+// checkReport builds the index once for all its rules (some twenty would each build it; on a cold page that is
+// a noticeable share of the first check). Only while that check runs, and only for the cells array it indexed.
+let scope: { cells: readonly Cell[]; lookup: CellLookup } | null = null;
+
+/** Run `fn` with one shared cell index for `report` (lookupIn returns it for this report's cells). */
+export function withSharedLookup<T>(report: Pick<Report, 'cells'>, fn: () => T): T {
+  const outer = scope;
+  const idx = cellIndex(report);
+  scope = { cells: report.cells, lookup: (ref) => idx.get(cellKey(ref)) };
+  try {
+    return fn();
+  } finally {
+    scope = outer;
+  }
+}
+
 export function lookupIn(report: Pick<Report, 'cells'>): CellLookup {
+  if (scope && scope.cells === report.cells) return scope.lookup;
   const idx = cellIndex(report);
   return (ref) => idx.get(cellKey(ref));
 }
@@ -145,7 +162,11 @@ export function evaluateIdentity(spec: IdentitySpec, lookup: CellLookup): Findin
     ambiguous: false,
     tolerance: 0,
   };
-  const missing = all.filter((r) => lookup(r) === undefined);
+  // each operand looked up once (the judgement below reads every one several times)
+  const found = new Map<CellRef, Cell | undefined>();
+  for (const r of all) if (!found.has(r)) found.set(r, lookup(r));
+  const cellOf = (r: CellRef) => found.get(r);
+  const missing = all.filter((r) => cellOf(r) === undefined);
   if (missing.length > 0) {
     return {
       ...base,
@@ -157,7 +178,7 @@ export function evaluateIdentity(spec: IdentitySpec, lookup: CellLookup): Findin
       params: { reason: 'missing', missing: missing.map(cellKey).join(' '), missingCount: missing.length },
     };
   }
-  const textCells = all.filter((r) => lookup(r)!.kind === 'text');
+  const textCells = all.filter((r) => cellOf(r)!.kind === 'text');
   if (textCells.length > 0) {
     return {
       ...base,
@@ -169,8 +190,8 @@ export function evaluateIdentity(spec: IdentitySpec, lookup: CellLookup): Findin
       params: { reason: 'text', text: textCells.map(cellKey).join(' '), missingCount: textCells.length },
     };
   }
-  const val = (r: CellRef) => lookup(r)!.value ?? 0;
-  const isBlank = (r: CellRef) => lookup(r)!.value === null;
+  const val = (r: CellRef) => cellOf(r)!.value ?? 0;
+  const isBlank = (r: CellRef) => cellOf(r)!.value === null;
   const left = tidy(sum(spec.left.map(val)));
   const right = tidy(sum(spec.right.map(val)));
   const difference = tidy(left - right);

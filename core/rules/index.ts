@@ -96,6 +96,9 @@ export const pairRules: readonly PairRule[] = [xyCarryContinuity, xyInForceRoll,
 
 export const allRules: readonly AnyRule[] = [...reportRules, ...pairRules];
 
+const byId = new Map<string, AnyRule>();
+for (const r of allRules) if (!byId.has(r.id)) byId.set(r.id, r);
+
 export function ruleById(id: string): AnyRule | undefined {
-  return allRules.find((r) => r.id === id);
+  return byId.get(id);
 }

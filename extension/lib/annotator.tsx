@@ -10,6 +10,7 @@ import { exportPage } from './exports';
 import type { FrameSummary, ToContent } from './messages';
 import { buildBadges, buildItems, buildMarks, countItems, type CheckedPage } from './model';
 import { tableLooksLikeReport } from './detect';
+import type { ReadReport } from '../../core/read/types';
 
 const HOST_TAG = 'gidar-overlay';
 const LANG_KEY = 'gidar:lang';
@@ -32,7 +33,7 @@ export function startAnnotator(): void {
     return;
   }
   const annotator = new Annotator();
-  globalThis.__gidarAnnotator = { recheck: () => annotator.check(true) };
+  globalThis.__gidarAnnotator = { recheck: () => void annotator.check(true) };
   annotator.start();
 }
 
@@ -48,6 +49,7 @@ class Annotator {
     reviews: {},
     annotations: true,
     panelOpen: false,
+    panelReady: false,
     tooltip: null,
     selected: null,
     flash: null,
@@ -68,6 +70,7 @@ class Annotator {
   private hideTimer = 0;
   private flashSeq = 0;
   private drawnMarked = false;
+  private checkSeq = 0;
 
   private store: Store = {
     get: () => this.state,
@@ -148,24 +151,43 @@ class Annotator {
         return true;
       }
     });
-    this.check(globalThis.__gidarOnDemand === true);
+    void this.check(globalThis.__gidarOnDemand === true);
     this.observe();
   }
 
-  /** Read and check the page; redraw. */
-  check(force: boolean): void {
+  /**
+   * Read and check the page; redraw. Reading, checking (one task per report) and drawing run as separate tasks,
+   * so that no single task holds the page's main thread for long; a newer check supersedes one still running.
+   */
+  async check(force: boolean): Promise<void> {
+    const seq = ++this.checkSeq;
     let page: CheckedPage = { reports: [] };
     let error: string | null = null;
+    let found: ReadReport[] = [];
     try {
       const read = readDocument(document, { url: location.href });
       // A page without any report table reads as one empty report with every table "missing": not a report.
-      const found = read.filter((rr) => rr.report.tablesFound.length > 0 || rr.report.notCheckable.some((n) => n.reason !== 'missing'));
-      page = { reports: found.map((rr) => ({ rr, findings: checkReport(rr.report) })) };
+      found = read.filter((rr) => rr.report.tablesFound.length > 0 || rr.report.notCheckable.some((n) => n.reason !== 'missing'));
     } catch (e) {
       error = e instanceof Error ? e.message : String(e);
     }
-    if (!this.drawnMarked) performance.mark('gidar:checked');
     this.tableSignature = this.signature();
+    if (error === null) {
+      try {
+        const reports: CheckedPage['reports'] = [];
+        for (const rr of found) {
+          await nextTask();
+          if (seq !== this.checkSeq) return;
+          reports.push({ rr, findings: checkReport(rr.report) });
+        }
+        page = { reports };
+      } catch (e) {
+        error = e instanceof Error ? e.message : String(e);
+      }
+    }
+    if (!this.drawnMarked) performance.mark('gidar:checked');
+    await nextTask();
+    if (seq !== this.checkSeq) return;
     const items = buildItems(page);
     const counts = countItems(items, page);
     const flagged = counts.fail + counts.needsReview > 0;
@@ -184,6 +206,11 @@ class Annotator {
     this.observeTables();
     this.scheduleLayout();
     this.report();
+    if (!this.state.panelReady) {
+      // The marks first; the panel's list (a hundred rows on a sparse table) in a task of its own.
+      await nextTask();
+      this.set({ panelReady: true });
+    }
   }
 
   private summary(): FrameSummary {
@@ -274,7 +301,7 @@ class Annotator {
           this.mutationObserver?.disconnect();
           return;
         }
-        this.check(false);
+        void this.check(false);
       }, 400);
     });
     this.mutationObserver.observe(root, { childList: true, subtree: true, characterData: true });
@@ -424,6 +451,23 @@ class Annotator {
       /* remembered for this visit only */
     }
   }
+}
+
+/**
+ * Let the page run (input, rendering) before the next step: scheduler.yield where there is one, else a new task
+ * from a message (not a timer: timers in a background tab wait up to a second).
+ */
+function nextTask(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  if (typeof scheduler?.yield === 'function') return scheduler.yield();
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
 }
 
 function sameBoxes(a: Map<Element, Box>, b: Map<Element, Box>): boolean {

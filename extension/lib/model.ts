@@ -48,10 +48,43 @@ export function buildItems(page: CheckedPage): Item[] {
     for (const f of findings) items.push({ id: findingId(reportIndex, f), n: 0, reportIndex, finding: f });
   });
   // Stable order for a stable numbering: most important first (core's order), reports in page order.
-  items.sort((a, b) => byImportance(a.finding, b.finding) || a.reportIndex - b.reportIndex);
+  items.sort((a, b) => importance(a.finding, b.finding) || a.reportIndex - b.reportIndex);
   let n = 0;
   for (const it of items) if (onPage(it.finding)) it.n = ++n;
   return items;
+}
+
+const STATUS_ORDER: Record<Finding['status'], number> = { fail: 0, needsReview: 1, notCheckable: 2, pass: 3 };
+const SEVERITY_ORDER: Record<Finding['severity'], number> = { error: 0, warning: 1, info: 2 };
+
+/**
+ * core's byImportance, without its String.localeCompare on rule ids where that is not needed: the first
+ * localeCompare of a page sets up an ICU collator, 6–24 ms of the first check in Chromium.
+ */
+export function importance(a: Finding, b: Finding): number {
+  if (!ASCII_COLLATION) return byImportance(a, b);
+  return (
+    STATUS_ORDER[a.status] - STATUS_ORDER[b.status] ||
+    SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
+    Math.abs(b.difference ?? 0) - Math.abs(a.difference ?? 0) ||
+    compareRuleIds(a.rule, b.rule)
+  );
+}
+
+// In the Chinese and English collations (as in the root one), ids made of ASCII letters, digits and dots compare
+// as their lower-cased text ('.' < digits < letters), then lower case before upper case at the first difference.
+const ASCII_COLLATION = /^(zh|en)\b/i.test(globalThis.navigator?.language ?? '');
+const RULE_ID = /^[A-Za-z0-9.]*$/;
+
+/** Same sign as a.localeCompare(b) under ASCII_COLLATION. */
+export function compareRuleIds(a: string, b: string): number {
+  if (a === b) return 0;
+  if (!RULE_ID.test(a) || !RULE_ID.test(b)) return a.localeCompare(b);
+  const la = a.toLowerCase();
+  const lb = b.toLowerCase();
+  if (la !== lb) return la < lb ? -1 : 1;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i] === la[i] ? -1 : 1;
+  return 0;
 }
 
 /**

@@ -1,7 +1,7 @@
 // The overlay: marks on suspect cells, numbered markers, tooltips, "consistent" badges and the findings panel.
 // Everything lives in the shadow root; the page's table is only measured, never touched.
 import { useEffect, useState } from 'preact/hooks';
-import type { Finding } from '../../core/model/schema';
+import type { Cell, Finding, Report } from '../../core/model/schema';
 import { arithmetic, suspectLines } from '../../core/export/labels';
 import type { Badge, CheckedPage, Counts, Item, Mark } from '../lib/model';
 import { STRINGS, type Lang } from './strings';
@@ -28,6 +28,8 @@ export interface ViewState {
   reviews: Record<string, Review>;
   annotations: boolean;
   panelOpen: boolean;
+  /** false until the first marks are on the page: the panel (or its pill) is drawn a task after them */
+  panelReady: boolean;
   tooltip: { itemId: string; anchor: Element; by: 'hover' | 'focus' | 'cell' } | null;
   selected: string | null;
   /** the finding jumped to; textBoxes: its sentence in the text, for narrative findings */
@@ -53,10 +55,44 @@ export interface Store {
   actions: Actions;
 }
 
-export function findingTexts(item: Item, page: CheckedPage, lang: Lang): { message: string; arith: string | null; suspects: string[] } {
+interface FindingTexts {
+  message: string;
+  arith: string | null;
+  suspects: string[];
+}
+
+// Items are rebuilt with each check, so an item's texts never change: the panel and the tooltip reuse them.
+const textsOf = new WeakMap<Item, Partial<Record<Lang, FindingTexts>>>();
+const cellsByKey = new WeakMap<Pick<Report, 'cells'>, Map<string, Cell>>();
+
+/**
+ * arithmetic() indexes every cell of the report it is given, on each call; it reads only the finding's
+ * left and right cells, so it gets those (same cells, same texts) instead of the report's hundreds.
+ */
+function arithmeticCells(f: Finding, report: Pick<Report, 'cells'>): Pick<Report, 'cells'> {
+  let idx = cellsByKey.get(report);
+  if (!idx) {
+    idx = new Map(report.cells.map((c) => [`${c.table}:${c.row}:${c.col}`, c]));
+    cellsByKey.set(report, idx);
+  }
+  const cells: Cell[] = [];
+  for (const r of [...(f.leftCells ?? []), ...(f.rightCells ?? [])]) {
+    const c = idx.get(`${r.table}:${r.row}:${r.col}`);
+    if (c) cells.push(c);
+  }
+  return { cells };
+}
+
+export function findingTexts(item: Item, page: CheckedPage, lang: Lang): FindingTexts {
+  let byLang = textsOf.get(item);
+  const hit = byLang?.[lang];
+  if (hit) return hit;
   const report = page.reports[item.reportIndex]!.rr.report;
   const f: Finding = item.finding;
-  return { message: f.message[lang], arith: arithmetic(f, report, lang), suspects: suspectLines(f, report.format, lang) };
+  const texts = { message: f.message[lang], arith: arithmetic(f, arithmeticCells(f, report), lang), suspects: suspectLines(f, report.format, lang) };
+  if (!byLang) textsOf.set(item, (byLang = {}));
+  byLang[lang] = texts;
+  return texts;
 }
 
 export function App({ store }: { store: Store }) {
@@ -143,7 +179,7 @@ export function App({ store }: { store: Store }) {
           );
         })}
       <Tooltip store={store} />
-      <Panel store={store} />
+      {s.panelReady ? <Panel store={store} /> : null}
     </div>
   );
 }
