@@ -47,6 +47,7 @@ export function cellName(ref: CellRef, lang: Lang): string {
 /** A scope id (t3 row, t3 column, t4 block, t2 row, group) in words. */
 export function scopeName(scope: string | undefined, lang: Lang): string {
   if (!scope) return '';
+  if (scope === 'cases') return lang === 'zh' ? '表四' : 'table 4';
   if (lang === 'en') return scope;
   const block = T4_BLOCKS.find((b) => b.id === scope);
   if (block) return block.label;
@@ -84,7 +85,8 @@ function tokenName(tok: string): string {
     const c2 = colLabel('t2', tail);
     if (r2 && c2) return `${r2}·${shortLabel(c2)}`;
   }
-  return tok;
+  const col = colLabel('t3', tok) ?? colLabel('t2', tok);
+  return col ? shortLabel(col) : tok;
 }
 
 /** A label without its trailing explanation: （二）部分公开（区分处理的，…） → （二）部分公开. */
@@ -100,11 +102,12 @@ function exprName(expr: string, lang: Lang): string {
       const ref = parseCellKey(key);
       return ref ? cellName(ref, 'zh') : key;
     })
-    .replace(/(?<![\p{Script=Han}「」×])[A-Za-z][\w.]*/gu, tokenName);
+    .replace(/(?<![\p{Script=Han}「」×])[A-Za-z][\w.]*/gu, tokenName)
+    .replace(/, /g, '、');
 }
 
 /** Params that hold ids or expressions over ids, rendered in words in Chinese. */
-const EXPR_PARAMS = new Set(['reading', 'readings', 'columns', 'missing', 'text']);
+const EXPR_PARAMS = new Set(['reading', 'readings', 'columns', 'missing', 'text', 'blankCols']);
 
 function cellList(refs: readonly CellRef[] | undefined, lang: Lang): string {
   if (!refs || refs.length === 0) return lang === 'zh' ? '（无）' : '(none)';

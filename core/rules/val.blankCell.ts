@@ -10,7 +10,10 @@ const rule: Rule = {
   reads: ['t2', 't3', 't4'],
   doc: 'Cells left blank or filled with a placeholder (—, -, /, 无) where the template expects a number; 0 should be written. Warning, or info when the rest of the row is all zero (spec §7.1, §7.8; Shanghai 2019 left 70 of 182 table-三 cells blank).',
   messages: {
-    fail: { zh: '「{scope}」行有 {blankCount} 个空白或占位单元格（{blanks}），应填写数字（0 也应写出）。', en: 'Row {scope} has {blankCount} blank or placeholder cell(s) ({blanks}); a number (0 included) should be printed.' },
+    fail: {
+      zh: '「{scope}」行有 {blankCount} 个空白或占位单元格（{blankCols} 列），应填写数字（0 也应写出）。',
+      en: 'Row {scope} has {blankCount} blank or placeholder cell(s) (columns {blankCols}); a number (0 included) should be printed.',
+    },
     pass: { zh: '表格中没有空白单元格。', en: 'No blank cells in the tables.' },
   },
   cases: {
@@ -40,7 +43,7 @@ const rule: Rule = {
     const out: FindingDraft[] = [];
     for (const r of rows.values()) {
       if (r.blanks.length === 0) continue;
-      out.push(draft(rule.id, r.nonzero === 0 ? 'info' : 'warning', 'fail', { scope: r.row, cells: r.blanks, blanks: r.blanks, params: { table: r.table } }));
+      out.push(draft(rule.id, r.nonzero === 0 ? 'info' : 'warning', 'fail', { scope: r.row, cells: r.blanks, blanks: r.blanks, params: { table: r.table, blankCols: r.blanks.map((b) => b.col).join(', ') } }));
     }
     return out.length > 0 ? out : [draft(rule.id, 'warning', 'pass')];
   },
