@@ -55,6 +55,7 @@ class Annotator {
     flash: null,
     error: null,
     viewport: null,
+    panelSide: 'right',
   };
   private listeners = new Set<() => void>();
   private host: HTMLElement | null = null;
@@ -86,7 +87,10 @@ class Annotator {
         this.set({ lang });
         void browser.storage.local.set({ [LANG_KEY]: lang });
       },
-      setPanelOpen: (panelOpen) => this.set({ panelOpen }),
+      setPanelOpen: (panelOpen) => {
+        this.set({ panelOpen });
+        this.scheduleLayout(); // the panel's corner depends on its size
+      },
       showTooltip: (itemId, anchor, by) => {
         clearTimeout(this.hideTimer);
         if (this.state.tooltip?.itemId === itemId && this.state.tooltip.by === 'focus' && by !== 'focus') return;
@@ -139,6 +143,7 @@ class Annotator {
       }
       if (msg.type === 'gidar:openPanel') {
         this.set({ annotations: true, panelOpen: true });
+        this.scheduleLayout();
         sendResponse(this.summary());
         return;
       }
@@ -171,6 +176,7 @@ class Annotator {
     } catch (e) {
       error = e instanceof Error ? e.message : String(e);
     }
+    if (!this.drawnMarked) performance.mark('gidar:read');
     this.tableSignature = this.signature();
     if (error === null) {
       try {
@@ -210,6 +216,7 @@ class Annotator {
       // The marks first; the panel's list (a hundred rows on a sparse table) in a task of its own.
       await nextTask();
       this.set({ panelReady: true });
+      this.scheduleLayout();
     }
   }
 
@@ -351,7 +358,8 @@ class Annotator {
     const viewport = { x: -origin.left, y: -origin.top, w: document.documentElement.clientWidth || window.innerWidth, h: window.innerHeight };
     const v = this.state.viewport;
     const viewportMoved = !v || v.x !== viewport.x || v.y !== viewport.y || v.w !== viewport.w || v.h !== viewport.h;
-    if (!sameBoxes(boxes, this.state.boxes)) this.set({ boxes, viewport });
+    const panelSide = this.panelSide(boxes, origin);
+    if (!sameBoxes(boxes, this.state.boxes) || panelSide !== this.state.panelSide) this.set({ boxes, viewport, panelSide });
     else if (viewportMoved && this.state.tooltip) this.set({ viewport });
     else this.state = { ...this.state, viewport };
     if (!this.drawnMarked && boxes.size > 0) {
@@ -359,6 +367,29 @@ class Annotator {
       // Preact renders synchronously on the next microtask; the mark follows the first drawn marks.
       queueMicrotask(() => performance.mark('gidar:drawn'));
     }
+  }
+
+  /**
+   * The panel's corner for these boxes: it moves to the other side when it covers a flagged cell in view and the
+   * other side would not; otherwise it stays (no flapping while scrolling).
+   */
+  private panelSide(boxes: Map<Element, Box>, origin: DOMRect): 'right' | 'left' {
+    const side = this.state.panelSide;
+    const panel = this.shadow?.querySelector('.panel, .pill');
+    if (!panel) return side;
+    const p = panel.getBoundingClientRect();
+    const width = document.documentElement.clientWidth || window.innerWidth;
+    // the same box in the other corner (both sides keep a 12 px margin)
+    const other = { left: width - p.right, right: width - p.left, top: p.top, bottom: p.bottom };
+    const flagged: DOMRectReadOnly[] = [];
+    for (const m of this.state.marks) {
+      if (m.kind !== 'suspect' && m.kind !== 'review') continue;
+      const b = boxes.get(m.element);
+      if (b) flagged.push(new DOMRectReadOnly(b.x + origin.left, b.y + origin.top, b.w, b.h));
+    }
+    const covers = (r: { left: number; right: number; top: number; bottom: number }): boolean =>
+      flagged.some((b) => b.left < r.right && b.right > r.left && b.top < r.bottom && b.bottom > r.top);
+    return covers(p) && !covers(other) ? (side === 'right' ? 'left' : 'right') : side;
   }
 
   private onPointer(e: PointerEvent): void {

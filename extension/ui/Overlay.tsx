@@ -37,6 +37,8 @@ export interface ViewState {
   error: string | null;
   /** the visible part of the page, in the layer's coordinates */
   viewport: Box | null;
+  /** the panel's corner: it moves to the left when it would cover a flagged cell on the right */
+  panelSide: 'right' | 'left';
 }
 
 export interface Actions {

@@ -27,7 +27,7 @@ export function Panel({ store }: { store: Store }) {
   if (!s.panelOpen) {
     const bad = s.counts.fail + s.counts.needsReview > 0;
     return (
-      <button type="button" class="pill" aria-label={t.open} aria-expanded="false" onClick={() => actions.setPanelOpen(true)}>
+      <button type="button" class={`pill ${s.panelSide}`} aria-label={t.open} aria-expanded="false" onClick={() => actions.setPanelOpen(true)}>
         <span class={`dot${bad ? ' bad' : ''}`} aria-hidden="true" />
         {t.appName} · {bad ? t.summary(s.counts.fail, s.counts.needsReview) : s.page.reports.length ? t.consistent : t.noReport}
       </button>
@@ -75,7 +75,7 @@ export function Panel({ store }: { store: Store }) {
   const notCheckable = s.page.reports.flatMap((r, ri) => r.rr.report.notCheckable.map((nc, j) => ({ nc, key: `${ri}:${j}` })));
 
   return (
-    <section class="panel" role="region" aria-label={t.panelTitle} onKeyDown={onKey} lang={s.lang === 'zh' ? 'zh-CN' : 'en'}>
+    <section class={`panel ${s.panelSide}`} role="region" aria-label={t.panelTitle} onKeyDown={onKey} lang={s.lang === 'zh' ? 'zh-CN' : 'en'}>
       <header>
         <h2>{t.panelTitle}</h2>
         <button type="button" class="btn" onClick={() => step(-1)} aria-label={t.prev} title={`${t.prev} (p)`} disabled={!flagged.length}>

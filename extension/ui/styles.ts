@@ -58,6 +58,7 @@ export const OVERLAY_CSS = `
 .btn:focus-visible { outline: 3px solid #1565c0; outline-offset: 1px; }
 .pill { position: fixed; right: 12px; bottom: 12px; z-index: 2; pointer-events: auto; padding: 6px 12px; border-radius: 18px; border: 1px solid #757575;
   background: #fff; color: #1a1a1a; font: 13px/1.3 "Noto Sans CJK SC", "Microsoft YaHei", system-ui, sans-serif; cursor: pointer; box-shadow: 0 2px 8px rgba(0,0,0,0.25); }
+.panel.left, .pill.left { right: auto; left: 12px; }
 .pill .dot { display: inline-block; width: 9px; height: 9px; border-radius: 5px; margin-right: 6px; background: #2e7d32; }
 .pill .dot.bad { background: #c62828; }
 .pill:focus-visible { outline: 3px solid #1565c0; outline-offset: 2px; }

@@ -358,6 +358,27 @@ describe('a report with one number changed (表三 予以公开 × 自然人 33 
     await popup.close();
   });
 
+  it('moves the panel to the other side when it would cover the suspect cell', async () => {
+    const panel = page.locator('gidar-overlay .panel');
+    const suspect = page.locator('gidar-overlay .mark.suspect[data-cell="t3:granted:naturalPerson"]').first();
+    expect(await panel.getAttribute('class')).toContain('right');
+    // Narrow enough that the right-hand panel's column reaches the 自然人 column.
+    await page.setViewportSize({ width: 860, height: 700 });
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await suspect.scrollIntoViewIfNeeded();
+    await page.waitForTimeout(400);
+    const mark = (await suspect.boundingBox())!;
+    const box = (await panel.boundingBox())!;
+    const vp = page.viewportSize()!;
+    // the cell lies in the right-hand panel's column, and in view
+    expect(mark.x + mark.width).toBeGreaterThan(vp.width - 12 - box.width);
+    expect(mark.y + mark.height).toBeGreaterThan(vp.height - 12 - box.height);
+    expect(await panel.getAttribute('class')).toContain('left');
+    expect(coverage(mark, box)).toBe(0);
+    await page.screenshot({ path: join(ROOT, 'tests/e2e/screenshots/panel-left.tmp.png') });
+    await page.setViewportSize({ width: 1280, height: 900 });
+  });
+
   it('never modified the report tables and caused no page errors', async () => {
     expect(await tablesHtml(page)).toEqual(base.tables);
     expect(extensionErrors(errors, base.errors)).toEqual([]);
