@@ -115,7 +115,7 @@ export function renderSummary(items: readonly SummaryInput[], lang: Lang, all = 
     }
     if (report.readNotes.length) {
       out.push('', `  ${t.notes}:`);
-      for (const n of report.readNotes) out.push(`    – ${oneLine(n)}`);
+      for (const n of report.readNotes) out.push(`    – ${oneLine(n[lang])}`);
     }
   }
   return out.join('\n') + '\n';

@@ -134,6 +134,19 @@ export const Section = z.object({
 });
 export type Section = z.infer<typeof Section>;
 
+/**
+ * A note about how the page was read: a code from core/read/notes.ts with its params (data first), and the
+ * sentence rendered from them in both languages.
+ */
+export const ReadNote = z.object({
+  code: z.string(),
+  table: z.optional(TableId),
+  params: z.optional(z.record(z.string(), z.union([z.string(), z.number()]))),
+  zh: z.string(),
+  en: z.string(),
+});
+export type ReadNote = z.infer<typeof ReadNote>;
+
 export const Report = z.object({
   ...ReportMeta.shape,
   /** which tables were found as readable tables */
@@ -143,7 +156,7 @@ export const Report = z.object({
   sections: z.array(Section),
   notCheckable: z.array(NotCheckable),
   /** one-line notes about how the page was read (a missing row, a transposed table …) */
-  readNotes: z.array(z.string()),
+  readNotes: z.array(ReadNote),
 });
 export type Report = z.infer<typeof Report>;
 

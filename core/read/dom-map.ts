@@ -1,19 +1,20 @@
 // Mapping located grids onto the template ids (spec §3–§5, §9 V8–V10, V17–V19).
 // Rows are matched by label inside the label zone; values are taken from the right: the last 7 value
 // cells for t3, the last 15 for t4, per sub-table header for t2.
-import type { Cell, ExtraRow, TableId } from '../model/schema';
-import { T3_COLS, T4_BLOCKS, T4_OUTCOMES, templateFor, type LabelDef, type SubTableDef, type TemplateFormat } from '../model/templates';
+import type { Cell, ExtraRow, ReadNote, TableId } from '../model/schema';
+import { T3_COLS, T4_BLOCKS, T4_OUTCOMES, labelOf, templateFor, type LabelDef, type SubTableDef, type TemplateFormat } from '../model/templates';
 import { cellKey } from '../model/ids';
 import type { GridCell, GridSlot } from './grid';
 import { rowCells } from './grid';
 import { matchLabel, normLabel, stripNumbering } from './labels';
 import type { LocatedTable } from './locate';
 import { parseNumberCell, type NumberOptions, type ParsedNumber } from './numbers';
+import { readNote, type NoteCode } from './notes';
 
 export interface MapSink {
   cells: Cell[];
   extras: ExtraRow[];
-  notes: string[];
+  notes: ReadNote[];
   elements: Map<string, Element>;
 }
 
@@ -245,14 +246,14 @@ export function mapT3(t: LocatedTable, format: TemplateFormat, sink: MapSink): v
   const hdr = headerMap(t, T3_COLS, rows);
   const done = new Map<string, Cell[]>();
   // rows read in an unusual way, by how (one note for all of them)
-  const surplus = new Map<string, string[]>();
+  const surplus = new Map<NoteCode, string[]>();
   for (const row of rows) {
     const split = relabel(row, splitRow(row), (text) => groupOf(text) !== null || matchLabel(text, tpl.rows) !== null);
     const { labels, leaf } = split;
     const values = trimPhantoms(row, split.values, 7);
     if (!leaf) {
       if (values.some((v) => kindOf(v).kind === 'number'))
-        sink.notes.push(`t3: a row without a label (table #${row.tableIndex} row ${row.r}) was skipped`);
+        sink.notes.push(readNote('unlabelledRowSkipped', { table: 't3', tableIndex: row.tableIndex, row: row.r }));
       continue;
     }
     // header or repeated group row (V9, V18): nothing but words right of the label
@@ -263,13 +264,13 @@ export function mapT3(t: LocatedTable, format: TemplateFormat, sink: MapSink): v
     const leafGroup = groupOf(leaf.text);
     if (leafGroup) {
       if (leafGroup === 'other' && format === '2019') {
-        mapT3Row('other', row, values, hdr, sink, done, surplus);
+        mapT3Row('other', format, row, values, hdr, sink, done, surplus);
       } else {
         extra(sink, 't3', leaf.text, values, row);
         sink.notes.push(
           leafGroup === 'other'
-            ? `t3: （六）其他处理 printed as a single row in a ${format} report; kept as an extra row, its three sub-rows are missing`
-            : `t3: group row "${leaf.text}" printed with values; kept as an extra row`,
+            ? readNote('otherAsSingleRow', { table: 't3', format })
+            : readNote('groupRowWithValues', { table: 't3', label: leaf.text }),
         );
       }
       continue;
@@ -280,17 +281,19 @@ export function mapT3(t: LocatedTable, format: TemplateFormat, sink: MapSink): v
     if (!hit) hit = matchLabel(leaf.text, tpl.rows);
     if (!hit) {
       extra(sink, 't3', leaf.text, values, row);
-      sink.notes.push(`t3: unknown row "${leaf.text}" kept as an extra row`);
+      sink.notes.push(readNote('unknownRowKept', { table: 't3', label: leaf.text }));
       continue;
     }
-    mapT3Row(hit.def.id, row, values, hdr, sink, done, surplus);
+    mapT3Row(hit.def.id, format, row, values, hdr, sink, done, surplus);
   }
-  for (const [how, ids] of surplus) sink.notes.push(`t3: ${ids.length} row(s) (${ids.slice(0, 3).join(', ')}${ids.length > 3 ? ', …' : ''}): ${how}`);
-  for (const d of tpl.rows) if (!done.has(d.id)) sink.notes.push(`t3: row ${d.id} (${d.label}) not found`);
+  for (const [how, ids] of surplus)
+    sink.notes.push(readNote(how, { table: 't3', count: ids.length, rows: ids.slice(0, 3).join(', ') + (ids.length > 3 ? ', …' : '') }));
+  for (const d of tpl.rows) if (!done.has(d.id)) sink.notes.push(readNote('rowNotFound', { table: 't3', row: d.id, label: d.label }));
 }
 
 function mapT3Row(
   rowId: string,
+  format: TemplateFormat,
   row: RowView,
   values: GridSlot[],
   hdr: Map<number, Map<number, string>>,
@@ -302,7 +305,7 @@ function mapT3Row(
   if (prev) {
     if (!sameValues(prev, values.slice(-7))) {
       extra(sink, 't3', rowId, values, row);
-      sink.notes.push(`t3: row ${rowId} printed twice with different values; the first one is used`);
+      sink.notes.push(readNote('rowRepeatedDiffering', { table: 't3', row: rowId, label: labelOf('t3', format, 'row', rowId) }));
     }
     return;
   }
@@ -313,9 +316,9 @@ function mapT3Row(
     const pick = chooseValues(values, T3_IDS, colMap);
     use = pick.use;
     ids.push(...pick.ids);
-    const note = (how: string) => (surplus.get(how) ?? surplus.set(how, []).get(how)!).push(rowId);
-    if (values.length > 7) note(`more than 7 value cells; ${pick.byHeader ? 'the cells under the header columns are used' : 'the last 7 are used'}`);
-    if (pick.ids.some((id, i) => id !== T3_IDS[i])) note('columns printed in another order; mapped by the header');
+    const note = (how: NoteCode) => (surplus.get(how) ?? surplus.set(how, []).get(how)!).push(rowId);
+    if (values.length > 7) note(pick.byHeader ? 'rowsExtraCellsByHeader' : 'rowsExtraCellsLast');
+    if (pick.ids.some((id, i) => id !== T3_IDS[i])) note('rowsColumnsReordered');
   } else {
     use = values;
     for (const s of values) {
@@ -328,7 +331,15 @@ function mapT3Row(
       ids.push(named.size === 1 ? [...named][0]! : null);
     }
     const missing = T3_COLS.filter((c) => !ids.includes(c.id)).map((c) => c.id);
-    sink.notes.push(`t3: row ${rowId} has only ${values.length} value cells${missing.length ? `; not read: ${missing.join(', ')}` : ''}`);
+    sink.notes.push(
+      readNote('rowFewCells', {
+        table: 't3',
+        row: rowId,
+        label: labelOf('t3', format, 'row', rowId),
+        count: values.length,
+        cols: missing.join(', '),
+      }),
+    );
   }
   const cells: Cell[] = [];
   const used = new Set<string>();
@@ -369,9 +380,9 @@ export function mapT4(t: LocatedTable, sink: MapSink): void {
   if (data) {
     const pick = chooseValues(data.values, T4_IDS, hdrIds.get(data.row.tableIndex));
     if (data.values.length > 15)
-      sink.notes.push(`t4: data row has ${data.values.length} value cells; ${pick.byHeader ? 'the cells under the header columns' : 'the last 15'} are used`);
+      sink.notes.push(readNote(pick.byHeader ? 'dataRowExtraCellsByHeader' : 'dataRowExtraCellsLast', { table: 't4', count: data.values.length }));
     if (pick.ids.some((id, i) => id !== T4_IDS[i]))
-      sink.notes.push('t4: columns printed in a different order; mapped by header');
+      sink.notes.push(readNote('columnsReordered', { table: 't4' }));
     for (let i = 0; i < pick.use.length; i++) {
       const s = pick.use[i]!;
       put(sink, makeCell('t4', 'cases', pick.ids[i]!, s, data.row.tableIndex, data.row.r, {}), s.el);
@@ -379,7 +390,7 @@ export function mapT4(t: LocatedTable, sink: MapSink): void {
     const more = split.filter((x) => x !== data && x.values.length >= 15 && x.valueParsed.some((p) => p.kind === 'number'));
     for (const m of more) {
       extra(sink, 't4', m.labels.map((l) => l.text).join(' '), m.values, m.row);
-      sink.notes.push('t4: a second data row was kept as an extra row');
+      sink.notes.push(readNote('secondDataRow', { table: 't4' }));
     }
     return;
   }
@@ -399,13 +410,16 @@ export function mapT4(t: LocatedTable, sink: MapSink): void {
     for (let i = x.labels.length - 1; i >= 0 && !block; i--) block = blockOf(x.labels[i]!.text);
     if (!block) {
       extra(sink, 't4', x.labels.map((l) => l.text).join(' '), x.values, x.row);
-      sink.notes.push(`t4: unknown row "${x.labels.map((l) => l.text).join(' ')}" kept as an extra row`);
+      sink.notes.push(readNote('unknownRowKept', { table: 't4', label: x.labels.map((l) => l.text).join(' ') }));
       continue;
     }
     if (seen.has(block)) continue;
     seen.add(block);
     const use = x.values.slice(-5);
-    if (use.length < 5) sink.notes.push(`t4: ${block} row has only ${use.length} value cells`);
+    if (use.length < 5) {
+      const label = T4_BLOCKS.find((b) => b.id === block)?.label ?? block;
+      sink.notes.push(readNote('blockFewCells', { table: 't4', block, label, count: use.length }));
+    }
     const colMap = hdr.get(x.row.tableIndex) ?? new Map<number, string>();
     const fromHdr = use.map((s) => colMap.get(s.originCol) ?? null);
     const useHdr = use.length === 5 && new Set(fromHdr.filter(Boolean)).size === 5;
@@ -415,8 +429,8 @@ export function mapT4(t: LocatedTable, sink: MapSink): void {
       put(sink, makeCell('t4', 'cases', `${block}.${o}`, s, x.row.tableIndex, x.row.r, {}), s.el);
     });
   }
-  if (seen.size > 0) sink.notes.push('t4: printed transposed (3 rows × 5 columns); mapped to the single row cases');
-  for (const b of T4_BLOCKS) if (!seen.has(b.id)) sink.notes.push(`t4: ${b.label} not found`);
+  if (seen.size > 0) sink.notes.push(readNote('transposed', { table: 't4' }));
+  for (const b of T4_BLOCKS) if (!seen.has(b.id)) sink.notes.push(readNote('blockNotFound', { table: 't4', label: b.label }));
 }
 
 /** t4 column ids by grid column from the header block: the block above (行政复议 / 未经复议直接起诉 / 复议后起诉) and the outcome below. */
@@ -465,7 +479,7 @@ function mapT4ByHeader(
   }
   const colMap = best ? hdrIds.get(best.row.tableIndex) : undefined;
   if (!best || !colMap || colMap.size === 0) {
-    sink.notes.push('t4: no data row of 15 cells and no readable header; not read');
+    sink.notes.push(readNote('noDataRow', { table: 't4' }));
     return;
   }
   const used = new Set<string>();
@@ -486,7 +500,7 @@ function mapT4ByHeader(
   }
   const missing = T4_IDS.filter((id) => !used.has(id));
   sink.notes.push(
-    `t4: data row has ${best.values.length} value cells; mapped by header position${skipped ? `, ${skipped} cell(s) spanning several columns not read` : ''}${missing.length ? `; not read: ${missing.join(', ')}` : ''}`,
+    readNote('dataRowByHeader', { table: 't4', count: best.values.length, skipped: skipped || undefined, cols: missing.join(', ') }),
   );
 }
 
@@ -530,7 +544,7 @@ export function mapT2(t: LocatedTable, format: TemplateFormat, sink: MapSink): v
       const n = NUMERALS[cap[1]!] ?? 0;
       caption = subs.find((s) => s.id === `art20_${n}`) ?? null;
       header = null;
-      if (!caption) sink.notes.push(`t2: sub-table ${cap[0]} is not part of the ${format} format`);
+      if (!caption) sink.notes.push(readNote('subTableNotInFormat', { table: 't2', caption: cap[0], format }));
       continue;
     }
     if (row.parsed.every((p) => p.kind === 'text' || p.kind === 'blank')) {
@@ -566,11 +580,11 @@ export function mapT2(t: LocatedTable, format: TemplateFormat, sink: MapSink): v
     }
     if (!sub || !def) {
       extra(sink, 't2', label, values, row);
-      sink.notes.push(`t2: unknown row "${label}" kept as an extra row`);
+      sink.notes.push(readNote('unknownRowKept', { table: 't2', label }));
       continue;
     }
     if (done.has(def.id)) {
-      sink.notes.push(`t2: row ${def.id} printed twice; the first one is used`);
+      sink.notes.push(readNote('rowRepeated', { table: 't2', row: def.id, label: def.label }));
       continue;
     }
     done.add(def.id);
@@ -582,18 +596,18 @@ export function mapT2(t: LocatedTable, format: TemplateFormat, sink: MapSink): v
       const printed = values.filter((v) => kindOf(v).kind !== 'blank');
       const v = printed[0] ?? values[0]!;
       pairs = [[sub.cols[0]!.id, v]];
-      if (printed.length > 1) sink.notes.push(`t2: row ${def.id} has ${printed.length} printed cells for one value; the first is used`);
+      if (printed.length > 1) sink.notes.push(readNote('printedCellsOneValue', { table: 't2', row: def.id, label: def.label, count: printed.length }));
     } else if (header && header.tableIndex === row.tableIndex) {
       for (const v of values) {
         const id = header.cols.get(v.originCol);
         if (id && sub.cols.some((c) => c.id === id) && !pairs.some((p) => p[0] === id)) pairs.push([id, v]);
       }
-      sink.notes.push(`t2: row ${def.id} has ${values.length} value cells for ${sub.cols.length} columns; mapped by header position`);
+      sink.notes.push(readNote('cellsMappedByHeader', { table: 't2', row: def.id, label: def.label, count: values.length, cols: sub.cols.length }));
     } else {
-      sink.notes.push(`t2: row ${def.id} has ${values.length} value cells for ${sub.cols.length} columns; not read`);
+      sink.notes.push(readNote('cellCountMismatch', { table: 't2', row: def.id, label: def.label, count: values.length, cols: sub.cols.length }));
     }
     for (const [col, v] of pairs) put(sink, makeCell('t2', def.id, col, v, row.tableIndex, row.r, numberOptions(col)), v.el);
   }
-  for (const s of subs) for (const r of s.rows) if (!done.has(r.id)) sink.notes.push(`t2: row ${r.id} (${r.label}) not found`);
+  for (const s of subs) for (const r of s.rows) if (!done.has(r.id)) sink.notes.push(readNote('rowNotFound', { table: 't2', row: r.id, label: r.label }));
 }
 

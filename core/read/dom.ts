@@ -9,6 +9,7 @@ import { locateTables, type LocatedTable } from './locate';
 import { readMeta, splitSections } from './meta';
 import { detectNotCheckable } from './notcheckable';
 import { normLabel } from './labels';
+import { readNote } from './notes';
 import type { ReadOptions, ReadReport } from './types';
 
 const TABLE_IDS: TableId[] = ['t2', 't3', 't4'];
@@ -74,7 +75,7 @@ export function readDocument(doc: Document, opts: ReadOptions = {}): ReadReport[
     return [readPage(doc, opts)];
   } catch (e) {
     const report = emptyReport();
-    report.readNotes.push(`the page could not be read: ${e instanceof Error ? e.message : String(e)}`);
+    report.readNotes.push(readNote('pageUnreadable', { error: e instanceof Error ? e.message : String(e) }));
     report.notCheckable.push({ table: 'report', reason: 'unreadable' });
     return [{ report, elements: new Map(), tableElements: {} }];
   }
@@ -94,10 +95,10 @@ function readPage(doc: Document, opts: ReadOptions): ReadReport {
   else if (format === 'older') {
     // a pre-2019 统计表 is not forced into the 2019/2021 model
     mapFormat = null;
-    sink.notes.push('older (pre-2019) report format; tables 二/三/四 not read');
+    sink.notes.push(readNote('olderFormat'));
   } else {
     mapFormat = '2021';
-    if (t2 || t3 || t4) sink.notes.push(`format ${format}: tables read against the 2021 format`);
+    if (t2 || t3 || t4) sink.notes.push(readNote('formatReadAs2021', { format }));
   }
   if (mapFormat) {
     if (t2) mapT2(t2, mapFormat, sink);
@@ -106,7 +107,7 @@ function readPage(doc: Document, opts: ReadOptions): ReadReport {
   }
 
   const tablesFound = TABLE_IDS.filter((id) => sink.cells.some((c) => c.table === id));
-  if (mapFormat) for (const id of TABLE_IDS) if (!located.tables[id]) sink.notes.push(`${id}: table not found`);
+  if (mapFormat) for (const id of TABLE_IDS) if (!located.tables[id]) sink.notes.push(readNote('tableNotFound', { table: id }));
 
   // narrative without the report tables' own text
   const reportTables = new Set<number>();

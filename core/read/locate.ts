@@ -1,6 +1,7 @@
 // Finding tables 二/三/四 among a page's tables (spec §6 last line, §9 V8, V9, V14, V18, V19):
 // header fingerprints first, section headings as support; consecutive parts of one table are merged.
-import type { TableId } from '../model/schema';
+import type { ReadNote, TableId } from '../model/schema';
+import { readNote } from './notes';
 import { buildGrid, type Grid } from './grid';
 import type { Scan, SectionNo } from './dom-scan';
 
@@ -18,7 +19,7 @@ export interface LocatedTable {
 
 export interface Located {
   tables: Partial<Record<TableId, LocatedTable>>;
-  notes: string[];
+  notes: ReadNote[];
   /** grids built while locating, by table index (reused by the reader) */
   grids: Map<number, Grid>;
 }
@@ -86,7 +87,7 @@ function classify(fp: Fingerprint, section: SectionNo | 0): { id: TableId; score
 }
 
 export function locateTables(scan: Scan): Located {
-  const notes: string[] = [];
+  const notes: ReadNote[] = [];
   const grids = new Map<number, Grid>();
   const hasChildTable = new Array<boolean>(scan.tables.length).fill(false);
   for (const p of scan.tableParent) if (p >= 0) hasChildTable[p] = true;
@@ -138,8 +139,8 @@ export function locateTables(scan: Scan): Located {
     if (mine.length === 0) continue;
     let best = mine[0]!;
     for (const r of mine) if (r.score > best.score) best = r;
-    if (mine.length > 1) notes.push(`${id}: ${mine.length} candidate tables; read the one at table #${best.parts[0]!.tableIndex}`);
-    if (best.parts.length > 1) notes.push(`${id}: table spread over ${best.parts.length} <table> elements, merged`);
+    if (mine.length > 1) notes.push(readNote('candidateTables', { table: id, count: mine.length, tableIndex: best.parts[0]!.tableIndex }));
+    if (best.parts.length > 1) notes.push(readNote('tableMerged', { table: id, count: best.parts.length }));
     out[id] = best;
   }
   return { tables: out, notes, grids };

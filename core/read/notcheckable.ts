@@ -1,6 +1,7 @@
 // Tables that cannot be checked from the page (spec §9 V12, V13): an image where the table should be,
 // a report published only as an attachment, or shown in an embedded PDF viewer. We say so instead of guessing.
-import type { NotCheckable, TableId } from '../model/schema';
+import type { NotCheckable, ReadNote, TableId } from '../model/schema';
+import { readNote } from './notes';
 import type { Scan, SectionNo } from './dom-scan';
 
 const DOC_LINK = /\.(pdf|docx?|wps|xlsx?|et|ofd|zip|rar)(?:$|[?#])/i;
@@ -41,7 +42,7 @@ function decodeURIComponentSafe(s: string): string {
 
 export interface NotCheckableResult {
   entries: NotCheckable[];
-  notes: string[];
+  notes: ReadNote[];
 }
 
 /**
@@ -50,11 +51,11 @@ export interface NotCheckableResult {
  */
 export function detectNotCheckable(scan: Scan, found: ReadonlySet<TableId>, url?: string): NotCheckableResult {
   const entries: NotCheckable[] = [];
-  const notes: string[] = [];
+  const notes: ReadNote[] = [];
   const frame = scan.frames[0];
   const attachments = attachmentLinks(scan);
   const missing = TABLE_IDS.filter((t) => !found.has(t));
-  if (frame && missing.length < TABLE_IDS.length) notes.push('page embeds a PDF viewer (全真版) besides the HTML tables; the HTML tables were read');
+  if (frame && missing.length < TABLE_IDS.length) notes.push(readNote('pdfViewerBesideTables'));
 
   // images inside each section (tables printed as pictures); images in site chrome come before any heading
   const imageBySection = new Map<SectionNo, string>();

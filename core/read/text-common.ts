@@ -1,10 +1,10 @@
 // Shared pieces of the text readers (text-grid.ts for tables with cell separators, text-flat.ts for run-together text).
-import type { Cell, CellKind, TableId } from '../model/schema';
+import type { Cell, CellKind, ReadNote, TableId } from '../model/schema';
 import { T3_COLS, T4_BLOCKS, T4_OUTCOMES, templateFor, type LabelDef, type TemplateFormat } from '../model/templates';
 
 export interface TextPart {
   cells: Cell[];
-  notes: string[];
+  notes: ReadNote[];
   /** tables whose place in the text was found (even when no cell could be read) */
   located: Set<TableId>;
 }

@@ -9,6 +9,7 @@ import { labelKey, keyWithMap } from './text-labels';
 import { stripNumbering } from './labels';
 import { splitRun, uniqueSplit, type SplitPart } from './text-split';
 import { resolveT3 } from './text-solve';
+import { readNote } from './notes';
 import { emptyPart, makeCell, signedCol, t2Rows, t3Rows, T3_COL_IDS, T4_COL_IDS, type Pos, type TextPart } from './text-common';
 
 const DIGIT = /[0-9０-９]/;
@@ -125,7 +126,7 @@ function readFlatT2(
   for (const r of rows) {
     const f = findLabel(key, r.def, cursor, limit);
     if (!f) {
-      out.notes.push(`t2: ${r.def.label}: label not found in the text`);
+      out.notes.push(readNote('labelNotFound', { table: 't2', label: r.def.label }));
       continue;
     }
     found.push({ def: r.def, cols: r.cols, ...f });
@@ -140,12 +141,12 @@ function readFlatT2(
       const col = f.cols[0]!;
       const m = new RegExp(`^(${GAP})([-−－]?[0-9０-９]+(?:[.．][0-9０-９]+)?(?:万元|元)?)`).exec(seg);
       if (!m || DIGIT.test(seg.slice(m[0].length))) {
-        out.notes.push(`t2: ${f.def.label}: ${m ? 'more numbers than the one column' : 'no number'} after the label; not read`);
+        out.notes.push(readNote(m ? 'moreNumbersThanColumn' : 'noNumbers', { table: 't2', label: f.def.label }));
         return;
       }
       const p = parseNumberCell(m[2]!, { allowDecimal: true, allowSign: signedCol(col.id) });
       if (p.kind !== 'number') {
-        out.notes.push(`t2: ${f.def.label}: "${m[2]}" is not a number; not read`);
+        out.notes.push(readNote('notANumber', { table: 't2', label: f.def.label, raw: m[2] }));
         return;
       }
       out.cells.push(makeCell('t2', f.def.id, col.id, p.raw, p.value, p.kind, segStart + m[1]!.length, pos, p.unit));
@@ -153,13 +154,13 @@ function readFlatT2(
     }
     const d = leadingDigits(seg);
     if (d === null || d === 'mixed') {
-      out.notes.push(`t2: ${f.def.label}: ${d === 'mixed' ? 'numbers mixed with text' : 'no numbers'} after the label; not read`);
+      out.notes.push(readNote(d === 'mixed' ? 'numbersMixedWithText' : 'noNumbers', { table: 't2', label: f.def.label }));
       return;
     }
     const u = uniqueSplit(d.run, [k], { sumLast: false });
     if (!('parts' in u)) {
       out.notes.push(
-        `t2: ${f.def.label}: "${d.run}" splits into ${k} cells in ${u.reason === 'several' ? 'several ways' : 'no way'}; not read`,
+        readNote(u.reason === 'several' ? 'splitSeveral' : 'splitNone', { table: 't2', label: f.def.label, run: d.run, parts: k }),
       );
       return;
     }
@@ -186,7 +187,7 @@ function readFlatT3(
   for (const def of t3Rows(fmt)) {
     const f = findLabel(key, def, cursor, limit);
     if (!f) {
-      out.notes.push(`t3: ${def.label}: label not found in the text; row not read`);
+      out.notes.push(readNote('labelNotFound', { table: 't3', label: def.label }));
       continue;
     }
     found.push({ def, ...f });
@@ -199,18 +200,17 @@ function readFlatT3(
     const segEnd = orig(i + 1 < found.length ? found[i + 1]!.start : limit);
     const d = leadingDigits(text.slice(segStart, segEnd));
     if (d === null || d === 'mixed') {
-      out.notes.push(`t3: ${f.def.label}: ${d === 'mixed' ? 'digits mixed with text' : 'no digits'} after the label; row not read`);
+      out.notes.push(readNote(d === 'mixed' ? 'numbersMixedWithText' : 'noNumbers', { table: 't3', label: f.def.label }));
       cands.set(f.def.id, []);
       return;
     }
     const r = splitRun(d.run, [7], { sumLast: true });
     if (!r.complete) {
-      out.notes.push(`t3: ${f.def.label}: "${d.run}" has too many possible splits; row not read`);
+      out.notes.push(readNote('splitTooMany', { table: 't3', label: f.def.label, run: d.run }));
       cands.set(f.def.id, []);
       return;
     }
-    if (r.solutions.length === 0)
-      out.notes.push(`t3: ${f.def.label}: "${d.run}" does not split into 6 parts that add up to the total; row not read`);
+    if (r.solutions.length === 0) out.notes.push(readNote('splitNoTotal', { table: 't3', label: f.def.label, run: d.run }));
     cands.set(
       f.def.id,
       r.solutions.map((s) => s.map((p) => p.value)),
@@ -225,14 +225,20 @@ function readFlatT3(
     if (c.index === null) {
       if (info.sols.length > 1)
         out.notes.push(
-          `t3: ${f.def.label}: digits split ${info.sols.length} ways (${info.sols
-            .slice(0, 3)
-            .map((s) => s.map((p) => p.value).join(','))
-            .join(' / ')}${info.sols.length > 3 ? ' …' : ''}); row not read`,
+          readNote('splitWays', {
+            table: 't3',
+            label: f.def.label,
+            count: info.sols.length,
+            options:
+              info.sols
+                .slice(0, 3)
+                .map((s) => s.map((p) => p.value).join(','))
+                .join(' / ') + (info.sols.length > 3 ? ' …' : ''),
+          }),
         );
       continue;
     }
-    if (c.byIdentity) out.notes.push(`t3: ${f.def.label}: split chosen by the column identities (checks on this row are circular)`);
+    if (c.byIdentity) out.notes.push(readNote('splitByIdentity', { table: 't3', label: f.def.label }));
     info.sols[c.index]!.forEach((p, j) => {
       out.cells.push(makeCell('t3', f.def.id, T3_COL_IDS[j]!, p.raw, p.value, 'number', info.base + p.start, pos));
     });
@@ -249,15 +255,16 @@ function readFlatT4(text: string, start: number, end: number, pos: Pos, out: Tex
   }
   const table: TableId = 't4';
   if (runs.length !== 1) {
-    out.notes.push(`t4: ${runs.length === 0 ? 'no numbers' : `${runs.length} separate number runs`} under the header; not read`);
+    out.notes.push(
+      runs.length === 0 ? readNote('noNumbersUnderHeader', { table }) : readNote('separateRunsUnderHeader', { table, count: runs.length }),
+    );
     return;
   }
   const { run, offset } = runs[0]!;
   const u = uniqueSplit(run, [5, 5, 5], { sumLast: true });
   if (!('parts' in u)) {
-    out.notes.push(
-      `t4: "${run}" splits into 3 blocks of 4 outcomes + total in ${u.reason === 'several' ? 'several ways' : u.reason === 'none' ? 'no way' : 'too many ways'}; not read`,
-    );
+    const code = u.reason === 'several' ? 'blocksSplitSeveral' : u.reason === 'none' ? 'blocksSplitNone' : 'blocksSplitTooMany';
+    out.notes.push(readNote(code, { table, run }));
     return;
   }
   u.parts.forEach((p, j) => {

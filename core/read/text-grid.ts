@@ -6,6 +6,7 @@
 import type { TableId } from '../model/schema';
 import { T3_COLS, t3Leaves, type TemplateFormat } from '../model/templates';
 import { parseNumberCell, type ParsedNumber } from './numbers';
+import { readNote, type NoteCode } from './notes';
 import { labelKey, matchRowLabel } from './text-labels';
 import { splitRun } from './text-split';
 import { resolveT3 } from './text-solve';
@@ -229,7 +230,7 @@ export function readGrid(text: string, fmt: TemplateFormat, pos: Pos, lines = gr
   if (zones.t3) {
     out.located.add('t3');
     // a block's header line may sit just above the zone (the zone starts at the first t3 row)
-    const wrongBlocks = new Map<number, string>();
+    const wrongBlocks = new Map<number, NoteCode>();
     for (const l of lines) {
       if (l.kind === 'pipe' && l.block === l.index && splitRow(l).values.length === 0) {
         const why = wrongT3Header(l, fmt);
@@ -274,22 +275,24 @@ function readGridT2(lines: GridLine[], fmt: TemplateFormat, pos: Pos, out: TextP
     if (!m) continue;
     const name = labelText(s.labels);
     if ('ambiguous' in m) {
-      out.notes.push(`t2: line ${l.index + 1} "${name}": label fits several rows; not read`);
+      out.notes.push(readNote('lineLabelFitsSeveral', { table: 't2', line: l.index + 1, label: name }));
       continue;
     }
     const row = rows.find((r) => r.def.id === m.id)!;
     const want = row.cols.map((c) => c.id);
     if (headerCols && headerCols.join() !== want.join()) {
-      out.notes.push(`t2: line ${l.index + 1} ${row.def.label}: sits under a header of other columns; not read`);
+      out.notes.push(readNote('lineUnderOtherColumns', { table: 't2', line: l.index + 1, label: row.def.label }));
       continue;
     }
     if (s.values.length !== want.length || s.holes > 0 || s.textAfter) {
-      out.notes.push(`t2: line ${l.index + 1} ${row.def.label}: ${s.values.length} values for ${want.length} columns; not read`);
+      out.notes.push(
+        readNote('lineValueCount', { table: 't2', line: l.index + 1, label: row.def.label, count: s.values.length, cols: want.length }),
+      );
       continue;
     }
     const sig = s.values.map((v) => v.cell.text).join('|');
     if (seen.has(row.def.id)) {
-      if (seen.get(row.def.id) !== sig) out.notes.push(`t2: ${row.def.label}: printed twice with different values; second one ignored`);
+      if (seen.get(row.def.id) !== sig) out.notes.push(readNote('repeatedSecondIgnored', { table: 't2', label: row.def.label }));
       continue;
     }
     seen.set(row.def.id, sig);
@@ -302,7 +305,7 @@ function readGridT2(lines: GridLine[], fmt: TemplateFormat, pos: Pos, out: TextP
 }
 
 /** A Markdown block whose first line is a header of t3 row labels (本年新收件数 | 上年结转件数 | …) or of columns out of order. */
-function wrongT3Header(l: GridLine, fmt: TemplateFormat): string | null {
+function wrongT3Header(l: GridLine, fmt: TemplateFormat): NoteCode | null {
   const rows = t3Rows(fmt);
   let rowHits = 0;
   const colOrder: number[] = [];
@@ -317,12 +320,12 @@ function wrongT3Header(l: GridLine, fmt: TemplateFormat): string | null {
     }
     if (matchRowLabel(c.text, rows) || T3_GROUP_WORDS.some((w) => k.includes(w))) rowHits++;
   }
-  if (rowHits >= 2) return 'a header of row labels';
-  for (let i = 1; i < colOrder.length; i++) if (colOrder[i]! <= colOrder[i - 1]!) return 'a header with columns out of order';
+  if (rowHits >= 2) return 'lineUnderRowLabels';
+  for (let i = 1; i < colOrder.length; i++) if (colOrder[i]! <= colOrder[i - 1]!) return 'lineUnderReorderedColumns';
   return null;
 }
 
-function readGridT3(lines: GridLine[], fmt: TemplateFormat, pos: Pos, out: TextPart, wrongBlocks: Map<number, string>): void {
+function readGridT3(lines: GridLine[], fmt: TemplateFormat, pos: Pos, out: TextPart, wrongBlocks: Map<number, NoteCode>): void {
   const defs = t3Rows(fmt);
   const labelOf = new Map(defs.map((d) => [d.id, d.label]));
   type Entry = { values: { raw: string; value: number | null; kind: ParsedNumber['kind']; offset: number }[][]; line: number };
@@ -351,17 +354,18 @@ function readGridT3(lines: GridLine[], fmt: TemplateFormat, pos: Pos, out: TextP
     const name = labelText(s.labels);
     if (!m) {
       if (!T3_GROUP_WORDS.some((w) => labelKey(name).includes(w)) || s.values.length >= 6)
-        out.notes.push(`t3: line ${l.index + 1} "${name}": label not recognised; row not read`);
+        out.notes.push(readNote('lineLabelUnknown', { table: 't3', line: l.index + 1, label: name }));
       continue;
     }
     if ('ambiguous' in m) {
-      out.notes.push(`t3: line ${l.index + 1} "${name}": label fits ${m.ambiguous.join(' / ')}; row not read`);
+      const labels = m.ambiguous.map((id) => labelOf.get(id) ?? id).join(' / ');
+      out.notes.push(readNote('lineLabelFits', { table: 't3', line: l.index + 1, label: name, rows: m.ambiguous.join(' / '), labels }));
       continue;
     }
     const label = labelOf.get(m.id)!;
     const why = l.block !== undefined ? wrongBlocks.get(l.block) : undefined;
     if (why) {
-      out.notes.push(`t3: line ${l.index + 1} ${label}: sits under ${why}; row not read`);
+      out.notes.push(readNote(why, { table: 't3', line: l.index + 1, label }));
       continue;
     }
     let vectors: Entry['values'];
@@ -376,16 +380,22 @@ function readGridT3(lines: GridLine[], fmt: TemplateFormat, pos: Pos, out: TextP
       const run = l.raw.slice(first - l.start, lastV.offset - l.start + lastV.text.length);
       const r = splitRun(run, [7], { sumLast: true });
       if (!r.complete || r.solutions.length === 0) {
-        out.notes.push(`t3: line ${l.index + 1} ${label}: "${run}" does not split into one consistent row; not read`);
+        out.notes.push(readNote('lineNoSplit', { table: 't3', line: l.index + 1, label, run }));
         continue;
       }
       vectors = r.solutions.map((sol) =>
         sol.map((p) => ({ raw: p.raw, value: p.value, kind: 'number' as const, offset: first + p.start })),
       );
     } else {
-      const blanks = s.holes > 0 ? `, ${s.holes} blank` : '';
       out.notes.push(
-        `t3: line ${l.index + 1} ${label}: ${s.values.length} values${blanks} for 7 columns${s.textAfter ? ' and text among them' : ''}; row not read`,
+        readNote(s.textAfter ? 'lineValuesWithText' : 'lineValueCount', {
+          table: 't3',
+          line: l.index + 1,
+          label,
+          count: s.values.length,
+          blank: s.holes || undefined,
+          cols: 7,
+        }),
       );
       continue;
     }
@@ -398,10 +408,10 @@ function readGridT3(lines: GridLine[], fmt: TemplateFormat, pos: Pos, out: TextP
     }
     entries.set(m.id, { values: vectors, line: l.index });
   }
-  if (unlabelled) out.notes.push(`t3: ${unlabelled} row(s) of numbers without a row label; not read`);
+  if (unlabelled) out.notes.push(readNote('unlabelledRows', { table: 't3', count: unlabelled }));
   for (const id of conflicts) {
     entries.delete(id);
-    out.notes.push(`t3: ${labelOf.get(id)}: printed twice with different values; not read`);
+    out.notes.push(readNote('repeatedNotRead', { table: 't3', label: labelOf.get(id) }));
   }
   const cands = new Map<string, number[][]>();
   for (const [id, e] of entries) {
@@ -414,10 +424,10 @@ function readGridT3(lines: GridLine[], fmt: TemplateFormat, pos: Pos, out: TextP
     const c = choice.get(id);
     if (idx === null && c && c.index !== null) {
       idx = c.index;
-      out.notes.push(`t3: ${labelOf.get(id)}: split chosen by the column identities (checks on this row are circular)`);
+      out.notes.push(readNote('splitByIdentity', { table: 't3', label: labelOf.get(id) }));
     }
     if (idx === null) {
-      out.notes.push(`t3: ${labelOf.get(id)}: numbers split ${e.values.length} ways; row not read`);
+      out.notes.push(readNote('splitWays', { table: 't3', label: labelOf.get(id), count: e.values.length }));
       continue;
     }
     e.values[idx]!.forEach((v, j) => out.cells.push(makeCell('t3', id, T3_COL_IDS[j]!, v.raw, v.value, v.kind, v.offset, pos)));
@@ -477,8 +487,8 @@ function readGridT4(lines: GridLine[], pos: Pos, out: TextPart): void {
         vals,
         T4_COL_IDS.filter((c) => c.startsWith(b + '.')),
       );
-    if (blocks.size < 3) out.notes.push(`t4: only ${blocks.size} of 3 blocks found`);
+    if (blocks.size < 3) out.notes.push(readNote('blocksFound', { table: 't4', count: blocks.size }));
     return;
   }
-  out.notes.push(`t4: ${full.length} rows of 15 values, ${blocks.size} blocks of 5, ${problems} other number rows; not read`);
+  out.notes.push(readNote('blocksUnread', { table: 't4', rows: full.length, blocks: blocks.size, other: problems }));
 }

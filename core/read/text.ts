@@ -2,13 +2,14 @@
 // same Report model as the HTML reader. Cells carry {type:'text', line, column} sources (1-based).
 // Principle (corpus README, expect "no-wrong-values"): a cell is emitted only when its value is certain; an
 // uncertain row is left out of `cells` and explained in `readNotes`.
-import type { FormatVersion, NotCheckable, Report, TableId } from '../model/schema';
+import type { FormatVersion, NotCheckable, ReadNote, Report, TableId } from '../model/schema';
 import { templateFor, type TemplateFormat } from '../model/templates';
 import { readMeta, splitSections } from './meta';
 import { labelKey, lineIndex } from './text-labels';
 import { gridLines, looksGridded, readGrid } from './text-grid';
 import { readFlat } from './text-flat';
 import type { TextPart } from './text-common';
+import { readNote } from './notes';
 
 export interface ReadTextOptions {
   /** where the text came from (file name, URL); the caller keeps it with the report */
@@ -24,7 +25,7 @@ function short(label: string): string {
   return label.length > 14 ? label.slice(0, 13) + '…' : label;
 }
 
-function blankReport(format: FormatVersion, note: string): Report {
+function blankReport(format: FormatVersion, note: ReadNote): Report {
   return {
     format,
     year: null,
@@ -34,7 +35,7 @@ function blankReport(format: FormatVersion, note: string): Report {
     cells: [],
     extras: [],
     sections: [],
-    notCheckable: [{ table: 'report', reason: 'missing', detail: note }],
+    notCheckable: [{ table: 'report', reason: 'missing', detail: note.en }],
     readNotes: [note],
   };
 }
@@ -62,9 +63,9 @@ function headingLines(text: string): string {
 }
 
 export function readText(text: string, opts: ReadTextOptions = {}): Report[] {
-  if (typeof text !== 'string') return [blankReport('unknown', 'input is not text')];
+  if (typeof text !== 'string') return [blankReport('unknown', readNote('inputNotText'))];
   const clean = text.replace(/^\ufeff/, '').replace(/\r\n?/g, '\n');
-  if (clean.trim() === '') return [blankReport('unknown', 'empty text: no report to read')];
+  if (clean.trim() === '') return [blankReport('unknown', readNote('emptyText'))];
 
   let meta;
   let sections: Report['sections'] = [];
@@ -96,13 +97,13 @@ export function readText(text: string, opts: ReadTextOptions = {}): Report[] {
       reason: 'unreadable',
       detail: 'older (pre-2019) format: its statistics table is not mapped onto tables 二/三/四',
     });
-    report.readNotes.push(`older (pre-2019) report format; tables 二/三/四 not read`);
+    report.readNotes.push(readNote('olderFormat'));
     return [report];
   }
 
   const { fmt, evidence } = templateFormat(meta.format, key);
   if (evidence && report.format !== fmt) {
-    report.readNotes.push(`format ${fmt} taken from the table rows (the report's own markers say ${report.format})`);
+    report.readNotes.push(readNote('formatFromRows', { format: fmt, declared: report.format }));
     report.format = fmt;
   }
   const pos = lineIndex(clean);
@@ -112,12 +113,11 @@ export function readText(text: string, opts: ReadTextOptions = {}): Report[] {
   try {
     part = gridded ? readGrid(clean, fmt, pos, lines) : readFlat(clean, fmt, pos);
   } catch (e) {
-    report.readNotes.push(`text could not be read: ${e instanceof Error ? e.message : String(e)}`);
+    report.readNotes.push(readNote('textUnreadable', { error: e instanceof Error ? e.message : String(e) }));
     report.notCheckable.push({ table: 'report', reason: 'unreadable' });
     return [report];
   }
-  if (!gridded && part.located.size > 0)
-    report.readNotes.push('cells run together in the text: rows read only where the digits split one way');
+  if (!gridded && part.located.size > 0) report.readNotes.push(readNote('cellsRunTogether'));
   report.cells = part.cells;
   report.readNotes.push(...part.notes);
   if (part.located.has('t3')) {
@@ -126,7 +126,12 @@ export function readText(text: string, opts: ReadTextOptions = {}): Report[] {
     const missing = rows.filter((r) => !read.has(r.id));
     if (missing.length)
       report.readNotes.push(
-        `t3: ${rows.length - missing.length} of ${rows.length} rows read; not read: ${missing.map((r) => short(r.label)).join('、')}`,
+        readNote('rowsNotRead', {
+          table: 't3',
+          read: rows.length - missing.length,
+          total: rows.length,
+          rows: missing.map((r) => short(r.label)).join('、'),
+        }),
       );
   }
   const withCells = new Set(part.cells.map((c) => c.table));

@@ -221,6 +221,24 @@ describe('text input', () => {
     expect(r.stdout).toContain('Table 3 (applications)');
   });
 
+  it('--lang en prints the reading notes in English, --lang zh in Chinese', async () => {
+    // 2025 Shuyang: the last four t3 rows (lines 153–156) sit under a second header that lists row labels.
+    const doc = join(CORPUS, '2025-shuyang-xianzhengfu.md');
+    const notes = (stdout: string) => stdout.split('\n').filter((l) => l.startsWith('    – '));
+    const en = notes((await run(['--lang', 'en', doc])).stdout);
+    expect(en).toEqual([
+      '    – Table 3: line 153 "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请": sits under a header of row labels; not read',
+      '    – Table 3: line 154 "3.其他": sits under a header of row labels; not read',
+      '    – Table 3: line 155 "（七）总计": sits under a header of row labels; not read',
+      '    – Table 3: line 156 "四、结转下年度继续办理": sits under a header of row labels; not read',
+      '    – Table 3: 21 of 25 rows read; not read: 2.申请人逾期未按收费通知…、3.其他、（七）总计、四、结转下年度继续办理',
+    ]);
+    const zh = notes((await run([doc])).stdout);
+    expect(zh).toHaveLength(5);
+    expect(zh[2]).toBe('    – 表三：文本第155行“（七）总计”：位于由行标签组成的表头之下；未读取');
+    for (const line of en) expect(line).not.toMatch(/表三|未读取|位于/);
+  });
+
   it('a text with no report: exit 2, one line', async () => {
     const f = join(tmp, 'notice.txt');
     writeFileSync(f, '关于开展2024年度植树活动的通知\n\n各单位：为改善生态环境，定于3月12日组织植树活动，请各单位按时参加。\n');

@@ -174,16 +174,28 @@ describe('readText on run-together crawler text: never a wrong number', () => {
     expect(r.format).toBe('2019');
     // 23 rows of the 2019 t3 (single （六）其他处理 row), incl. "230 000023" and "23 0 00 0 023" with odd spaces
     expect(audit(r, pingtan2019)).toEqual({ t2: 3, t3: 23 * 7, t4: 15 });
-    expect(r.readNotes.some((n) => n.includes('规范性文件') && n.includes('several ways'))).toBe(true);
-    expect(r.readNotes.some((n) => n.includes('政府集中采购'))).toBe(true);
+    expect(r.readNotes).toContainEqual(
+      expect.objectContaining({
+        code: 'splitSeveral',
+        table: 't2',
+        params: expect.objectContaining({ label: '规范性文件', run: '898989' }),
+      }),
+    );
+    expect(r.readNotes).toContainEqual(
+      expect.objectContaining({ table: 't2', params: expect.objectContaining({ label: '政府集中采购' }) }),
+    );
   });
 
   it('2021 Pingtan: two ambiguous rows fixed by the column identities; t4 "10203120001200000" splits one way', () => {
     const r = readText(load('2021-pingtan-guanweihui.txt'))[0]!;
     expect(audit(r, pingtan2021)).toEqual({ t2: 7, t3: 25 * 7, t4: 15 });
     // 270020130 also reads 2,7,0,0,20,1,30 on its own
-    expect(r.readNotes.some((n) => n.includes('予以公开') && n.includes('column identities'))).toBe(true);
-    expect(r.readNotes.some((n) => n.includes('行政规范性文件') && n.includes('several ways'))).toBe(true);
+    expect(r.readNotes).toContainEqual(
+      expect.objectContaining({ code: 'splitByIdentity', table: 't3', params: { label: '（一）予以公开' } }),
+    );
+    expect(r.readNotes).toContainEqual(
+      expect.objectContaining({ code: 'splitSeveral', table: 't2', params: expect.objectContaining({ label: '行政规范性文件' }) }),
+    );
   });
 
   it('2023 Pingtan: agrees with the HTML of the same report', () => {
@@ -233,6 +245,6 @@ describe('pre-2019 report', () => {
     expect(r.cells).toEqual([]);
     expect(r.tablesFound).toEqual([]);
     expect(r.notCheckable.some((n) => n.table === 'report' && /older/.test(n.detail ?? ''))).toBe(true);
-    expect(r.readNotes.some((n) => n.includes('older'))).toBe(true);
+    expect(r.readNotes.map((n) => n.code)).toEqual(['olderFormat']);
   });
 });

@@ -62,7 +62,7 @@ describe('pasted tables without the report around them', () => {
     const text = ['| 项目 | 总计 | 自然人 |', '|---|---|---|', ...ROWS.map(([l, v]) => `| ${l} | ${v.join(' | ')} |`)].join('\n');
     const r = readText(text)[0]!;
     expect(r.cells.filter((c) => c.table === 't3')).toEqual([]);
-    expect(r.readNotes.some((n) => n.includes('out of order'))).toBe(true);
+    expect(r.readNotes.some((n) => n.code === 'lineUnderReorderedColumns')).toBe(true);
   });
 
   it('CSV, with a quoted label', () => {
@@ -127,7 +127,13 @@ describe('pasted tables without the report around them', () => {
     const text = [HEADER.join('\t'), '（七）总计\t116\t\t0\t0\t0\t5\t121', '四、结转下年度继续办理\t0\t0\t0\t0\t0\t0\t0'].join('\n');
     const r = readText(text)[0]!;
     expect(r.cells.filter((c) => c.row === 'totalProcessed')).toEqual([]);
-    expect(r.readNotes.some((n) => n.includes('（七）总计') && n.includes('blank'))).toBe(true);
+    expect(r.readNotes).toContainEqual(
+      expect.objectContaining({
+        code: 'lineValueCount',
+        table: 't3',
+        params: expect.objectContaining({ label: '（七）总计', count: 6, blank: 1 }),
+      }),
+    );
     expect(r.cells.filter((c) => c.row === 'carriedForward')).toHaveLength(7);
   });
 
@@ -192,6 +198,6 @@ describe('bad input: a clear note, never a crash', () => {
 
   it('not a string', () => {
     const r = readText(undefined as unknown as string)[0]!;
-    expect(r.readNotes).toEqual(['input is not text']);
+    expect(r.readNotes.map((n) => n.code)).toEqual(['inputNotText']);
   });
 });

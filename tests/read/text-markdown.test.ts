@@ -186,8 +186,14 @@ describe('readText on Markdown-extracted reports: never a wrong number', () => {
       expect(t3.has(row), row).toBe(false);
     // 结转下年度: 6 values and an empty 总计 cell — no blank cell is invented
     expect(t3.has('carriedForward')).toBe(false);
-    expect(r.readNotes.some((n) => n.includes('四、结转下年度继续办理') && n.includes('6 values'))).toBe(true);
-    expect(r.readNotes.some((n) => n.includes('without a row label'))).toBe(true);
+    expect(r.readNotes).toContainEqual(
+      expect.objectContaining({
+        code: 'lineValueCount',
+        table: 't3',
+        params: expect.objectContaining({ label: '四、结转下年度继续办理', count: 6, cols: 7 }),
+      }),
+    );
+    expect(r.readNotes).toContainEqual(expect.objectContaining({ code: 'unlabelledRows', table: 't3' }));
   });
 
   it('2025 Shanghai government office: cut labels that fit two rows stay unread; short t2 rows stay unread', () => {
@@ -196,7 +202,13 @@ describe('readText on Markdown-extracted reports: never a wrong number', () => {
     const t3 = rowsRead(r, 't3');
     // "行政机关不再处理其政府信息公" ends both （六）1 and （六）2
     expect(t3.has('other.noCorrection')).toBe(false);
-    expect(r.readNotes.some((n) => n.includes('行政机关不再处理其政府信息公') && n.includes('other.unpaidFee'))).toBe(true);
+    expect(r.readNotes).toContainEqual(
+      expect.objectContaining({
+        code: 'lineLabelFits',
+        table: 't3',
+        params: expect.objectContaining({ label: '行政机关不再处理其政府信息公', rows: 'other.noCorrection / other.unpaidFee' }),
+      }),
+    );
     expect(t3.has('partial')).toBe(false);
     // 规章 | 22 | 235: two values for three columns
     expect(rowsRead(r, 't2').has('regulations')).toBe(false);
@@ -207,7 +219,12 @@ describe('readText on Markdown-extracted reports: never a wrong number', () => {
     expect(audit(r, shuyang)).toEqual({ t2: 10, t3: 21 * 7, t4: 15 });
     const t3 = rowsRead(r, 't3');
     for (const row of ['other.unpaidFee', 'other.misc', 'totalProcessed', 'carriedForward']) expect(t3.has(row), row).toBe(false);
-    expect(r.readNotes.filter((n) => n.includes('header of row labels'))).toHaveLength(4);
+    expect(r.readNotes.filter((n) => n.code === 'lineUnderRowLabels').map((n) => n.params?.label)).toEqual([
+      '2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请',
+      '3.其他',
+      '（七）总计',
+      '四、结转下年度继续办理',
+    ]);
     // t4 is printed as three small tables under block headings
     expect(r.cells.filter((c) => c.table === 't4').map((c) => c.value)).toEqual(shuyang.t4);
   });

@@ -1,0 +1,241 @@
+// The reader's notes as data (like zod issues): a code and its params, with the Chinese and English sentences
+// rendered from them here, so every consumer picks its language and tests assert on codes, not wording.
+// Templates: {name} is a param; [ … ] is printed only when every param inside it is given.
+// Row and column labels quoted from the page stay as printed (Chinese) in both languages; ids are the spec §0 ids.
+import type { ReadNote, TableId } from '../model/schema';
+
+export interface NoteTemplate {
+  zh: string;
+  en: string;
+}
+
+export const NOTES = {
+  // ── the report as a whole ──
+  inputNotText: { zh: '输入的不是文本', en: 'input is not text' },
+  emptyText: { zh: '文本为空：没有可读的报告', en: 'empty text: no report to read' },
+  textUnreadable: { zh: '文本无法读取：{error}', en: 'text could not be read: {error}' },
+  pageUnreadable: { zh: '页面无法读取：{error}', en: 'the page could not be read: {error}' },
+  olderFormat: { zh: '2019年以前的旧版报告格式；表二、表三、表四未读取', en: 'older (pre-2019) report format; tables 二/三/四 not read' },
+  formatReadAs2021: {
+    zh: '未能确定报告格式（{format}）：表格按2021年版格式读取',
+    en: 'format {format}: tables read against the 2021 format',
+  },
+  formatFromRows: {
+    zh: '按表格的行判定为{format}年版格式（报告自身的标记为{declared}）',
+    en: "format {format} taken from the table rows (the report's own markers say {declared})",
+  },
+  cellsRunTogether: {
+    zh: '文本中各单元格的数字连在一起：只读取数字仅有一种拆分方式的行',
+    en: 'cells run together in the text: rows read only where the digits split one way',
+  },
+  pdfViewerBesideTables: {
+    zh: '页面除HTML表格外还嵌入了PDF阅读器（全真版）；已读取HTML表格',
+    en: 'page embeds a PDF viewer (全真版) besides the HTML tables; the HTML tables were read',
+  },
+
+  // ── finding a table ──
+  tableNotFound: { zh: '未找到该表', en: 'table not found' },
+  candidateTables: {
+    zh: '有{count}个候选表格；读取的是表格#{tableIndex}',
+    en: '{count} candidate tables; read the one at table #{tableIndex}',
+  },
+  tableMerged: { zh: '该表分布在{count}个<table>元素中，已合并读取', en: 'table spread over {count} <table> elements, merged' },
+  subTableNotInFormat: { zh: '子表{caption}不属于{format}年版格式', en: 'sub-table {caption} is not part of the {format} format' },
+
+  // ── rows (HTML tables) ──
+  rowNotFound: { zh: '未找到“{label}”行（{row}）', en: 'row {row} ({label}) not found' },
+  rowsNotRead: { zh: '共{total}行，读取{read}行；未读取：{rows}', en: '{read} of {total} rows read; not read: {rows}' },
+  unlabelledRowSkipped: {
+    zh: '跳过一行没有行标签的数字（表格#{tableIndex}第{row}行）',
+    en: 'a row without a label (table #{tableIndex} row {row}) was skipped',
+  },
+  otherAsSingleRow: {
+    zh: '{format}年版报告中“（六）其他处理”只印了一行；作为额外行保留，其下三个子行缺失',
+    en: '（六）其他处理 printed as a single row in a {format} report; kept as an extra row, its three sub-rows are missing',
+  },
+  groupRowWithValues: {
+    zh: '分组行“{label}”印有数值；作为额外行保留',
+    en: 'group row "{label}" printed with values; kept as an extra row',
+  },
+  unknownRowKept: { zh: '无法识别的行“{label}”，作为额外行保留', en: 'unknown row "{label}" kept as an extra row' },
+  rowRepeated: { zh: '“{label}”行（{row}）印了两次；采用第一次', en: 'row {row} printed twice; the first one is used' },
+  rowRepeatedDiffering: {
+    zh: '“{label}”行（{row}）印了两次且数值不同；采用第一次',
+    en: 'row {row} printed twice with different values; the first one is used',
+  },
+  rowFewCells: {
+    zh: '“{label}”行（{row}）只有{count}个数值单元格[；未读取的列：{cols}]',
+    en: 'row {row} has only {count} value cells[; not read: {cols}]',
+  },
+  rowsExtraCellsByHeader: {
+    zh: '{count}行（{rows}）：数值单元格多于7个；取表头各列下的单元格',
+    en: '{count} row(s) ({rows}): more than 7 value cells; the cells under the header columns are used',
+  },
+  rowsExtraCellsLast: {
+    zh: '{count}行（{rows}）：数值单元格多于7个；取最后7个',
+    en: '{count} row(s) ({rows}): more than 7 value cells; the last 7 are used',
+  },
+  rowsColumnsReordered: {
+    zh: '{count}行（{rows}）：各列的顺序与模板不同；按表头对应',
+    en: '{count} row(s) ({rows}): columns printed in another order; mapped by the header',
+  },
+  printedCellsOneValue: {
+    zh: '“{label}”行（{row}）的一个数值印成了{count}个单元格；采用第一个',
+    en: 'row {row} has {count} printed cells for one value; the first is used',
+  },
+  cellsMappedByHeader: {
+    zh: '“{label}”行（{row}）有{count}个数值单元格，而该子表有{cols}列；按表头位置对应',
+    en: 'row {row} has {count} value cells for {cols} columns; mapped by header position',
+  },
+  cellCountMismatch: {
+    zh: '“{label}”行（{row}）有{count}个数值单元格，而该子表有{cols}列；未读取',
+    en: 'row {row} has {count} value cells for {cols} columns; not read',
+  },
+
+  // ── table 四 (HTML) ──
+  dataRowExtraCellsByHeader: {
+    zh: '数据行有{count}个数值单元格；取表头各列下的单元格',
+    en: 'data row has {count} value cells; the cells under the header columns are used',
+  },
+  dataRowExtraCellsLast: { zh: '数据行有{count}个数值单元格；取最后15个', en: 'data row has {count} value cells; the last 15 are used' },
+  columnsReordered: { zh: '各列的顺序与模板不同；按表头对应', en: 'columns printed in a different order; mapped by header' },
+  secondDataRow: { zh: '另有一个数据行，作为额外行保留', en: 'a second data row was kept as an extra row' },
+  blockFewCells: { zh: '“{label}”行只有{count}个数值单元格', en: '{block} row has only {count} value cells' },
+  transposed: {
+    zh: '该表转置印刷（3行×5列）；已按单行的各列读取',
+    en: 'printed transposed (3 rows × 5 columns); mapped to the single row cases',
+  },
+  blockNotFound: { zh: '未找到“{label}”', en: '{label} not found' },
+  noDataRow: { zh: '没有15个单元格的数据行，也没有可读的表头；未读取', en: 'no data row of 15 cells and no readable header; not read' },
+  dataRowByHeader: {
+    zh: '数据行有{count}个数值单元格；按表头位置对应[，{skipped}个跨多列的单元格未读取][；未读取的列：{cols}]',
+    en: 'data row has {count} value cells; mapped by header position[, {skipped} cell(s) spanning several columns not read][; not read: {cols}]',
+  },
+
+  // ── text: a row found by its label ──
+  labelNotFound: { zh: '{label}：文本中未找到该行标签；未读取', en: '{label}: label not found in the text; not read' },
+  noNumbers: { zh: '{label}：标签后没有数字；未读取', en: '{label}: no numbers after the label; not read' },
+  moreNumbersThanColumn: {
+    zh: '{label}：标签后的数字多于该行仅有的一列；未读取',
+    en: '{label}: more numbers than the one column after the label; not read',
+  },
+  notANumber: { zh: '{label}：“{raw}”不是数字；未读取', en: '{label}: "{raw}" is not a number; not read' },
+  numbersMixedWithText: { zh: '{label}：标签后数字与文字混杂；未读取', en: '{label}: numbers mixed with text after the label; not read' },
+  splitSeveral: {
+    zh: '{label}：“{run}”拆成{parts}个单元格有多种拆法；未读取',
+    en: '{label}: "{run}" splits into {parts} cells in several ways; not read',
+  },
+  splitNone: {
+    zh: '{label}：“{run}”无法拆成{parts}个单元格；未读取',
+    en: '{label}: "{run}" splits into {parts} cells in no way; not read',
+  },
+  splitTooMany: { zh: '{label}：“{run}”可能的拆法太多；未读取', en: '{label}: "{run}" has too many possible splits; not read' },
+  splitNoTotal: {
+    zh: '{label}：“{run}”无法拆成相加等于合计的6个数；未读取',
+    en: '{label}: "{run}" does not split into 6 parts that add up to the total; not read',
+  },
+  splitWays: {
+    zh: '{label}：数字有{count}种拆法[（{options}）]；未读取',
+    en: '{label}: digits split {count} ways[ ({options})]; not read',
+  },
+  splitByIdentity: {
+    zh: '{label}：拆分方式由列之间的恒等关系选定（对该行的校验是循环的）',
+    en: '{label}: split chosen by the column identities (checks on this row are circular)',
+  },
+  repeatedSecondIgnored: {
+    zh: '{label}：印了两次且数值不同；忽略第二次',
+    en: '{label}: printed twice with different values; second one ignored',
+  },
+  repeatedNotRead: { zh: '{label}：印了两次且数值不同；未读取', en: '{label}: printed twice with different values; not read' },
+
+  // ── text: a line of a gridded table (Markdown, TSV, pasted) ──
+  lineLabelFitsSeveral: {
+    zh: '文本第{line}行“{label}”：标签可对应多行；未读取',
+    en: 'line {line} "{label}": label fits several rows; not read',
+  },
+  lineLabelFits: {
+    zh: '文本第{line}行“{label}”：标签可对应多行（{labels}）；未读取',
+    en: 'line {line} "{label}": label fits {rows}; not read',
+  },
+  lineLabelUnknown: { zh: '文本第{line}行“{label}”：无法识别行标签；未读取', en: 'line {line} "{label}": label not recognised; not read' },
+  lineUnderOtherColumns: {
+    zh: '文本第{line}行“{label}”：位于其他列的表头之下；未读取',
+    en: 'line {line} "{label}": sits under a header of other columns; not read',
+  },
+  lineUnderRowLabels: {
+    zh: '文本第{line}行“{label}”：位于由行标签组成的表头之下；未读取',
+    en: 'line {line} "{label}": sits under a header of row labels; not read',
+  },
+  lineUnderReorderedColumns: {
+    zh: '文本第{line}行“{label}”：位于列顺序错乱的表头之下；未读取',
+    en: 'line {line} "{label}": sits under a header with columns out of order; not read',
+  },
+  lineValueCount: {
+    zh: '文本第{line}行“{label}”：{count}个数值[（{blank}个空白）]对应{cols}列；未读取',
+    en: 'line {line} "{label}": {count} values[, {blank} blank] for {cols} columns; not read',
+  },
+  lineValuesWithText: {
+    zh: '文本第{line}行“{label}”：{count}个数值[（{blank}个空白）]对应{cols}列，且其间夹有文字；未读取',
+    en: 'line {line} "{label}": {count} values[, {blank} blank] for {cols} columns and text among them; not read',
+  },
+  lineNoSplit: {
+    zh: '文本第{line}行“{label}”：“{run}”无法拆成一个自洽的行；未读取',
+    en: 'line {line} "{label}": "{run}" does not split into one consistent row; not read',
+  },
+  unlabelledRows: { zh: '{count}行数字没有行标签；未读取', en: '{count} row(s) of numbers without a row label; not read' },
+
+  // ── text: table 四 ──
+  noNumbersUnderHeader: { zh: '表头下没有数字；未读取', en: 'no numbers under the header; not read' },
+  separateRunsUnderHeader: { zh: '表头下有{count}段分开的数字；未读取', en: '{count} separate number runs under the header; not read' },
+  blocksSplitSeveral: {
+    zh: '“{run}”拆成3组（4种结果+总计）有多种拆法；未读取',
+    en: '"{run}" splits into 3 blocks of 4 outcomes + total in several ways; not read',
+  },
+  blocksSplitNone: {
+    zh: '“{run}”无法拆成3组（4种结果+总计）；未读取',
+    en: '"{run}" splits into 3 blocks of 4 outcomes + total in no way; not read',
+  },
+  blocksSplitTooMany: {
+    zh: '“{run}”拆成3组（4种结果+总计）的拆法太多；未读取',
+    en: '"{run}" splits into 3 blocks of 4 outcomes + total in too many ways; not read',
+  },
+  blocksFound: { zh: '3组中只找到{count}组', en: 'only {count} of 3 blocks found' },
+  blocksUnread: {
+    zh: '{rows}行15个数值、{blocks}组5个数值、{other}行其他数字；未读取',
+    en: '{rows} rows of 15 values, {blocks} blocks of 5, {other} other number rows; not read',
+  },
+} as const satisfies Record<string, NoteTemplate>;
+
+export type NoteCode = keyof typeof NOTES;
+export type NoteParams = Record<string, string | number | undefined>;
+
+const TABLE_PREFIX: Record<TableId, NoteTemplate> = {
+  t2: { zh: '表二：', en: 'Table 2: ' },
+  t3: { zh: '表三：', en: 'Table 3: ' },
+  t4: { zh: '表四：', en: 'Table 4: ' },
+};
+
+const PARAM = /\{(\w+)\}/g;
+
+/** A template with its params filled in; an optional [ … ] part is dropped unless all of its params are given. */
+export function renderNote(template: string, params: NoteParams): string {
+  const given = (name: string) => params[name] !== undefined && params[name] !== '';
+  return template
+    .replace(/\[([^[\]]*)\]/g, (_, inner: string) => ([...inner.matchAll(PARAM)].every((m) => given(m[1]!)) ? inner : ''))
+    .replace(PARAM, (_, name: string) => (given(name) ? String(params[name]) : '?'));
+}
+
+/** The note for `code`: data first, both sentences rendered from it. Params left undefined are not kept. */
+export function readNote(code: NoteCode, params: NoteParams & { table?: TableId } = {}): ReadNote {
+  const { table, ...rest } = params;
+  const kept: Record<string, string | number> = {};
+  for (const [k, v] of Object.entries(rest)) if (v !== undefined && v !== '') kept[k] = v;
+  const t = NOTES[code];
+  return {
+    code,
+    ...(table ? { table } : {}),
+    ...(Object.keys(kept).length ? { params: kept } : {}),
+    zh: (table ? TABLE_PREFIX[table].zh : '') + renderNote(t.zh, kept),
+    en: (table ? TABLE_PREFIX[table].en : '') + renderNote(t.en, kept),
+  };
+}
