@@ -1,6 +1,6 @@
 // Keeps each tab's findings summary for the toolbar badge and the popup; injects the checker on demand.
 import { browser } from 'wxt/browser';
-import type { FrameSummary, TabState, ToBackground } from '@/lib/messages';
+import type { FrameSummary, TabState, ToBackground, ToContent } from '@/lib/messages';
 
 const tabs = new Map<number, Map<number, FrameSummary>>();
 
@@ -55,6 +55,13 @@ function markOnDemand(): void {
 }
 
 async function checkTab(tabId: number): Promise<{ ok: boolean; error?: string }> {
+  try {
+    // gov.cn pages: the bootstrap content script answers and loads the annotator itself.
+    const res = (await browser.tabs.sendMessage(tabId, { type: 'gidar:checkNow' } satisfies ToContent)) as { ok?: boolean } | undefined;
+    if (res?.ok) return { ok: true };
+  } catch {
+    /* no content script in this tab: inject (activeTab) */
+  }
   try {
     await browser.scripting.executeScript({ target: { tabId, allFrames: true }, func: markOnDemand });
     await browser.scripting.executeScript({ target: { tabId, allFrames: true }, files: ['/annotator.js'] });

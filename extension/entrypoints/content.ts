@@ -2,6 +2,7 @@
 // Kept free of core/ and Preact so that it stays a few KB on the pages that are not reports.
 import { browser } from 'wxt/browser';
 import { looksLikeReport } from '@/lib/detect';
+import type { ToContent } from '@/lib/messages';
 
 const MAX_LOOKS = 40;
 
@@ -23,6 +24,15 @@ export default defineContentScript({
       });
     };
     let observer: MutationObserver | null = null;
+    // The popup's "check this page" / "check again": on gov.cn pages the bootstrap is already here, so no
+    // activeTab grant is needed (other sites get the annotator injected by the background instead).
+    browser.runtime.onMessage.addListener((msg: ToContent, _sender, sendResponse) => {
+      if (msg?.type !== 'gidar:checkNow') return;
+      globalThis.__gidarOnDemand = true;
+      if (globalThis.__gidarAnnotator) globalThis.__gidarAnnotator.recheck();
+      else load();
+      sendResponse({ ok: true });
+    });
     if (looksLikeReport(document)) return load();
 
     // Tables that arrive later (scripts, tabs, SPA navigation): look again, debounced and a bounded number of times.

@@ -25,7 +25,9 @@ export type ToContent =
   | { type: 'gidar:setAnnotations'; on: boolean }
   | { type: 'gidar:export'; format: ExportFormat; table?: 't2' | 't3' | 't4' }
   | { type: 'gidar:openPanel' }
-  | { type: 'gidar:ping' };
+  | { type: 'gidar:ping' }
+  /** to the gov.cn bootstrap: check this page now (load the annotator, or check again) */
+  | { type: 'gidar:checkNow' };
 
 export interface AuditData {
   url: string;

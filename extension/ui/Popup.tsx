@@ -188,7 +188,7 @@ export function App() {
             <button type="button" onClick={() => void toFrames({ type: 'gidar:openPanel' })}>
               {t.panel}
             </button>
-            <button type="button" onClick={() => void check()} disabled={busy}>
+            <button type="button" data-action="recheck" onClick={() => void check()} disabled={busy}>
               {t.recheck}
             </button>
           </div>

@@ -358,6 +358,19 @@ describe('a report with one number changed (表三 予以公开 × 自然人 33 
     await popup.close();
   });
 
+  it('checks again from the popup, reopening a closed panel', async () => {
+    await page.locator('gidar-overlay .panel header button[aria-expanded="true"]').click();
+    await page.locator('gidar-overlay .pill').waitFor();
+    const tabId = await tabIdOf(s.worker, 'granted-38');
+    const popup = await s.context.newPage();
+    await popup.goto(`chrome-extension://${s.extensionId}/popup.html?tab=${tabId}`);
+    await popup.locator('[data-action="recheck"]').click();
+    await page.locator('gidar-overlay .panel').waitFor({ timeout: 10_000 });
+    expect(await page.locator('gidar-overlay .mark.suspect[data-cell="t3:granted:naturalPerson"]').count()).toBe(2);
+    expect(await popup.locator('.status.err').count()).toBe(0);
+    await popup.close();
+  });
+
   it('moves the panel to the other side when it would cover the suspect cell', async () => {
     const panel = page.locator('gidar-overlay .panel');
     const suspect = page.locator('gidar-overlay .mark.suspect[data-cell="t3:granted:naturalPerson"]').first();
@@ -478,6 +491,28 @@ describe('pages that are not reports', () => {
     expect(await page.evaluate(() => performance.getEntriesByName('gidar:content-start').length)).toBe(1);
     expect(await page.evaluate(() => performance.getEntriesByName('gidar:annotator-start').length)).toBe(0);
     expect(requests.filter((u) => u.includes('annotator'))).toEqual([]);
+    await page.close();
+  });
+
+  it('are checked on demand from the popup: the bootstrap loads the checker, whose panel says there is no report', async () => {
+    const page = await s.context.newPage();
+    await page.goto(`${GOV}/plain.html`, { waitUntil: 'load' });
+    await page.waitForTimeout(800);
+    expect(await page.locator('gidar-overlay').count()).toBe(0);
+    const tabId = await s.worker.evaluate(async () => {
+      const [t] = await (globalThis as unknown as { chrome: Chrome }).chrome.tabs.query({ active: true, lastFocusedWindow: true });
+      return t!.id!;
+    });
+    const popup = await s.context.newPage();
+    await popup.goto(`chrome-extension://${s.extensionId}/popup.html?tab=${tabId}`);
+    await popup.locator('[data-action="check"]').click();
+    // on gov.cn the bootstrap answers the popup (no activeTab grant needed); other sites need the toolbar click
+    const panel = page.locator('gidar-overlay .panel');
+    await panel.waitFor({ timeout: 15_000 });
+    expect(await panel.locator('[role="status"]').textContent()).toBe('本页未找到可核查的统计表。');
+    expect(await popup.locator('.status.err').count()).toBe(0);
+    expect(await page.evaluate(() => performance.getEntriesByName('gidar:content-start').length)).toBe(1);
+    await popup.close();
     await page.close();
   });
 });
