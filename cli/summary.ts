@@ -1,5 +1,6 @@
 // The readable summary the CLI prints: per report what was read, then findings, most important first.
 import type { Finding, Report } from '../core/model/schema';
+import { detailSuffix } from '../core/read/notes';
 import {
   arithmetic,
   byImportance,
@@ -87,7 +88,8 @@ export function renderSummary(items: readonly SummaryInput[], lang: Lang, all = 
     const passed = findings.filter((f) => f.status === 'pass');
     out.push(`  ${t.counts(fails.length, review.length, passed.length)}`);
     const errors = fails.filter((f) => f.severity === 'error');
-    const verdict = errors.length ? t.bad(errors.length) : fails.length || review.length ? t.reviewOnly : passed.length ? t.ok : t.nothing;
+    // With no table cells read, passing report-level checks do not make the tables consistent.
+    const verdict = errors.length ? t.bad(errors.length) : report.cells.length === 0 ? t.nothing : fails.length || review.length ? t.reviewOnly : passed.length ? t.ok : t.nothing;
     out.push(`  ${verdict}`);
     const open = findings.filter((f) => f.status !== 'pass').sort(byImportance);
     const shown = open.filter((f) => all || f.status === 'fail' || f.severity !== 'info');
@@ -109,7 +111,7 @@ export function renderSummary(items: readonly SummaryInput[], lang: Lang, all = 
       for (const n of report.notCheckable) {
         const what = n.table === 'report' ? t.whole : TABLE_NAMES[n.table][lang];
         out.push(
-          `    – ${what}: ${NOT_CHECKABLE_REASONS[n.reason][lang]}${n.detail ? ` — ${oneLine(n.detail)}` : ''}${n.link ? ` ${n.link}` : ''}`,
+          `    – ${what}: ${NOT_CHECKABLE_REASONS[n.reason][lang]}${detailSuffix(n, lang).replace(/\s+/g, ' ')}${n.link ? ` ${n.link}` : ''}`,
         );
       }
     }

@@ -3,6 +3,7 @@
 import type { Finding, FormatVersion, NotCheckable, Report, TableId } from '../model/schema';
 import { canonicalJson, contractCells } from './json';
 import { sha256Hex } from './sha256';
+import { detailSuffix } from '../read/notes';
 
 export { sha256Hex };
 import {
@@ -162,7 +163,7 @@ function tablesText(rec: AuditRecord, lang: Lang): string {
 
 function notCheckableText(n: NotCheckable, lang: Lang): string {
   const what = n.table === 'report' ? (lang === 'zh' ? '整份报告' : 'whole report') : TABLE_NAMES[n.table][lang];
-  return `${what}: ${NOT_CHECKABLE_REASONS[n.reason][lang]}${n.detail ? ` — ${n.detail}` : ''}`;
+  return `${what}: ${NOT_CHECKABLE_REASONS[n.reason][lang]}${detailSuffix(n, lang)}`;
 }
 
 function isSafeLink(url: string): boolean {

@@ -55,11 +55,26 @@ export const ExtraRow = z.object({
 });
 export type ExtraRow = z.infer<typeof ExtraRow>;
 
+/**
+ * A note about how the page was read: a code from core/read/notes.ts with its params (data first), and the
+ * sentence rendered from them in both languages.
+ */
+export const ReadNote = z.object({
+  code: z.string(),
+  table: z.optional(TableId),
+  params: z.optional(z.record(z.string(), z.union([z.string(), z.number()]))),
+  zh: z.string(),
+  en: z.string(),
+});
+export type ReadNote = z.infer<typeof ReadNote>;
+
 export const NotCheckable = z.object({
   table: z.union([TableId, z.literal('report')]),
   reason: z.enum(['image', 'attachment', 'embeddedPdf', 'missing', 'unreadable']),
   link: z.optional(z.string()),
+  /** English, kept for the contract's readers; `note` says the same in both languages */
   detail: z.optional(z.string()),
+  note: z.optional(ReadNote),
 });
 export type NotCheckable = z.infer<typeof NotCheckable>;
 
@@ -133,19 +148,6 @@ export const Section = z.object({
   text: z.string(),
 });
 export type Section = z.infer<typeof Section>;
-
-/**
- * A note about how the page was read: a code from core/read/notes.ts with its params (data first), and the
- * sentence rendered from them in both languages.
- */
-export const ReadNote = z.object({
-  code: z.string(),
-  table: z.optional(TableId),
-  params: z.optional(z.record(z.string(), z.union([z.string(), z.number()]))),
-  zh: z.string(),
-  en: z.string(),
-});
-export type ReadNote = z.infer<typeof ReadNote>;
 
 export const Report = z.object({
   ...ReportMeta.shape,

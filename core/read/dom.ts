@@ -9,7 +9,7 @@ import { locateTables, type LocatedTable } from './locate';
 import { readMeta, splitSections } from './meta';
 import { detectNotCheckable } from './notcheckable';
 import { normLabel } from './labels';
-import { readNote } from './notes';
+import { explained, readNote } from './notes';
 import type { ReadOptions, ReadReport } from './types';
 
 const TABLE_IDS: TableId[] = ['t2', 't3', 't4'];
@@ -127,7 +127,7 @@ function readPage(doc: Document, opts: ReadOptions): ReadReport {
   const nc = mapFormat
     ? detectNotCheckable(scan, new Set(tablesFound), opts.url)
     : {
-        entries: [{ table: 'report' as const, reason: 'unreadable' as const, detail: 'older (pre-2019) format: its statistics table is not mapped onto tables 二/三/四' }],
+        entries: [explained({ table: 'report', reason: 'unreadable' }, readNote('olderFormatNotMapped'))],
         notes: [],
       };
   const report: Report = {

@@ -2,7 +2,7 @@
 // rendered from them here, so every consumer picks its language and tests assert on codes, not wording.
 // Templates: {name} is a param; [ … ] is printed only when every param inside it is given.
 // Row and column labels quoted from the page stay as printed (Chinese) in both languages; ids are the spec §0 ids.
-import type { ReadNote, TableId } from '../model/schema';
+import type { NotCheckable, ReadNote, TableId } from '../model/schema';
 
 export interface NoteTemplate {
   zh: string;
@@ -23,6 +23,14 @@ export const NOTES = {
   formatFromRows: {
     zh: '按表格的行判定为{format}年版格式（报告自身的标记为{declared}）',
     en: "format {format} taken from the table rows (the report's own markers say {declared})",
+  },
+  olderFormatNotMapped: {
+    zh: '2019年以前的旧版格式：其统计表不对应表二、表三、表四',
+    en: 'older (pre-2019) format: its statistics table is not mapped onto tables 二/三/四',
+  },
+  noRowCertain: {
+    zh: '文本中找到了该表，但没有一行能确定地读出',
+    en: 'table found in the text but no row could be read with certainty',
   },
   cellsRunTogether: {
     zh: '文本中各单元格的数字连在一起：只读取数字仅有一种拆分方式的行',
@@ -238,4 +246,14 @@ export function readNote(code: NoteCode, params: NoteParams & { table?: TableId 
     zh: (table ? TABLE_PREFIX[table].zh : '') + renderNote(t.zh, kept),
     en: (table ? TABLE_PREFIX[table].en : '') + renderNote(t.en, kept),
   };
+}
+
+/** Why a section is not checkable beyond its reason, in `lang`, as « — detail»; empty when the reason says it all. */
+export function detailSuffix(nc: Pick<NotCheckable, 'note'>, lang: 'zh' | 'en'): string {
+  return nc.note ? ` — ${nc.note[lang]}` : '';
+}
+
+/** A not-checkable entry explained by a note: `detail` (English) for the contract, `note` for both languages. */
+export function explained(entry: Omit<NotCheckable, 'detail' | 'note'>, note: ReadNote): NotCheckable {
+  return { ...entry, detail: note.en, note };
 }

@@ -9,7 +9,7 @@ import { labelKey, lineIndex } from './text-labels';
 import { gridLines, looksGridded, readGrid } from './text-grid';
 import { readFlat } from './text-flat';
 import type { TextPart } from './text-common';
-import { readNote } from './notes';
+import { explained, readNote } from './notes';
 
 export interface ReadTextOptions {
   /** where the text came from (file name, URL); the caller keeps it with the report */
@@ -35,7 +35,7 @@ function blankReport(format: FormatVersion, note: ReadNote): Report {
     cells: [],
     extras: [],
     sections: [],
-    notCheckable: [{ table: 'report', reason: 'missing', detail: note.en }],
+    notCheckable: [explained({ table: 'report', reason: 'missing' }, note)],
     readNotes: [note],
   };
 }
@@ -92,11 +92,7 @@ export function readText(text: string, opts: ReadTextOptions = {}): Report[] {
   const older = !hasT3 && (meta.format === 'older' || (meta.year ?? 9999) <= 2018);
   if (older) {
     report.format = 'older';
-    report.notCheckable.push({
-      table: 'report',
-      reason: 'unreadable',
-      detail: 'older (pre-2019) format: its statistics table is not mapped onto tables 二/三/四',
-    });
+    report.notCheckable.push(explained({ table: 'report', reason: 'unreadable' }, readNote('olderFormatNotMapped')));
     report.readNotes.push(readNote('olderFormat'));
     return [report];
   }
@@ -139,7 +135,7 @@ export function readText(text: string, opts: ReadTextOptions = {}): Report[] {
   for (const t of TABLES) {
     if (withCells.has(t)) continue;
     const nc: NotCheckable = part.located.has(t)
-      ? { table: t, reason: 'unreadable', detail: 'table found in the text but no row could be read with certainty' }
+      ? explained({ table: t, reason: 'unreadable' }, readNote('noRowCertain'))
       : { table: t, reason: 'missing' };
     report.notCheckable.push(nc);
   }

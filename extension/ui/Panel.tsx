@@ -2,6 +2,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Finding } from '../../core/model/schema';
 import { NOT_CHECKABLE_REASONS, TABLE_NAMES } from '../../core/export/labels';
+import { detailSuffix } from '../../core/read/notes';
 import type { Item } from '../lib/model';
 import { findingTexts, type Store } from './Overlay';
 import { STRINGS } from './strings';
@@ -110,7 +111,7 @@ export function Panel({ store }: { store: Store }) {
                     <span class="msg">
                       {nc.table === 'report' ? '' : `${TABLE_NAMES[nc.table][s.lang]}：`}
                       {NOT_CHECKABLE_REASONS[nc.reason][s.lang]}
-                      {nc.detail ? ` — ${nc.detail}` : ''}
+                      {detailSuffix(nc, s.lang)}
                     </span>
                   </div>
                 </li>

@@ -239,6 +239,19 @@ describe('text input', () => {
     for (const line of en) expect(line).not.toMatch(/表三|未读取|位于/);
   });
 
+  it('a pre-2019 report (Pingtan 2018): nothing checkable, said in the summary\'s language', async () => {
+    // The 2018 report prints one statistics table (指标名称/计量单位), not tables 二/三/四.
+    const doc = join(CORPUS, '2018-pingtan-guanweihui.txt');
+    const zh = await run([doc]);
+    expect(zh.code).toBe(0);
+    expect(zh.stdout).toContain('结论：没有可以检查的表格数据。');
+    expect(zh.stdout).toContain('整份报告: 无法可靠读取 — 2019年以前的旧版格式');
+    expect(zh.stdout).not.toContain('older (pre-2019)');
+    const en = await run(['--lang', 'en', doc]);
+    expect(en.stdout).toContain('Result: no table data that could be checked.');
+    expect(en.stdout).toContain('whole report: not reliably readable — older (pre-2019) format');
+  });
+
   it('a text with no report: exit 2, one line', async () => {
     const f = join(tmp, 'notice.txt');
     writeFileSync(f, '关于开展2024年度植树活动的通知\n\n各单位：为改善生态环境，定于3月12日组织植树活动，请各单位按时参加。\n');

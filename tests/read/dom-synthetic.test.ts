@@ -230,7 +230,12 @@ describe('older format', () => {
     expect(report.year).toBe(2017);
     expect(report.cells).toEqual([]);
     expect(report.notCheckable).toEqual([
-      { table: 'report', reason: 'unreadable', detail: 'older (pre-2019) format: its statistics table is not mapped onto tables 二/三/四' },
+      {
+        table: 'report',
+        reason: 'unreadable',
+        detail: 'older (pre-2019) format: its statistics table is not mapped onto tables 二/三/四',
+        note: expect.objectContaining({ code: 'olderFormatNotMapped', zh: '2019年以前的旧版格式：其统计表不对应表二、表三、表四' }),
+      },
     ]);
   });
 });
