@@ -4,19 +4,22 @@ import type { Finding, Report } from '../core/model/schema';
 import type { ReadReport } from '../core/read/types';
 import { readDocument } from '../core/read/dom';
 import { readText } from '../core/read/text';
-import { checkReport } from '../core/check';
+import { checkPair, checkReport } from '../core/check';
 
 export type ReadDocument = (doc: Document, opts?: { url?: string }) => ReadReport[];
 export type ReadText = (text: string, opts?: { source?: string }) => Report[];
 export type CheckReport = (report: Report) => Finding[];
+export type CheckPair = (previous: Report, current: Report) => Finding[];
 
 export interface Engine {
   readDocument: ReadDocument;
   readText: ReadText;
   checkReport: CheckReport;
+  /** the cross-year rules (spec §7.6) for one agency's reports of two consecutive years */
+  checkPair: CheckPair;
 }
 
-const engine: Engine = { readDocument, readText, checkReport };
+const engine: Engine = { readDocument, readText, checkReport, checkPair };
 
 export function loadEngine(): Promise<Engine> {
   return Promise.resolve(engine);

@@ -6,6 +6,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Command, CommanderError, Option } from 'commander';
 import { parseHTML } from 'linkedom';
 import type { Finding, Report } from '../core/model/schema';
+import { consecutivePairs, sortFindings } from '../core/check';
 import { toContract } from '../core/export/json';
 import { toCsv } from '../core/export/csv';
 import { auditHtml, auditMarkdown, buildAuditRecord } from '../core/export/audit';
@@ -112,6 +113,17 @@ async function check(input: LoadedInput): Promise<Checked> {
   };
 }
 
+/** One agency's reports of consecutive years among the inputs: the later one also gets the cross-year findings. */
+async function addCrossYear(checked: Checked[]): Promise<void> {
+  const engine = await loadEngine();
+  const all = checked.flatMap((c) => c.reports);
+  const byReport = new Map(all.map((r) => [r.report, r]));
+  for (const [previous, current] of consecutivePairs(all.map((r) => r.report))) {
+    const entry = byReport.get(current)!;
+    entry.findings = sortFindings([...entry.findings, ...engine.checkPair(previous, current)]);
+  }
+}
+
 /**
  * The readers return a skeleton for any text; it is a report when something of one was recognised: cells,
  * a format, a report title, or tables that exist but cannot be read (image, attachment, embedded PDF).
@@ -152,6 +164,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
       );
     const checked: Checked[] = [];
     for (const arg of args) checked.push(await check(await load(arg, opts, io)));
+    await addCrossYear(checked);
 
     const results = checked.map((c) => ({
       source: c.input.source,

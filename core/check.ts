@@ -19,8 +19,12 @@ function render(drafts: FindingDraft[]): Finding[] {
     const rule = ruleById(d.rule);
     return rule ? finalize(d, rule.messages) : finalize(d, { fail: { zh: d.rule, en: d.rule }, pass: { zh: d.rule, en: d.rule } });
   });
-  // Array.prototype.sort is stable: within a class, registry order and table order are kept.
-  return out.sort((a, b) => rank(a) - rank(b));
+  return sortFindings(out);
+}
+
+/** Most important first; Array.prototype.sort is stable: within a class, registry order and table order are kept. */
+export function sortFindings(findings: Finding[]): Finding[] {
+  return findings.sort((a, b) => rank(a) - rank(b));
 }
 
 function runSafely<T>(ruleId: string, fn: () => T[]): T[] | FindingDraft[] {
@@ -64,6 +68,21 @@ function pairProblem(previous: Report, current: Report): { zh: string; en: strin
     return { zh: `两份报告不是相邻年度（${previous.year} / ${current.year}）`, en: `the reports are not for consecutive years (${previous.year} / ${current.year})` };
   }
   return null;
+}
+
+/**
+ * The (previous, current) pairs among `reports` that are one agency's reports for consecutive years, as when
+ * several years are checked at once. Reports whose agency or year is unknown are never paired.
+ */
+export function consecutivePairs<T extends Report>(reports: T[]): [T, T][] {
+  const pairs: [T, T][] = [];
+  for (const current of reports) {
+    for (const previous of reports) {
+      const a = agencyKey(previous.agency);
+      if (a && a === agencyKey(current.agency) && previous.year !== null && current.year === previous.year + 1) pairs.push([previous, current]);
+    }
+  }
+  return pairs;
 }
 
 export function checkPair(previous: Report, current: Report): Finding[] {

@@ -66,7 +66,8 @@ const rule: PairRule = {
         difference: left - right,
         cells: [refs.inForce, refs.issued, refs.repealed],
         leftCells: [refs.inForce],
-        rightCells: [refs.issued, refs.repealed],
+        // previous + issued − repealed mixes two reports and a minus: the message spells it out, not a sum of cells
+        rightCells: [],
         params: { ...f.params, previousInForce: v(refs.prevInForce), issued: v(refs.issued), repealed: v(refs.repealed), previousYear: previous.year ?? '?' },
       });
     }

@@ -178,6 +178,35 @@ describe('text input', () => {
     expect(h).toContain('Checks passed');
   });
 
+  it('one agency\'s reports of consecutive years: the later one gets the cross-year findings', async () => {
+    // The sample re-titled as the next year's report: its tables are 2023's, number for number.
+    const sample = readFileSync(SAMPLE, 'utf8');
+    const retitled = (year: number) => {
+      const f = join(tmp, `huixian-${year}.txt`);
+      writeFileSync(f, sample.replace('辉县市人民政府 2023 年政府信息公开工作年度报告', `辉县市人民政府 ${year} 年政府信息公开工作年度报告`));
+      return f;
+    };
+    const next = retitled(2024);
+    const r = await run(['--json', next, SAMPLE]);
+    expect(r.code).toBe(0); // cross-year rules are warnings
+    const [later, earlier] = (JSON.parse(r.stdout) as unknown[]).map((c) => Contract.parse(c).reports[0]!);
+    expect(earlier!.findings.filter((f) => f.rule.startsWith('xy.'))).toEqual([]);
+    const xy = (rule: string) => later!.findings.filter((f) => f.rule === rule);
+    // 上年结转 (all 0) = last year's 结转下年度继续办理 (all 0), in each of the 7 columns
+    expect(xy('xy.carryContinuity').map((f) => f.status)).toEqual(Array(7).fill('pass'));
+    // 行政规范性文件: 70 in force + 5 issued − 0 repealed should leave 75 in force, the copy still says 70
+    const roll = xy('xy.inForceRoll').find((f) => f.status === 'fail')!;
+    expect([roll.left, roll.right, roll.difference]).toEqual([70, 75, -5]);
+    // the same 190 numbers of tables 三 (175) and 四 (15) as last year
+    expect(xy('xy.duplicateContent').some((f) => f.status === 'fail' && f.left === 190)).toBe(true);
+
+    const summary = await run([SAMPLE, next]);
+    expect(summary.stdout).toContain('xy.inForceRoll: 「行政规范性文件」：上年现行有效 70 + 本年制发 5 − 废止 0 = 75，但本年现行有效为 70（差 -5）。');
+    // not consecutive: no pair
+    const gap = await run(['--json', SAMPLE, retitled(2025)]);
+    expect((JSON.parse(gap.stdout) as unknown[]).flatMap((c) => Contract.parse(c).reports[0]!.findings).filter((f) => f.rule.startsWith('xy.'))).toEqual([]);
+  });
+
   it('several inputs: a JSON array, one CSV with one header, and --csv - alone on stdout', async () => {
     const page = join(CORPUS, '2025-pingtan-guanweihui.html');
     const j = await run(['--json', SAMPLE, page]);

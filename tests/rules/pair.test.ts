@@ -1,6 +1,6 @@
 // Cross-year rules on real number pairs (spec §7.6 worked examples).
 import { describe, expect, it } from 'vitest';
-import { checkPair } from '../../core/check';
+import { checkPair, consecutivePairs } from '../../core/check';
 import { Finding } from '../../core/model/schema';
 import { buildReport, HUIXIAN_T2, HUIXIAN_T3, withCells } from './fixtures';
 
@@ -50,5 +50,26 @@ describe('xy rules', () => {
     const gap = checkPair(buildReport({ year: 2021 }), buildReport());
     expect(gap.every((x) => x.status === 'notCheckable')).toBe(true);
     expect(gap[0]!.message.en).toContain('not for consecutive years');
+  });
+});
+
+describe('consecutivePairs', () => {
+  const at = (year: number | null, agency: string | null) => ({ ...buildReport({ year: year ?? 2023 }), year, agency });
+
+  it('pairs one agency\'s reports of consecutive years, whatever the input order', () => {
+    const [y22, y23, y24] = [at(2022, '平潭综合实验区管委会'), at(2023, '平潭综合实验区管委会'), at(2024, '平潭综合实验区（管委会）')];
+    // brackets and spaces in the agency name do not make another agency
+    expect(consecutivePairs([y24, y22, y23])).toEqual([
+      [y23, y24],
+      [y22, y23],
+    ]);
+  });
+
+  it('never pairs other agencies, unknown agencies or years, the same year, or a gap', () => {
+    expect(consecutivePairs([at(2022, '甲局'), at(2023, '乙局')])).toEqual([]);
+    expect(consecutivePairs([at(2022, null), at(2023, null)])).toEqual([]);
+    expect(consecutivePairs([at(null, '甲局'), at(2023, '甲局')])).toEqual([]);
+    expect(consecutivePairs([at(2023, '甲局'), at(2023, '甲局')])).toEqual([]);
+    expect(consecutivePairs([at(2021, '甲局'), at(2023, '甲局')])).toEqual([]);
   });
 });
