@@ -72,6 +72,8 @@ class Annotator {
   private flashSeq = 0;
   private drawnMarked = false;
   private checkSeq = 0;
+  /** the address whose confirm/dismiss decisions are loaded */
+  private reviewKey = '';
 
   private store: Store = {
     get: () => this.state,
@@ -116,7 +118,8 @@ class Annotator {
     try {
       const stored = await browser.storage.local.get([LANG_KEY, pageKey()]);
       const lang = stored[LANG_KEY] === 'en' ? 'en' : 'zh';
-      const reviews = (stored[pageKey()] as Record<string, Review> | undefined) ?? {};
+      this.reviewKey = pageKey();
+      const reviews = (stored[this.reviewKey] as Record<string, Review> | undefined) ?? {};
       this.state = { ...this.state, lang, reviews };
     } catch {
       /* storage unavailable (e.g. opaque origin frame): defaults */
@@ -166,6 +169,13 @@ class Annotator {
    */
   async check(force: boolean): Promise<void> {
     const seq = ++this.checkSeq;
+    if (pageKey() !== this.reviewKey) {
+      // single-page navigation: this address has its own confirm/dismiss decisions
+      this.reviewKey = pageKey();
+      const stored = await browser.storage.local.get(this.reviewKey).catch(() => ({}) as Record<string, unknown>);
+      if (seq !== this.checkSeq) return;
+      this.state = { ...this.state, reviews: (stored[this.reviewKey] as Record<string, Review> | undefined) ?? {} };
+    }
     let page: CheckedPage = { reports: [] };
     let error: string | null = null;
     let found: ReadReport[] = [];
@@ -314,12 +324,13 @@ class Annotator {
     this.mutationObserver.observe(root, { childList: true, subtree: true, characterData: true });
   }
 
+  /** Which report-like tables are on the page and what they say: a replaced table or one changed digit is new. */
   private signature(): string {
     const tables = document.getElementsByTagName('table');
     let sig = `${tables.length}`;
     for (let i = 0; i < tables.length; i++) {
       const t = tables[i]!;
-      if (tableLooksLikeReport(t)) sig += `|${i}:${(t.textContent ?? '').length}:${t.isConnected}`;
+      if (tableLooksLikeReport(t)) sig += `|${tableId(t)}:${textHash(t.textContent ?? '')}`;
     }
     return sig;
   }
@@ -482,6 +493,23 @@ class Annotator {
       /* remembered for this visit only */
     }
   }
+}
+
+const tableIds = new WeakMap<Element, number>();
+let lastTableId = 0;
+
+/** A number per table element for as long as it lives: SPA frameworks replace tables with equal-looking ones. */
+function tableId(t: Element): number {
+  let id = tableIds.get(t);
+  if (id === undefined) tableIds.set(t, (id = ++lastTableId));
+  return id;
+}
+
+/** FNV-1a over the UTF-16 code units: cheap, and one changed digit changes it. */
+function textHash(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return h >>> 0;
 }
 
 /**

@@ -427,6 +427,39 @@ describe('late content', () => {
   });
 });
 
+describe('a report in a hidden tab panel', () => {
+  it('is marked when its tab is opened, on the right cells', async () => {
+    const page = await s.context.newPage();
+    await page.goto(`${GOV}/tabbed.html`, { waitUntil: 'load' });
+    const suspect = page.locator('gidar-overlay .mark.suspect[data-cell="t3:granted:naturalPerson"]');
+    // checked while hidden (the panel lists the findings), but nothing is drawn over an invisible table
+    await page.locator('gidar-overlay .panel').waitFor({ timeout: 15_000 });
+    expect(await suspect.count()).toBe(0);
+    await page.locator('#tab-report').click();
+    await suspect.first().waitFor({ state: 'attached', timeout: 5000 });
+    await suspect.first().scrollIntoViewIfNeeded();
+    const cell = await cellBox(page, '（一）予以公开', '38');
+    expect(coverage((await suspect.first().boundingBox())!, cell!)).toBeGreaterThan(0.9);
+    await page.close();
+  });
+});
+
+describe('single-page navigation', () => {
+  it('checks the report that replaces the first one, even when only a digit differs', async () => {
+    const page = await s.context.newPage();
+    await page.goto(`${GOV}/spa.html`, { waitUntil: 'load' });
+    // the published report: consistent, so a badge and no suspect
+    await page.locator('gidar-overlay .badge').first().waitFor({ state: 'attached', timeout: 15_000 });
+    const suspect = page.locator('gidar-overlay .mark.suspect[data-cell="t3:granted:naturalPerson"]');
+    expect(await suspect.count()).toBe(0);
+    await page.locator('#next').click();
+    await suspect.first().waitFor({ state: 'attached', timeout: 10_000 });
+    await suspect.first().scrollIntoViewIfNeeded();
+    expect(coverage((await suspect.first().boundingBox())!, (await cellBox(page, '（一）予以公开', '38'))!)).toBeGreaterThan(0.9);
+    await page.close();
+  });
+});
+
 describe('a report inside a frame', () => {
   it('is checked in the frame, and the toolbar badge counts its errors', async () => {
     const page = await s.context.newPage();
