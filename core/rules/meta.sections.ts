@@ -15,7 +15,15 @@ const rule: Rule = {
     pass: { zh: '报告六个部分齐全且顺序正确。', en: 'All six sections are present, in order.' },
   },
   cases: {
-    valid: [{ name: 'Huixian: six sections', expect: { status: 'pass' } }],
+    valid: [
+      { name: 'Huixian: six sections', expect: { status: 'pass' } },
+      {
+        name: 'the report is an attachment: the page around the link has no sections of its own',
+        sections: { 'sec.overview': '详见附件。' },
+        meta: { notCheckable: [{ table: 'report', reason: 'attachment', link: 'https://www.example.gov.cn/files/report2023.pdf' }] },
+        expect: { status: 'pass', count: 0 },
+      },
+    ],
     invalid: [
       { name: 'no section 五', sections: { 'sec.overview': 'a', 'sec.proactive': 'b', 'sec.applications': 'c', 'sec.reviewLitigation': 'd', 'sec.other': 'f' }, expect: { status: 'fail' } },
     ],
@@ -23,6 +31,8 @@ const rule: Rule = {
   check(report) {
     // pre-2019 reports follow their own chapter plan
     if (report.sections.length === 0 || report.format === 'older') return [];
+    // the report itself is in an attachment or an embedded PDF: the page's text is not its sections
+    if (report.notCheckable.some((n) => n.table === 'report' && (n.reason === 'attachment' || n.reason === 'embeddedPdf'))) return [];
     const ids = report.sections.map((s) => s.id).filter((id) => SECTION_IDS.includes(id));
     const missing = SECTION_IDS.filter((id) => !ids.includes(id));
     const inOrder = ids.every((id, i) => i === 0 || SECTION_IDS.indexOf(id) > SECTION_IDS.indexOf(ids[i - 1]!));

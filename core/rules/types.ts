@@ -1,5 +1,5 @@
 // What a rule is: data-first metadata plus a pure check over the report model.
-import type { Finding, FindingStatus, Report, ReportMeta, Severity, TableId } from '../model/schema';
+import type { Finding, FindingStatus, NotCheckable, Report, ReportMeta, Severity, TableId } from '../model/schema';
 
 /** A finding before its message is rendered (messages are rendered from this data, see explain/messages.ts). */
 export type FindingDraft = Omit<Finding, 'message'>;
@@ -33,7 +33,7 @@ export interface RuleCase {
   remove?: string[];
   /** section id → its text (replaces the base sections when given) */
   sections?: Record<string, string>;
-  meta?: Partial<ReportMeta> & { tablesFound?: TableId[] };
+  meta?: Partial<ReportMeta> & { tablesFound?: TableId[]; notCheckable?: NotCheckable[] };
   extras?: { table: TableId; label: string }[];
   /** for pair rules: the changes to the previous year's report (the base report with year − 1) */
   previous?: Omit<RuleCase, 'name' | 'expect' | 'previous'>;
@@ -53,7 +53,7 @@ export interface CaseExpectation {
   /** claimed number of the narrative evidence */
   claimed?: number;
   suspects?: { cell: string; suggested: number }[];
-  /** number of findings of this rule with this status */
+  /** number of findings of this rule with this status (0: the rule does not apply to the case) */
   count?: number;
 }
 

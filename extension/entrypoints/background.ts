@@ -37,16 +37,19 @@ async function updateBadge(tabId: number): Promise<void> {
   let errors = 0;
   let reports = 0;
   let other = 0;
+  let tablesRead = 0;
   for (const s of frames.values()) {
     errors += s.errors;
     reports += s.reports;
     other += s.fail - s.errors + s.needsReview;
+    tablesRead += s.tables.length;
   }
-  // The number of failing errors; with none, "0" while something still needs a look, "✓" when all holds.
-  const text = errors > 0 ? String(errors) : reports === 0 ? '' : other > 0 ? '0' : '✓';
+  // The number of failing errors; with none, "0" while something still needs a look, "✓" when all holds,
+  // "–" for a report whose tables could not be read (images, attachments, PDF).
+  const text = errors > 0 ? String(errors) : reports === 0 ? '' : tablesRead === 0 ? '–' : other > 0 ? '0' : '✓';
   const a = action();
   await a.setBadgeText({ tabId, text });
-  await a.setBadgeBackgroundColor({ tabId, color: errors > 0 ? '#c62828' : other > 0 ? '#8a4b00' : '#2e7d32' });
+  await a.setBadgeBackgroundColor({ tabId, color: errors > 0 ? '#c62828' : tablesRead === 0 ? '#616161' : other > 0 ? '#8a4b00' : '#2e7d32' });
 }
 
 /** Marks the frames as asked-for, so the annotator opens its panel even to say "no report here". */

@@ -18,6 +18,6 @@ export function looksLikeReport(doc: Document): boolean {
   for (let i = 0; i < tables.length; i++) {
     if (tableLooksLikeReport(tables[i]!)) return true;
   }
-  // A report page whose tables are images or attachments: still worth telling the auditor it is not checkable.
-  return tables.length === 0 ? false : titleLooksLikeReport(doc.title);
+  // A report page whose tables are images, attachments or an embedded PDF: worth telling the auditor it is not checkable.
+  return titleLooksLikeReport(doc.title);
 }

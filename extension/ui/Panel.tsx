@@ -27,10 +27,12 @@ export function Panel({ store }: { store: Store }) {
 
   if (!s.panelOpen) {
     const bad = s.counts.fail + s.counts.needsReview > 0;
+    // tables as images, in an attachment or a PDF: nothing was read, so nothing is "consistent"
+    const nothingRead = s.page.reports.every((r) => r.rr.report.cells.length === 0);
     return (
       <button type="button" class={`pill ${s.panelSide}`} aria-label={t.open} aria-expanded="false" onClick={() => actions.setPanelOpen(true)}>
         <span class={`dot${bad ? ' bad' : ''}`} aria-hidden="true" />
-        {t.appName} · {bad ? t.summary(s.counts.fail, s.counts.needsReview) : s.page.reports.length ? t.consistent : t.noReport}
+        {t.appName} · {bad ? t.summary(s.counts.fail, s.counts.needsReview) : !s.page.reports.length ? t.noReport : nothingRead ? t.nothingRead : t.consistent}
       </button>
     );
   }
@@ -113,6 +115,11 @@ export function Panel({ store }: { store: Store }) {
                       {NOT_CHECKABLE_REASONS[nc.reason][s.lang]}
                       {detailSuffix(nc, s.lang)}
                     </span>
+                    {nc.link && /^https?:\/\//i.test(nc.link) ? (
+                      <a class="link" href={nc.link} target="_blank" rel="noopener noreferrer">
+                        {nc.link}
+                      </a>
+                    ) : null}
                   </div>
                 </li>
               ))}

@@ -50,6 +50,8 @@ export const OVERLAY_CSS = `
 .panel .msg { display: block; margin-top: 2px; }
 .panel .arith { display: block; font: 12px ui-monospace, monospace; color: #333; word-break: break-all; }
 .panel .sugg { display: block; color: #8e0000; }
+.panel .link { display: block; margin-top: 2px; color: #0d47a1; font-size: 12px; word-break: break-all; }
+.panel .link:focus-visible { outline: 3px solid #1565c0; outline-offset: 1px; }
 .panel .acts { display: flex; gap: 6px; padding: 0 10px 6px 36px; }
 .panel details > summary { cursor: pointer; margin: 8px 10px 4px; font-weight: bold; font-size: 13px; }
 .btn { font: inherit; font-size: 12px; padding: 2px 8px; border-radius: 4px; border: 1px solid #757575; background: #fff; color: #1a1a1a; cursor: pointer; }

@@ -512,6 +512,29 @@ describe('language', () => {
   });
 });
 
+describe('report pages without readable tables', () => {
+  // Synthetic pages of the reader's tests (titled as a 2023 report): nothing to mark; the panel says why, with the link.
+  for (const [name, reason, link] of [
+    ['attachment-only.html', '表格在附件中', '/files/2024/report2023.pdf'],
+    ['pdf-viewer.html', '表格在内嵌 PDF 中', '.pdf'],
+  ] as const) {
+    it(`${name}: the panel names the reason and links the document; the badge is not ✓`, async () => {
+      const page = await s.context.newPage();
+      await page.goto(`${GOV}/html/${name}`, { waitUntil: 'load' });
+      const panel = page.locator('gidar-overlay .panel');
+      await panel.waitFor({ timeout: 15_000 });
+      expect(await page.locator('gidar-overlay .mark').count()).toBe(0);
+      const failing = panel.locator('[role="group"]').first().locator('button.item');
+      expect(await failing.evaluateAll((els) => els.map((e) => e.getAttribute('data-rule')))).toEqual(['meta.tablesPresent']);
+      expect(await failing.first().textContent()).toContain(`表二 主动公开、表三 依申请公开、表四 复议诉讼（${reason}）`);
+      expect(await panel.locator('a.link').getAttribute('href')).toContain(link);
+      const tabId = await tabIdOf(s.worker, name);
+      await expect.poll(() => s.worker.evaluate((id) => (globalThis as unknown as { chrome: Chrome }).chrome.action.getBadgeText({ tabId: id }), tabId)).toBe('–');
+      await page.close();
+    });
+  }
+});
+
 describe('pages that are not reports', () => {
   it('never load the annotator', async () => {
     const page = await s.context.newPage();

@@ -10,6 +10,8 @@ export const ROOT = resolve(import.meta.dirname, '../..');
 export const FIXTURES = join(ROOT, 'tests/fixtures/e2e');
 /** the real pages themselves are served from the corpus copy; e2e fixtures hold only pages made for e2e */
 export const CORPUS = join(ROOT, 'tests/fixtures/corpus/real');
+/** the reader's synthetic pages (image tables, attachments, embedded PDF viewers …), under /html/ */
+export const READER_PAGES = join(ROOT, 'tests/fixtures/html');
 export const EXT = join(ROOT, '.output/chrome-mv3');
 export const CHROMIUM = '/usr/lib/chromium/chromium';
 /** where the content script runs */
@@ -19,6 +21,10 @@ export const OTHER = 'http://www.example.com';
 
 /** The file behind a fixture name: an e2e page, else a real corpus page; null when neither (or outside both). */
 export function fixturePath(name: string): string | null {
+  if (name.startsWith('html/')) {
+    const file = join(READER_PAGES, name.slice('html/'.length));
+    return file.startsWith(READER_PAGES + '/') && existsSync(file) ? file : null;
+  }
   for (const dir of [FIXTURES, CORPUS]) {
     const file = join(dir, name);
     if (file.startsWith(dir + '/') && existsSync(file)) return file;

@@ -1,8 +1,12 @@
 // The entry point: order of findings, schema validity, and robustness on messy input.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import fc from 'fast-check';
+import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { checkPair, checkReport } from '../../core/check';
 import { Finding, type Report } from '../../core/model/schema';
+import { readDocument } from '../../core/read/dom';
 import { buildReport, HUIXIAN_T3, HUIXIAN_T4, T3_COLS, T3_ROWS_2021, withCells } from './fixtures';
 
 const rank = (f: Finding) =>
@@ -60,5 +64,23 @@ describe('checkReport', () => {
     expect(Object.keys(HUIXIAN_T3)).toEqual(T3_ROWS_2021);
     expect(T3_COLS).toHaveLength(7);
     expect(HUIXIAN_T4).toHaveLength(15);
+  });
+});
+
+describe('a report published only as an attachment (tests/fixtures/html/attachment-only.html)', () => {
+  const page = readFileSync(join(import.meta.dirname, '../fixtures/html/attachment-only.html'), 'utf8');
+  const { document } = parseHTML(page);
+  const report = readDocument(document as unknown as Document)[0]!.report;
+  const findings = checkReport(report);
+
+  it('says once, in words, that no table was read and why', () => {
+    const tables = findings.filter((f) => f.rule === 'meta.tablesPresent');
+    expect(tables.map((f) => f.status)).toEqual(['fail']);
+    expect(tables[0]!.message.zh).toBe('未读到表格：表二 主动公开、表三 依申请公开、表四 复议诉讼（表格在附件中），这些表格的勾稽关系无法检查。');
+    expect(tables[0]!.message.en).toBe('Tables not read: Table 2 (proactive disclosure), Table 3 (applications), Table 4 (review and litigation) (table is in an attachment); their identities cannot be checked.');
+  });
+
+  it('does not blame the page for lacking the sections the attachment holds', () => {
+    expect(findings.filter((f) => f.rule === 'meta.sections')).toEqual([]);
   });
 });
