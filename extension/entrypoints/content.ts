@@ -33,7 +33,9 @@ export default defineContentScript({
       else load();
       sendResponse({ ok: true });
     });
-    if (looksLikeReport(document)) return load();
+    const report = looksLikeReport(document);
+    performance.mark('gidar:content-looked');
+    if (report) return load();
 
     // Tables that arrive later (scripts, tabs, SPA navigation): look again, debounced and a bounded number of times.
     let looks = 0;
