@@ -381,8 +381,8 @@ class Annotator {
   }
 
   /**
-   * The panel's corner for these boxes: it moves to the other side when it covers a flagged cell in view and the
-   * other side would not; otherwise it stays (no flapping while scrolling).
+   * The panel's corner for these boxes: bottom right, unless it would cover a flagged cell in view there and not on
+   * the left; when both would, it stays where it is.
    */
   private panelSide(boxes: Map<Element, Box>, origin: DOMRect): 'right' | 'left' {
     const side = this.state.panelSide;
@@ -400,7 +400,9 @@ class Annotator {
     }
     const covers = (r: { left: number; right: number; top: number; bottom: number }): boolean =>
       flagged.some((b) => b.left < r.right && b.right > r.left && b.top < r.bottom && b.bottom > r.top);
-    return covers(p) && !covers(other) ? (side === 'right' ? 'left' : 'right') : side;
+    const [right, left] = side === 'right' ? [p, other] : [other, p];
+    if (!covers(right)) return 'right';
+    return covers(left) ? side : 'left';
   }
 
   private onPointer(e: PointerEvent): void {
