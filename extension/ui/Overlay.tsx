@@ -241,7 +241,8 @@ function Tooltip({ store }: { store: Store }) {
       </div>
       <div>{txt.message}</div>
       {txt.arith ? (
-        <div class="arith" aria-label={t.arithmetic}>
+        <div class="arith">
+          <span class="sr">{t.arithmetic}：</span>
           {txt.arith}
         </div>
       ) : null}
