@@ -57,7 +57,8 @@ export function checkReport(report: Report): Finding[] {
   });
 }
 
-const agencyKey = (a: string | null) => (a ? a.replace(/[\s（）()]/g, '') : null);
+/** An agency's name as compared across reports: spaces and brackets do not make another agency. */
+export const agencyKey = (a: string | null): string | null => (a ? a.replace(/[\s（）()]/g, '') : null);
 
 /** Why two reports cannot be compared year to year, or null. */
 function pairProblem(previous: Report, current: Report): { zh: string; en: string } | null {

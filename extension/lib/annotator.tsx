@@ -5,7 +5,8 @@ import { browser } from 'wxt/browser';
 import { App, type Box, type Review, type Store, type ViewState } from '../ui/Overlay';
 import { OVERLAY_CSS } from '../ui/styles';
 import type { Lang } from '../ui/strings';
-import { checkReport, readDocument } from './core';
+import { checkPair, checkReport, readDocument, sortFindings } from './core';
+import { previousYear, remember } from './history';
 import { exportPage } from './exports';
 import type { FrameSummary, ToContent } from './messages';
 import { buildBadges, buildItems, buildMarks, countItems, type CheckedPage } from './model';
@@ -191,12 +192,18 @@ class Annotator {
     if (error === null) {
       try {
         const reports: CheckedPage['reports'] = [];
-        for (const rr of found) {
+        // last year's report of the same agency, if checked in this browser: looked up while this one is checked
+        const previous = found.map((rr) => previousYear(rr.report, location.href).catch(() => null));
+        for (const [i, rr] of found.entries()) {
           await nextTask();
           if (seq !== this.checkSeq) return;
-          reports.push({ rr, findings: checkReport(rr.report) });
+          const findings = checkReport(rr.report);
+          const prev = await previous[i];
+          if (prev) findings.push(...checkPair(prev.report, rr.report).map((f) => ({ ...f, params: { ...f.params, previousUrl: prev.url } })));
+          reports.push({ rr, findings: prev ? sortFindings(findings) : findings });
         }
         page = { reports };
+        for (const rr of found) void remember(rr.report, location.href, document.title).catch(() => undefined);
       } catch (e) {
         error = e instanceof Error ? e.message : String(e);
       }

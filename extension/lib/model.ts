@@ -116,6 +116,9 @@ export function buildMarks(page: CheckedPage, items: Item[]): Mark[] {
     } else if (f.blanks?.length) {
       // blank cells: a quiet mark each, no number (a sparse table would drown in markers)
       for (const c of f.blanks) add(c, 'blank');
+    } else if (f.rule.startsWith('xy.')) {
+      // a cross-year finding: only this year's side is on this page (last year's cells share the same ids)
+      for (const c of f.leftCells ?? f.cells) add(c, strong);
     } else if (!f.evidence) {
       // an identity that fails with no single suspect: outline its cells
       for (const c of f.cells) add(c, strong);

@@ -165,6 +165,12 @@ function FindingRow({ item, store }: { item: Item; store: Store }) {
           </span>
         ))}
       </button>
+      {typeof f.params?.previousUrl === 'string' && /^https?:\/\//i.test(f.params.previousUrl) ? (
+        <a class="link prev" href={f.params.previousUrl} target="_blank" rel="noopener noreferrer">
+          {t.comparedWith}
+          {f.params.previousUrl}
+        </a>
+      ) : null}
       {item.n > 0 ? (
         <div class="acts">
           <button type="button" class="btn" aria-pressed={review === 'confirmed' ? 'true' : 'false'} onClick={() => actions.setReview(item.id, review === 'confirmed' ? null : 'confirmed')}>

@@ -51,6 +51,7 @@ export const OVERLAY_CSS = `
 .panel .arith { display: block; font: 12px ui-monospace, monospace; color: #333; word-break: break-all; }
 .panel .sugg { display: block; color: #8e0000; }
 .panel .link { display: block; margin-top: 2px; color: #0d47a1; font-size: 12px; word-break: break-all; }
+.panel li > .link.prev { padding: 0 10px 6px 36px; }
 .panel .link:focus-visible { outline: 3px solid #1565c0; outline-offset: 1px; }
 .panel .acts { display: flex; gap: 6px; padding: 0 10px 6px 36px; }
 .panel details > summary { cursor: pointer; margin: 8px 10px 4px; font-weight: bold; font-size: 13px; }

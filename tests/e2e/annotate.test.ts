@@ -504,6 +504,31 @@ describe('other sites', () => {
   });
 });
 
+describe('year to year: reports checked in this browser are compared with the year before', () => {
+  it('the next year\'s report is checked against last year\'s (carried forward, in force, repeated content)', async () => {
+    // Last year: the real Pingtan 2025 page (结转下年度继续办理: 自然人 4, 商业企业 2, 总计 6).
+    const { page: last } = await openAnnotated('2025-pingtan-guanweihui.html');
+    await last.close();
+    // This year: the same page re-dated 2026, so its 上年结转 row still reads 0 in every column.
+    const { page } = await openAnnotated('2026-pingtan-guanweihui.next-year.html');
+    const panel = page.locator('gidar-overlay .panel');
+    await panel.waitFor();
+    const carry = panel.locator('button.item[data-rule="xy.carryContinuity"]');
+    expect(await carry.count()).toBe(3);
+    expect(await carry.allTextContents()).toContainEqual(expect.stringContaining('「自然人」列：本年上年结转 0 件，而上年报告结转下年度 4 件。'));
+    expect(await panel.locator('button.item[data-rule="xy.duplicateContent"]').count()).toBe(2);
+    // marks only on this year's side: 上年结转 here; last year's 结转下年度 is not on this page
+    const marks = page.locator('gidar-overlay .mark[data-rule="xy.carryContinuity"]');
+    expect((await marks.evaluateAll((els) => els.map((e) => e.getAttribute('data-cell')))).sort()).toEqual([
+      't3:carriedOver:commercial',
+      't3:carriedOver:naturalPerson',
+      't3:carriedOver:total',
+    ]);
+    expect(await panel.locator('a.link.prev').first().getAttribute('href')).toBe(`${GOV}/2025-pingtan-guanweihui.html`);
+    await page.close();
+  });
+});
+
 describe('accessibility (axe-core, WCAG 2 A and AA)', () => {
   const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
   type AxeNode = { target: unknown[] };

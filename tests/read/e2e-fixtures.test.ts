@@ -21,3 +21,13 @@ describe.each([
     expect(changed).toEqual([[key, was, now]]);
   });
 });
+
+describe('2026-pingtan-guanweihui.next-year (the 2025 page re-dated)', () => {
+  it('has the 2025 tables cell for cell, and reads as the same agency one year on', () => {
+    const last = read('corpus/real/2025-pingtan-guanweihui.html');
+    const next = read('e2e/2026-pingtan-guanweihui.next-year.html');
+    expect(next.cells.map((c) => [cellKey(c), c.value])).toEqual(last.cells.map((c) => [cellKey(c), c.value]));
+    expect([last.year, next.year]).toEqual([2025, 2026]);
+    expect(next.agency).toBe(last.agency);
+  });
+});
