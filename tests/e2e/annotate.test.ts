@@ -525,6 +525,7 @@ describe('year to year: reports checked in this browser are compared with the ye
       't3:carriedOver:total',
     ]);
     expect(await panel.locator('a.link.prev').first().getAttribute('href')).toBe(`${GOV}/2025-pingtan-guanweihui.html`);
+    await panel.screenshot({ path: join(SHOTS, 'year-to-year.png') });
     await page.close();
   });
 });
