@@ -1,44 +1,49 @@
 // Messages are rendered from a finding's data, in Chinese or English (like zod issues: data first, text last).
 import { cellKey, parseCellKey } from '../model/ids';
 import type { CellRef, Finding, Suspect, TableId } from '../model/schema';
-import { T2_2019, T2_2021, T3_2019, T3_2021, T3_GROUPS, T4, T4_BLOCKS } from '../model/templates';
+import { T2_2019, T2_2021, T3_2019, T3_2021, T3_GROUPS, T3_GROUPS_EN, T4, T4_BLOCKS } from '../model/templates';
 import type { FindingDraft, MessageText, RuleMessages } from '../rules/types';
 
 export type Lang = 'zh' | 'en';
 
 const TABLE_ZH: Record<TableId, string> = { t2: '表二', t3: '表三', t4: '表四' };
+const TABLE_EN: Record<TableId, string> = { t2: 'Table 2', t3: 'Table 3', t4: 'Table 4' };
 
 type Labels = Map<string, string>;
 
 /** id → label over the lists in order, the first one listed winning (as a search of the lists would find it). */
-function labelMap(lists: readonly (readonly { id: string; label: string }[])[]): Labels {
+function labelMap(lists: readonly (readonly { id: string; label: string; en?: string }[])[], lang: Lang): Labels {
   const m: Labels = new Map();
-  for (const l of lists) for (const d of l) if (!m.has(d.id)) m.set(d.id, d.label);
+  for (const l of lists) for (const d of l) if (!m.has(d.id) && (lang === 'zh' || d.en)) m.set(d.id, lang === 'zh' ? d.label : d.en!);
   return m;
 }
 
+type LabelMaps = { row: Record<TableId, Labels>; col: Record<TableId, Labels> };
 // Built on first use: every message names cells, hundreds per report.
-let labels: { row: Record<TableId, Labels>; col: Record<TableId, Labels> } | null = null;
+const labels: Partial<Record<Lang, LabelMaps>> = {};
 
-function labelMaps(): NonNullable<typeof labels> {
-  labels ??= {
-    row: { t3: labelMap([T3_2021.rows, T3_2019.rows]), t2: labelMap([T2_2021.rows, T2_2019.rows]), t4: labelMap([T4.rows]) },
-    col: { t3: labelMap([T3_2021.cols]), t2: labelMap([T2_2021.cols, T2_2019.cols]), t4: labelMap([T4.cols]) },
-  };
-  return labels;
+function labelMaps(lang: Lang): LabelMaps {
+  return (labels[lang] ??= {
+    row: { t3: labelMap([T3_2021.rows, T3_2019.rows], lang), t2: labelMap([T2_2021.rows, T2_2019.rows], lang), t4: labelMap([T4.rows], lang) },
+    col: { t3: labelMap([T3_2021.cols], lang), t2: labelMap([T2_2021.cols, T2_2019.cols], lang), t4: labelMap([T4.cols], lang) },
+  });
 }
 
-function rowLabel(table: TableId, id: string): string | undefined {
-  return labelMaps().row[table].get(id);
+function rowLabel(table: TableId, id: string, lang: Lang = 'zh'): string | undefined {
+  return labelMaps(lang).row[table].get(id);
 }
 
-function colLabel(table: TableId, id: string): string | undefined {
-  return labelMaps().col[table].get(id);
+function colLabel(table: TableId, id: string, lang: Lang = 'zh'): string | undefined {
+  return labelMaps(lang).col[table].get(id);
 }
 
-/** 表三「（一）予以公开」×「自然人」 / t3[granted][naturalPerson] */
+/** 表三「（一）予以公开」×「自然人」 / Table 3 "(1) granted × natural persons" */
 export function cellName(ref: CellRef, lang: Lang): string {
-  if (lang === 'en') return ref.table === 't4' ? `t4[${ref.col}]` : `${ref.table}[${ref.row}][${ref.col}]`;
+  if (lang === 'en') {
+    const col = colLabel(ref.table, ref.col, 'en') ?? ref.col;
+    if (ref.table === 't4') return `${TABLE_EN.t4} "${col}"`;
+    return `${TABLE_EN[ref.table]} "${rowLabel(ref.table, ref.row, 'en') ?? ref.row} × ${col}"`;
+  }
   const col = colLabel(ref.table, ref.col) ?? ref.col;
   if (ref.table === 't4') return `${TABLE_ZH.t4}「${col}」`;
   return `${TABLE_ZH[ref.table]}「${rowLabel(ref.table, ref.row) ?? ref.row}」×「${col}」`;
@@ -48,7 +53,16 @@ export function cellName(ref: CellRef, lang: Lang): string {
 export function scopeName(scope: string | undefined, lang: Lang): string {
   if (!scope) return '';
   if (scope === 'cases') return lang === 'zh' ? '表四' : 'table 4';
-  if (lang === 'en') return scope;
+  if (lang === 'en') {
+    const name =
+      T4_BLOCKS.find((b) => b.id === scope)?.en ??
+      rowLabel('t3', scope, 'en') ??
+      t3ColEn(scope) ??
+      GROUP_EN[scope] ??
+      rowLabel('t2', scope, 'en') ??
+      colLabel('t2', scope, 'en');
+    return name ? `"${name}"` : scope;
+  }
   const block = T4_BLOCKS.find((b) => b.id === scope);
   if (block) return block.label;
   return (
@@ -72,6 +86,51 @@ const SECTION_ZH: Record<string, string> = {
   'sec.other': '六、其他需要报告的事项',
 };
 
+const GROUP_EN: Record<string, string> = { grantedOrPartial: 'granted or partially granted', ...T3_GROUPS_EN };
+const SECTION_EN: Record<string, string> = {
+  'sec.overview': '1. overview',
+  'sec.proactive': '2. proactive disclosure',
+  'sec.applications': '3. applications received and handled',
+  'sec.reviewLitigation': '4. administrative review and litigation',
+  'sec.problems': '5. main problems and improvements',
+  'sec.other': '6. other matters to report',
+};
+
+/** Applicant columns summed by the narrative rules (法人或其他组织 = all but natural persons). */
+const COLUMN_EN: Record<string, string> = { legalOrOrg: 'legal persons and other organisations' };
+
+function t3ColEn(id: string): string | undefined {
+  return colLabel('t3', id, 'en') ?? COLUMN_EN[id];
+}
+
+/** One id of an expression in English words; anything not an id is kept as written. */
+function tokenNameEn(tok: string): string {
+  const t3 = rowLabel('t3', tok, 'en') ?? GROUP_EN[tok] ?? SECTION_EN[tok];
+  if (t3) return t3;
+  // rows summed within one column: newReceived+carriedOver.naturalPerson
+  const sum = /^([\w+]+)\.(\w+)$/.exec(tok);
+  if (sum && sum[1]!.includes('+')) {
+    const rows = sum[1]!.split('+').map((r) => rowLabel('t3', r, 'en'));
+    const col = t3ColEn(sum[2]!);
+    if (col && rows.every((r) => r)) return `(${rows.join(' + ')}) × ${col}`;
+    return tok.replace(/[A-Za-z][\w.]*/g, tokenNameEn);
+  }
+  const dot = tok.indexOf('.');
+  if (dot > 0) {
+    const [head, tail] = [tok.slice(0, dot), tok.slice(dot + 1)];
+    const block = T4_BLOCKS.find((b) => b.id === head);
+    const outcome = colLabel('t4', tok, 'en');
+    if (block && outcome) return outcome;
+    const r2 = rowLabel('t2', head, 'en');
+    const c2 = colLabel('t2', tail, 'en');
+    if (r2 && c2) return `${r2} × ${c2}`;
+    const r3 = rowLabel('t3', head, 'en');
+    const c3 = t3ColEn(tail);
+    if (r3 && c3) return `${r3} × ${c3}`;
+  }
+  return t3ColEn(tok) ?? colLabel('t2', tok, 'en') ?? tok;
+}
+
 /** One id of an expression in words: a t3 row or group, `row.col` of t2, `block.outcome` of t4. */
 function tokenName(tok: string): string {
   const t3 = rowLabel('t3', tok) ?? GROUP_ZH[tok] ?? SECTION_ZH[tok];
@@ -94,9 +153,15 @@ function shortLabel(label: string): string {
   return label.replace(/(?<=.)（[^（）]*）$/, '');
 }
 
-/** Expressions such as `litDirect.total+litAfterReview.total=9` or `t3:granted:total` in Chinese words; English keeps the ids. */
+/** Expressions such as `litDirect.total+litAfterReview.total=9` or `t3:granted:total` in words. */
 function exprName(expr: string, lang: Lang): string {
-  if (lang !== 'zh') return expr;
+  if (lang !== 'zh') {
+    // one pass, so a rendered name is not read again as ids
+    return expr.replace(/t[234]:[\w.]+:[\w.]+|[A-Za-z]\w*(?:\+[A-Za-z]\w*)+\.\w+|[A-Za-z][\w.]*/g, (tok) => {
+      const ref = tok.includes(':') ? parseCellKey(tok) : null;
+      return ref ? cellName(ref, 'en') : tokenNameEn(tok);
+    });
+  }
   return expr
     .replace(/t[234]:[\w.]+:[\w.]+/g, (key) => {
       const ref = parseCellKey(key);
@@ -206,7 +271,7 @@ export function renderMessage(f: FindingDraft, messages: RuleMessages): MessageT
   }
   if (f.status === 'notCheckable' && f.params?.reason === 'missing' && !messages.notCheckable) {
     out.zh = `无法检查：未读到 ${f.params.missingCount} 个所需单元格（${exprName(String(f.params.missing).split(' ').slice(0, 3).join('、'), 'zh')}）。`;
-    out.en = `Not checkable: ${f.params.missingCount} needed cell(s) were not read (${String(f.params.missing).split(' ').slice(0, 3).join(', ')}).`;
+    out.en = `Not checkable: ${f.params.missingCount} needed cell(s) were not read (${exprName(String(f.params.missing).split(' ').slice(0, 3).join(', '), 'en')}).`;
   }
   return out;
 }

@@ -1,6 +1,6 @@
 // Human-readable names for tables, cells and findings, shared by CSV, TSV, the audit record and the CLI.
 import type { CellRef, Finding, FormatVersion, Report, TableId } from '../model/schema';
-import { labelOf, type TemplateFormat } from '../model/templates';
+import { labelOf, labelOfEn, type TemplateFormat } from '../model/templates';
 
 export type Lang = 'zh' | 'en';
 
@@ -23,9 +23,14 @@ export function colLabel(table: TableId, format: FormatVersion, col: string): st
   return labelOf(table, templateFormat(format), 'col', col);
 }
 
-/** e.g. `表三「（一）予以公开 × 自然人」` / `t3 granted × naturalPerson`. */
+/** e.g. `表三「（一）予以公开 × 自然人」` / `Table 3 "(1) granted × natural persons"`. */
 export function cellName(ref: CellRef, format: FormatVersion, lang: Lang): string {
-  if (lang === 'en') return `${ref.table} ${ref.row} × ${ref.col}`;
+  if (lang === 'en') {
+    const f = templateFormat(format);
+    const col = labelOfEn(ref.table, f, 'col', ref.col);
+    if (ref.table === 't4') return `Table 4 "${col}"`;
+    return `Table ${ref.table.slice(1)} "${labelOfEn(ref.table, f, 'row', ref.row)} × ${col}"`;
+  }
   const table = TABLE_NAMES[ref.table].zh.slice(0, 2);
   if (ref.table === 't4') return `${table}「${colLabel('t4', format, ref.col)}」`;
   return `${table}「${rowLabel(ref.table, format, ref.row)} × ${colLabel(ref.table, format, ref.col)}」`;

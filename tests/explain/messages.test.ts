@@ -21,7 +21,7 @@ describe('messages are rendered from the finding data', () => {
   it('zh and en from the same data, with the suspect and its suggested value', () => {
     const m = renderMessage(base, t4ReviewSum.messages);
     expect(m.zh).toBe('表四「行政复议」：总计 0 ≠ 维持、纠正、其他、尚未审结之和 11（差 -11）。最可能的改法：表四「行政复议·总计」印作 0，应为 11。');
-    expect(m.en).toBe('t4 administrative review: total 0 ≠ upheld + corrected + other + pending = 11 (difference -11). Most likely correction: t4[review.total] printed 0, should be 11.');
+    expect(m.en).toBe('t4 administrative review: total 0 ≠ upheld + corrected + other + pending = 11 (difference -11). Most likely correction: Table 4 "administrative review: total" printed 0, should be 11.');
   });
 
   it('an ambiguous finding lists its alternatives and asserts none', () => {
@@ -41,10 +41,27 @@ describe('messages are rendered from the finding data', () => {
     expect(m.en).toContain('likely typo: swap');
   });
 
-  it('cells and scopes by label in Chinese, by id in English', () => {
+  it('cells and scopes by label, in Chinese as printed and in English words', () => {
     expect(cellName({ table: 't3', row: 'granted', col: 'naturalPerson' }, 'zh')).toBe('表三「（一）予以公开」×「自然人」');
-    expect(cellName({ table: 't3', row: 'granted', col: 'naturalPerson' }, 'en')).toBe('t3[granted][naturalPerson]');
+    expect(cellName({ table: 't3', row: 'granted', col: 'naturalPerson' }, 'en')).toBe('Table 3 "(1) granted × natural persons"');
+    expect(cellName({ table: 't3', row: 'unable.notHeld', col: 'total' }, 'en')).toBe('Table 3 "(4) unable to provide — 1. information not held × total"');
+    expect(cellName({ table: 't4', row: 'cases', col: 'litAfterReview.total' }, 'en')).toBe('Table 4 "litigation after review: total"');
+    expect(cellName({ table: 't2', row: 'normativeDocs', col: 'inForce' }, 'en')).toBe('Table 2 "normative documents × in force"');
     expect(scopeName('unable', 'zh')).toBe('（四）无法提供');
     expect(scopeName('litDirect', 'zh')).toBe('未经复议直接起诉');
+    expect(scopeName('unable', 'en')).toBe('"(4) unable to provide"');
+    expect(scopeName('litDirect', 'en')).toBe('"litigation without prior review"');
+    expect(scopeName('naturalPerson', 'en')).toBe('"natural persons"');
+    expect(scopeName('cases', 'en')).toBe('table 4');
+  });
+
+  it('a t3 column scope and a missing-cells list read in English words', () => {
+    const col = renderMessage({ ...base, rule: 't3.rowTotal', scope: 'newReceived', suspects: [] }, t3RowTotal.messages);
+    expect(col.en).toBe('t3 row "new applications this year": total 0 ≠ sum of applicant columns 11 (difference -11).');
+    const missing = renderMessage(
+      { ...base, status: 'notCheckable', suspects: [], params: { reason: 'missing', missingCount: 2, missing: 't4:cases:review.total t3:carriedOver:otherOrg' } },
+      { fail: t4ReviewSum.messages.fail, pass: t4ReviewSum.messages.pass },
+    );
+    expect(missing.en).toBe('Not checkable: 2 needed cell(s) were not read (Table 4 "administrative review: total", Table 3 "carried over from last year × other organisations").');
   });
 });

@@ -6,7 +6,7 @@ import { canonicalJson, toContract } from '../../core/export/json';
 import { CSV_COLUMNS, toCsv } from '../../core/export/csv';
 import { tableTsv } from '../../core/export/tsv';
 import { auditHtml, auditMarkdown, buildAuditRecord, cellsDigestInput, escapeMarkdown } from '../../core/export/audit';
-import { arithmetic, byImportance, hasFailingError } from '../../core/export/labels';
+import { arithmetic, byImportance, cellName, hasFailingError, suspectLines } from '../../core/export/labels';
 import { sha256Hex } from '../../core/export/sha256';
 import { huixianReport, reviewSumFinding } from './huixian';
 
@@ -108,6 +108,21 @@ describe('tableTsv', () => {
     const text = tableTsv(report, 't2');
     expect(text).toContain('第二十条第（八）项\n\t本年收费金额（单位：万元）\n行政事业性收费\t20587.3303\n');
     expect(text).toContain('行政规范性文件\t5\t\t70\n');
+  });
+});
+
+describe('cell names', () => {
+  it('names cells by their printed labels in Chinese and in English words, for both formats', () => {
+    expect(cellName({ table: 't3', row: 'granted', col: 'naturalPerson' }, '2021', 'zh')).toBe('表三「（一）予以公开 × 自然人」');
+    expect(cellName({ table: 't3', row: 'granted', col: 'naturalPerson' }, '2021', 'en')).toBe('Table 3 "(1) granted × natural persons"');
+    expect(cellName({ table: 't3', row: 'other', col: 'total' }, '2019', 'en')).toBe('Table 3 "(6) other handling × total"');
+    expect(cellName({ table: 't2', row: 'normativeDocs', col: 'publishedTotal' }, '2019', 'en')).toBe('Table 2 "normative documents × published in total"');
+    expect(cellName({ table: 't2', row: 'adminFees', col: 'feeAmountWan' }, '2021', 'en')).toBe('Table 2 "administrative fees × fees this year (10k yuan)"');
+  });
+
+  it('suspect lines name the cell in words', () => {
+    expect(suspectLines(reviewSumFinding(7), '2021', 'en')).toEqual(['Table 4 "administrative review: total": printed 7, should be 6, likely mistype']);
+    expect(suspectLines(reviewSumFinding(7), '2021', 'zh')).toEqual(['表四「行政复议·总计」：印 7，应为 6，疑为按错一键']);
   });
 });
 

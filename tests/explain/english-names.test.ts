@@ -1,0 +1,105 @@
+// English messages name cells, rows and columns in words: no raw id of the JSON contract leaks into the text.
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parseHTML } from 'linkedom';
+import { describe, expect, it } from 'vitest';
+import { checkReport } from '../../core/check';
+import type { Report } from '../../core/model/schema';
+import {
+  T2_2019,
+  T2_2021,
+  T3_2019,
+  T3_2021,
+  T3_GROUPS,
+  T3_GROUPS_EN,
+  T4,
+  T4_BLOCKS,
+  T4_OUTCOMES,
+  type LabelDef,
+} from '../../core/model/templates';
+import { readDocument } from '../../core/read/dom';
+import { readText } from '../../core/read/text';
+
+const REAL = fileURLToPath(new URL('../fixtures/corpus/real/', import.meta.url));
+const HTML = fileURLToPath(new URL('../fixtures/html/', import.meta.url));
+const SAMPLE = fileURLToPath(new URL('../../samples/huixian-2023.txt', import.meta.url));
+
+const defs: LabelDef[] = [
+  ...[T2_2021, T2_2019].flatMap((t) => [...t.rows, ...t.cols, ...(t.subTables ?? []).flatMap((s) => [...s.rows, ...s.cols])]),
+  ...[T3_2021, T3_2019, T4].flatMap((t) => [...t.rows, ...t.cols]),
+  ...T4_BLOCKS,
+  ...T4_OUTCOMES,
+];
+
+// Ids that are not English words: camelCase or dotted (naturalPerson, denied.stateSecret, litAfterReview.total).
+// Lowercase one-word ids (granted, total, penalty) are English words too and cannot be told apart in text.
+const wordlessIds = [...new Set([...defs.map((d) => d.id), ...T4_BLOCKS.map((b) => b.id)].filter((id) => /[A-Z.]/.test(id)))];
+const escape = (s: string) => s.replace(/[.]/g, '\\.');
+const RAW_ID = new RegExp(
+  [
+    't[234]\\[', // t3[granted][naturalPerson]
+    't[234]:\\w', // cell keys t3:granted:total
+    '\\bt[234] \\w+ × ', // t3 granted × naturalPerson
+    '\\bsec\\.\\w', // section ids
+    '\\b[a-z]+[A-Z]\\w*', // any camelCase word (grantedOrPartial, legalOrOrg): English text has none
+    `\\b(?:${wordlessIds.map(escape).join('|')})\\b`,
+  ].join('|'),
+);
+
+function reportsOf(path: string): Report[] {
+  const s = readFileSync(path, 'utf8');
+  if (path.endsWith('.html')) return readDocument(parseHTML(s).document as unknown as Document).map((r) => r.report);
+  return readText(s, { source: path });
+}
+
+describe('English names', () => {
+  it('every template id has a non-empty English label', () => {
+    expect(defs.length).toBeGreaterThan(60);
+    const missing = defs.filter((d) => !d.en?.trim()).map((d) => d.id);
+    expect(missing).toEqual([]);
+    expect(Object.keys(T3_GROUPS_EN).sort()).toEqual(Object.keys(T3_GROUPS).sort());
+    expect(Object.values(T3_GROUPS_EN).every((s) => s.trim() !== '')).toBe(true);
+  });
+
+  it('the raw-id pattern catches the ids messages used to print', () => {
+    for (const old of [
+      't4[litAfterReview.total] printed 115',
+      't3[granted][naturalPerson]',
+      't3 granted × naturalPerson',
+      'Column naturalPerson:',
+      'missing (t4:cases:review.total)',
+      '(outcome grantedOrPartial)',
+      'Row other.misc has',
+    ])
+      expect(old).toMatch(RAW_ID);
+    for (const words of [
+      'Table 3 "(1) granted × natural persons"',
+      'Table 4 "litigation after review: total"',
+      't3 column "other organisations": total 5',
+    ])
+      expect(words).not.toMatch(RAW_ID);
+  });
+
+  const files = [
+    ...readdirSync(REAL)
+      .filter((f) => /\.(html|txt|md)$/.test(f))
+      .map((f) => REAL + f),
+    ...readdirSync(HTML)
+      .filter((f) => f.endsWith('.html'))
+      .map((f) => HTML + f),
+    SAMPLE,
+  ];
+  it.each(files.map((f) => [f.split('/').slice(-2).join('/'), f]))('no raw id in any English message: %s', (_name, path) => {
+    const reports = reportsOf(path);
+    const leaks: string[] = [];
+    let messages = 0;
+    for (const r of reports)
+      for (const f of checkReport(r)) {
+        messages++;
+        if (RAW_ID.test(f.message.en)) leaks.push(`${f.rule}: ${f.message.en}`);
+      }
+    expect(leaks).toEqual([]);
+    // a document read into no report would pass vacuously
+    if (!path.endsWith('attachment-only.html')) expect(messages).toBeGreaterThan(0);
+  });
+});
