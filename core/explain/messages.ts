@@ -68,6 +68,7 @@ export function scopeName(scope: string | undefined, lang: Lang): string {
   return (
     rowLabel('t3', scope) ??
     colLabel('t3', scope) ??
+    COLUMN_ZH[scope] ??
     T3_GROUPS[scope] ??
     rowLabel('t2', scope) ??
     colLabel('t2', scope) ??
@@ -98,6 +99,7 @@ const SECTION_EN: Record<string, string> = {
 
 /** Applicant columns summed by the narrative rules (法人或其他组织 = all but natural persons). */
 const COLUMN_EN: Record<string, string> = { legalOrOrg: 'legal persons and other organisations' };
+const COLUMN_ZH: Record<string, string> = { legalOrOrg: '法人或其他组织' };
 
 function t3ColEn(id: string): string | undefined {
   return colLabel('t3', id, 'en') ?? COLUMN_EN[id];
@@ -143,8 +145,11 @@ function tokenName(tok: string): string {
     const r2 = rowLabel('t2', head);
     const c2 = colLabel('t2', tail);
     if (r2 && c2) return `${r2}·${shortLabel(c2)}`;
+    const r3 = rowLabel('t3', head);
+    const c3 = colLabel('t3', tail) ?? COLUMN_ZH[tail];
+    if (r3 && c3) return `${shortLabel(r3)}·${c3}`;
   }
-  const col = colLabel('t3', tok) ?? colLabel('t2', tok);
+  const col = colLabel('t3', tok) ?? colLabel('t2', tok) ?? COLUMN_ZH[tok];
   return col ? shortLabel(col) : tok;
 }
 
@@ -166,6 +171,12 @@ function exprName(expr: string, lang: Lang): string {
     .replace(/t[234]:[\w.]+:[\w.]+/g, (key) => {
       const ref = parseCellKey(key);
       return ref ? cellName(ref, 'zh') : key;
+    })
+    // rows summed within one column: newReceived+carriedOver.naturalPerson
+    .replace(/(?<![\p{Script=Han}「」×])([A-Za-z]\w*(?:\+[A-Za-z]\w*)+)\.(\w+)/gu, (tok, rows: string, col: string) => {
+      const names = rows.split('+').map((r) => rowLabel('t3', r));
+      const c = colLabel('t3', col) ?? COLUMN_ZH[col];
+      return c && names.every((n) => n) ? `（${names.map((n) => shortLabel(n!)).join('＋')}）·${c}` : tok;
     })
     .replace(/(?<![\p{Script=Han}「」×])[A-Za-z][\w.]*/gu, tokenName)
     .replace(/, /g, '、');

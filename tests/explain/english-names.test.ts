@@ -46,6 +46,9 @@ const RAW_ID = new RegExp(
   ].join('|'),
 );
 
+/** ids in Chinese text: camelCase words, cell keys and `t3[…]`, section ids, dotted `row.col` ids */
+const RAW_ID_ZH = new RegExp(['t[234][\\[:]', '\\bsec\\.\\w', '[a-z]+[A-Z]\\w*', `(?<![\\w.])(?:${wordlessIds.map(escape).join('|')})(?![\\w.])`].join('|'));
+
 function reportsOf(path: string): Report[] {
   const s = readFileSync(path, 'utf8');
   if (path.endsWith('.html')) return readDocument(parseHTML(s).document as unknown as Document).map((r) => r.report);
@@ -89,7 +92,7 @@ describe('English names', () => {
       .map((f) => HTML + f),
     SAMPLE,
   ];
-  it.each(files.map((f) => [f.split('/').slice(-2).join('/'), f]))('no raw id in any English message: %s', (_name, path) => {
+  it.each(files.map((f) => [f.split('/').slice(-2).join('/'), f]))('no raw id in any English or Chinese message: %s', (_name, path) => {
     const reports = reportsOf(path);
     const leaks: string[] = [];
     let messages = 0;
@@ -97,6 +100,8 @@ describe('English names', () => {
       for (const f of checkReport(r)) {
         messages++;
         if (RAW_ID.test(f.message.en)) leaks.push(`${f.rule}: ${f.message.en}`);
+        // the Chinese messages name everything by its printed label too
+        if (RAW_ID_ZH.test(f.message.zh)) leaks.push(`${f.rule}: ${f.message.zh}`);
       }
     expect(leaks).toEqual([]);
     // a document read into no report would pass vacuously
