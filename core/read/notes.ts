@@ -163,7 +163,7 @@ export const NOTES = {
   },
   lineLabelFits: {
     zh: '文本第{line}行“{label}”：标签可对应多行（{labels}）；未读取',
-    en: 'line {line} "{label}": label fits {rows}; not read',
+    en: 'line {line} "{label}": label fits {labelsEn}; not read',
   },
   lineLabelUnknown: { zh: '文本第{line}行“{label}”：无法识别行标签；未读取', en: 'line {line} "{label}": label not recognised; not read' },
   lineUnderOtherColumns: {

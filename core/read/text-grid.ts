@@ -4,7 +4,7 @@
 // values (t3: the last 7 numeric cells, spec §9 V8; t4: 15 in one row, or 5 per block under a block heading).
 // Unlabelled rows, cut labels that fit two rows, rows under a header of row labels and short rows stay unread.
 import type { TableId } from '../model/schema';
-import { T3_COLS, t3Leaves, type TemplateFormat } from '../model/templates';
+import { labelOfEn, T3_COLS, t3Leaves, type TemplateFormat } from '../model/templates';
 import { parseNumberCell, type ParsedNumber } from './numbers';
 import { readNote, type NoteCode } from './notes';
 import { labelKey, matchRowLabel } from './text-labels';
@@ -359,7 +359,8 @@ function readGridT3(lines: GridLine[], fmt: TemplateFormat, pos: Pos, out: TextP
     }
     if ('ambiguous' in m) {
       const labels = m.ambiguous.map((id) => labelOf.get(id) ?? id).join(' / ');
-      out.notes.push(readNote('lineLabelFits', { table: 't3', line: l.index + 1, label: name, rows: m.ambiguous.join(' / '), labels }));
+      const labelsEn = m.ambiguous.map((id) => `"${labelOfEn('t3', fmt, 'row', id)}"`).join(' / ');
+      out.notes.push(readNote('lineLabelFits', { table: 't3', line: l.index + 1, label: name, rows: m.ambiguous.join(' / '), labels, labelsEn }));
       continue;
     }
     const label = labelOf.get(m.id)!;
