@@ -93,6 +93,21 @@ function coreRead(name: string) {
   return readDocument(document as unknown as Document, { url: `${GOV}/${name}` });
 }
 
+/** A page where the extension draws nothing by itself, and the popup opened for its tab (as from the toolbar). */
+async function unannotatedWithPopup(url: string): Promise<{ page: Page; popup: Page }> {
+  const page = await s.context.newPage();
+  await page.goto(url, { waitUntil: 'load' });
+  await page.waitForTimeout(800);
+  expect(await page.locator('gidar-overlay').count()).toBe(0);
+  const tabId = await s.worker.evaluate(async () => {
+    const [t] = await (globalThis as unknown as { chrome: Chrome }).chrome.tabs.query({ active: true, lastFocusedWindow: true });
+    return t!.id!;
+  });
+  const popup = await s.context.newPage();
+  await popup.goto(`chrome-extension://${s.extensionId}/popup.html?tab=${tabId}`);
+  return { page, popup };
+}
+
 /** Box of the table cell in row `rowLabel` whose text is `text` (found by the test, not by the extension). */
 async function cellBox(page: Page, rowLabel: string, text: string) {
   return page.evaluate(
@@ -481,16 +496,7 @@ describe('a report inside a frame', () => {
 
 describe('other sites', () => {
   it('get no content script; the popup offers "check this page", and says so in one line when the browser refuses', async () => {
-    const page = await s.context.newPage();
-    await page.goto(`${OTHER}/2025-pingtan-guanweihui.granted-38.html`, { waitUntil: 'load' });
-    await page.waitForTimeout(800);
-    expect(await page.locator('gidar-overlay').count()).toBe(0);
-    const tabId = await s.worker.evaluate(async () => {
-      const [t] = await (globalThis as unknown as { chrome: Chrome }).chrome.tabs.query({ active: true, lastFocusedWindow: true });
-      return t!.id!;
-    });
-    const popup = await s.context.newPage();
-    await popup.goto(`chrome-extension://${s.extensionId}/popup.html?tab=${tabId}`);
+    const { page, popup } = await unannotatedWithPopup(`${OTHER}/2025-pingtan-guanweihui.granted-38.html`);
     const check = popup.locator('[data-action="check"]');
     await check.waitFor();
     // Without a toolbar click there is no activeTab grant (automation cannot click the toolbar): a clear refusal.
@@ -628,16 +634,7 @@ describe('pages that are not reports', () => {
   });
 
   it('are checked on demand from the popup: the bootstrap loads the checker, whose panel says there is no report', async () => {
-    const page = await s.context.newPage();
-    await page.goto(`${GOV}/plain.html`, { waitUntil: 'load' });
-    await page.waitForTimeout(800);
-    expect(await page.locator('gidar-overlay').count()).toBe(0);
-    const tabId = await s.worker.evaluate(async () => {
-      const [t] = await (globalThis as unknown as { chrome: Chrome }).chrome.tabs.query({ active: true, lastFocusedWindow: true });
-      return t!.id!;
-    });
-    const popup = await s.context.newPage();
-    await popup.goto(`chrome-extension://${s.extensionId}/popup.html?tab=${tabId}`);
+    const { page, popup } = await unannotatedWithPopup(`${GOV}/plain.html`);
     await popup.locator('[data-action="check"]').click();
     // on gov.cn the bootstrap answers the popup (no activeTab grant needed); other sites need the toolbar click
     const panel = page.locator('gidar-overlay .panel');
