@@ -73,15 +73,15 @@ function pairProblem(previous: Report, current: Report): { zh: string; en: strin
 
 /**
  * The (previous, current) pairs among `reports` that are one agency's reports for consecutive years, as when
- * several years are checked at once. Reports whose agency or year is unknown are never paired.
+ * several years are checked at once: for each report the first of the year before (the same report given twice,
+ * as a page and as text, is compared once). Reports whose agency or year is unknown are never paired.
  */
 export function consecutivePairs<T extends Report>(reports: T[]): [T, T][] {
   const pairs: [T, T][] = [];
   for (const current of reports) {
-    for (const previous of reports) {
-      const a = agencyKey(previous.agency);
-      if (a && a === agencyKey(current.agency) && previous.year !== null && current.year === previous.year + 1) pairs.push([previous, current]);
-    }
+    const a = agencyKey(current.agency);
+    const previous = reports.find((p) => a && agencyKey(p.agency) === a && p.year !== null && current.year === p.year + 1);
+    if (previous) pairs.push([previous, current]);
   }
   return pairs;
 }

@@ -65,6 +65,11 @@ describe('consecutivePairs', () => {
     ]);
   });
 
+  it('compares a report with one report of the year before, even when that year is given twice', () => {
+    const [page23, text23, y24] = [at(2023, '甲局'), at(2023, '甲局'), at(2024, '甲局')];
+    expect(consecutivePairs([page23, text23, y24])).toEqual([[page23, y24]]);
+  });
+
   it('never pairs other agencies, unknown agencies or years, the same year, or a gap', () => {
     expect(consecutivePairs([at(2022, '甲局'), at(2023, '乙局')])).toEqual([]);
     expect(consecutivePairs([at(2022, null), at(2023, null)])).toEqual([]);
