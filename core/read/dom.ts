@@ -71,18 +71,38 @@ function reportRoot(scan: Scan, tables: Partial<Record<TableId, LocatedTable>>):
 }
 
 export function readDocument(doc: Document, opts: ReadOptions = {}): ReadReport[] {
+  const scan = scanPage(doc);
+  return scan instanceof Error ? unreadable(scan) : readScanned(scan, opts);
+}
+
+/**
+ * Reading in two steps, for a caller that lets the page run in between (the extension): the document's blocks and
+ * tables first, then locating and mapping them (`readScanned`). `readDocument` does both at once.
+ */
+export function scanPage(doc: Document): Scan | Error {
   try {
-    return [readPage(doc, opts)];
+    return scanDocument(doc);
   } catch (e) {
-    const report = emptyReport();
-    report.readNotes.push(readNote('pageUnreadable', { error: e instanceof Error ? e.message : String(e) }));
-    report.notCheckable.push({ table: 'report', reason: 'unreadable' });
-    return [{ report, elements: new Map(), tableElements: {} }];
+    return e instanceof Error ? e : new Error(String(e));
   }
 }
 
-function readPage(doc: Document, opts: ReadOptions): ReadReport {
-  const scan: Scan = scanDocument(doc);
+export function readScanned(scan: Scan, opts: ReadOptions = {}): ReadReport[] {
+  try {
+    return [readPage(scan, opts)];
+  } catch (e) {
+    return unreadable(e);
+  }
+}
+
+function unreadable(e: unknown): ReadReport[] {
+  const report = emptyReport();
+  report.readNotes.push(readNote('pageUnreadable', { error: e instanceof Error ? e.message : String(e) }));
+  report.notCheckable.push({ table: 'report', reason: 'unreadable' });
+  return [{ report, elements: new Map(), tableElements: {} }];
+}
+
+function readPage(scan: Scan, opts: ReadOptions): ReadReport {
   const located = locateTables(scan);
   const fullText = scan.blocks.map((b) => b.text).join('\n');
   const meta = readMeta(fullText, scan.title || undefined);

@@ -5,7 +5,7 @@ import { browser } from 'wxt/browser';
 import { App, type Box, type Review, type Store, type ViewState } from '../ui/Overlay';
 import { OVERLAY_CSS } from '../ui/styles';
 import type { Lang } from '../ui/strings';
-import { checkPair, checkReport, readDocument, sortFindings } from './core';
+import { checkPair, checkReport, readDocument, readScanned, scanPage, sortFindings } from './core';
 import { previousYear, remember } from './history';
 import { exportPage } from './exports';
 import type { FrameSummary, ToContent } from './messages';
@@ -181,7 +181,13 @@ class Annotator {
     let error: string | null = null;
     let found: ReadReport[] = [];
     try {
-      const read = readDocument(document, { url: location.href });
+      // the page's blocks and tables, then (in a task of its own) locating and mapping them
+      const scan = scanPage(document);
+      if (!(scan instanceof Error)) {
+        await nextTask();
+        if (seq !== this.checkSeq) return;
+      }
+      const read = scan instanceof Error ? readDocument(document, { url: location.href }) : readScanned(scan, { url: location.href });
       // A page without any report table reads as one empty report with every table "missing": not a report.
       found = read.filter((rr) => rr.report.tablesFound.length > 0 || rr.report.notCheckable.some((n) => n.reason !== 'missing'));
     } catch (e) {
@@ -203,7 +209,6 @@ class Annotator {
           reports.push({ rr, findings: prev ? sortFindings(findings) : findings });
         }
         page = { reports };
-        for (const rr of found) void remember(rr.report, location.href, document.title).catch(() => undefined);
       } catch (e) {
         error = e instanceof Error ? e.message : String(e);
       }
@@ -235,6 +240,12 @@ class Annotator {
       this.set({ panelReady: true });
       this.scheduleLayout();
     }
+    // Keep the reports for next year's comparison once the page is drawn: storing copies them (structured clone).
+    const keep = (): void => {
+      for (const { rr } of page.reports) void remember(rr.report, location.href, document.title).catch(() => undefined);
+    };
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(keep, { timeout: 2000 });
+    else setTimeout(keep, 200);
   }
 
   private summary(): FrameSummary {
