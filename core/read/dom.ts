@@ -71,8 +71,7 @@ function reportRoot(scan: Scan, tables: Partial<Record<TableId, LocatedTable>>):
 }
 
 export function readDocument(doc: Document, opts: ReadOptions = {}): ReadReport[] {
-  const scan = scanPage(doc);
-  return scan instanceof Error ? unreadable(scan) : readScanned(scan, opts);
+  return readScanned(scanPage(doc), opts);
 }
 
 /**
@@ -87,7 +86,9 @@ export function scanPage(doc: Document): Scan | Error {
   }
 }
 
-export function readScanned(scan: Scan, opts: ReadOptions = {}): ReadReport[] {
+/** The report of a scanned page; a scan that failed reads as one unreadable report. */
+export function readScanned(scan: Scan | Error, opts: ReadOptions = {}): ReadReport[] {
+  if (scan instanceof Error) return unreadable(scan);
   try {
     return [readPage(scan, opts)];
   } catch (e) {

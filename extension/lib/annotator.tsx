@@ -5,7 +5,7 @@ import { browser } from 'wxt/browser';
 import { App, type Box, type Review, type Store, type ViewState } from '../ui/Overlay';
 import { OVERLAY_CSS } from '../ui/styles';
 import type { Lang } from '../ui/strings';
-import { checkPair, checkReport, readDocument, readScanned, scanPage, sortFindings } from './core';
+import { checkPair, checkReport, readScanned, scanPage, sortFindings } from './core';
 import { previousYear, remember } from './history';
 import { exportPage } from './exports';
 import type { FrameSummary, ToContent } from './messages';
@@ -187,7 +187,7 @@ class Annotator {
         await nextTask();
         if (seq !== this.checkSeq) return;
       }
-      const read = scan instanceof Error ? readDocument(document, { url: location.href }) : readScanned(scan, { url: location.href });
+      const read = readScanned(scan, { url: location.href });
       // A page without any report table reads as one empty report with every table "missing": not a report.
       found = read.filter((rr) => rr.report.tablesFound.length > 0 || rr.report.notCheckable.some((n) => n.reason !== 'missing'));
     } catch (e) {

@@ -1,3 +1,3 @@
 // The one place the extension reaches into core/ for reading and checking; it reimplements neither.
-export { readDocument, readScanned, scanPage } from '../../core/read/dom';
+export { readScanned, scanPage } from '../../core/read/dom';
 export { checkPair, checkReport, sortFindings } from '../../core/check';
