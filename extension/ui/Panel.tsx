@@ -115,11 +115,7 @@ export function Panel({ store }: { store: Store }) {
                       {NOT_CHECKABLE_REASONS[nc.reason][s.lang]}
                       {detailSuffix(nc, s.lang)}
                     </span>
-                    {nc.link && /^https?:\/\//i.test(nc.link) ? (
-                      <a class="link" href={nc.link} target="_blank" rel="noopener noreferrer">
-                        {nc.link}
-                      </a>
-                    ) : null}
+                    <PageLink class="link" href={nc.link} />
                   </div>
                 </li>
               ))}
@@ -165,12 +161,7 @@ function FindingRow({ item, store }: { item: Item; store: Store }) {
           </span>
         ))}
       </button>
-      {typeof f.params?.previousUrl === 'string' && /^https?:\/\//i.test(f.params.previousUrl) ? (
-        <a class="link prev" href={f.params.previousUrl} target="_blank" rel="noopener noreferrer">
-          {t.comparedWith}
-          {f.params.previousUrl}
-        </a>
-      ) : null}
+      <PageLink class="link prev" href={f.params?.previousUrl} label={t.comparedWith} />
       {item.n > 0 ? (
         <div class="acts">
           <button type="button" class="btn" aria-pressed={review === 'confirmed' ? 'true' : 'false'} onClick={() => actions.setReview(item.id, review === 'confirmed' ? null : 'confirmed')}>
@@ -182,5 +173,16 @@ function FindingRow({ item, store }: { item: Item; store: Store }) {
         </div>
       ) : null}
     </li>
+  );
+}
+
+/** A link read from a page (an attachment, last year's report), opened in a new tab; only http(s) addresses. */
+function PageLink({ href, label = '', class: cls }: { href: unknown; label?: string; class: string }) {
+  if (typeof href !== 'string' || !/^https?:\/\//i.test(href)) return null;
+  return (
+    <a class={cls} href={href} target="_blank" rel="noopener noreferrer">
+      {label}
+      {href}
+    </a>
   );
 }
