@@ -1,5 +1,5 @@
 import { draft } from './draft';
-import type { Rule } from './types';
+import type { Rule, RuleCases } from './types';
 
 // Spec §6, §7.7: ≤ 2018 older free form; 2019–2020 the 2019 format; ≥ 2021 the 2021 format.
 export function expectedFormat(year: number): '2021' | '2019' | 'older' {
@@ -16,10 +16,6 @@ const rule: Rule = {
     fail: { zh: '{year} 年度报告应使用 {expected} 版格式，实际为 {format} 版。', en: 'A report for {year} should use the {expected} format, but uses {format}.' },
     pass: { zh: '格式版本（{format}）与报告年度 {year} 相符。', en: 'The format ({format}) fits the report year {year}.' },
   },
-  cases: {
-    valid: [{ name: 'Huixian 2023 in the 2021 format', expect: { status: 'pass' } }],
-    invalid: [{ name: '2023 report in the 2019 format', meta: { format: '2019' }, expect: { status: 'fail' } }],
-  },
   check(report) {
     if (report.year === null || report.format === 'unknown') return [];
     const expected = expectedFormat(report.year);
@@ -27,3 +23,8 @@ const rule: Rule = {
   },
 };
 export default rule;
+
+export const cases: RuleCases = {
+  valid: [{ name: 'Huixian 2023 in the 2021 format', expect: { status: 'pass' } }],
+  invalid: [{ name: '2023 report in the 2019 format', meta: { format: '2019' }, expect: { status: 'fail' } }],
+};

@@ -1,5 +1,5 @@
 import { draft } from './draft';
-import type { Rule } from './types';
+import type { Rule, RuleCases } from './types';
 
 // Spec §7.7 (info): section 五 says something (not just 无).
 const rule: Rule = {
@@ -12,10 +12,6 @@ const rule: Rule = {
     fail: { zh: '第五部分（存在的主要问题及改进情况）几乎没有内容。', en: 'Section 5 (problems and improvements) is practically empty.' },
     pass: { zh: '第五部分有实质内容。', en: 'Section 5 has content.' },
   },
-  cases: {
-    valid: [{ name: 'Huixian', expect: { status: 'pass' } }],
-    invalid: [{ name: '无', sections: { 'sec.problems': '无。' }, expect: { status: 'fail' } }],
-  },
   check(report) {
     const sec = report.sections.find((s) => s.id === 'sec.problems');
     if (!sec) return [];
@@ -25,3 +21,8 @@ const rule: Rule = {
   },
 };
 export default rule;
+
+export const cases: RuleCases = {
+  valid: [{ name: 'Huixian', expect: { status: 'pass' } }],
+  invalid: [{ name: '无', sections: { 'sec.problems': '无。' }, expect: { status: 'fail' } }],
+};

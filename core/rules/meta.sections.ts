@@ -1,5 +1,5 @@
 import { draft } from './draft';
-import type { Rule } from './types';
+import type { Rule, RuleCases } from './types';
 
 // Spec §1.1, §7.7: the six sections of the 2019/2021 formats, in order.
 export const SECTION_IDS = ['sec.overview', 'sec.proactive', 'sec.applications', 'sec.reviewLitigation', 'sec.problems', 'sec.other'];
@@ -13,20 +13,6 @@ const rule: Rule = {
   messages: {
     fail: { zh: '未找到报告的 {missingCount} 个部分（{missing}）{orderZh}。', en: '{missingCount} section(s) of the report were not found ({missing}){orderEn}.' },
     pass: { zh: '报告六个部分齐全且顺序正确。', en: 'All six sections are present, in order.' },
-  },
-  cases: {
-    valid: [
-      { name: 'Huixian: six sections', expect: { status: 'pass' } },
-      {
-        name: 'the report is an attachment: the page around the link has no sections of its own',
-        sections: { 'sec.overview': '详见附件。' },
-        meta: { notCheckable: [{ table: 'report', reason: 'attachment', link: 'https://www.example.gov.cn/files/report2023.pdf' }] },
-        expect: { status: 'pass', count: 0 },
-      },
-    ],
-    invalid: [
-      { name: 'no section 五', sections: { 'sec.overview': 'a', 'sec.proactive': 'b', 'sec.applications': 'c', 'sec.reviewLitigation': 'd', 'sec.other': 'f' }, expect: { status: 'fail' } },
-    ],
   },
   check(report) {
     // pre-2019 reports follow their own chapter plan
@@ -45,3 +31,18 @@ const rule: Rule = {
   },
 };
 export default rule;
+
+export const cases: RuleCases = {
+  valid: [
+    { name: 'Huixian: six sections', expect: { status: 'pass' } },
+    {
+      name: 'the report is an attachment: the page around the link has no sections of its own',
+      sections: { 'sec.overview': '详见附件。' },
+      meta: { notCheckable: [{ table: 'report', reason: 'attachment', link: 'https://www.example.gov.cn/files/report2023.pdf' }] },
+      expect: { status: 'pass', count: 0 },
+    },
+  ],
+  invalid: [
+    { name: 'no section 五', sections: { 'sec.overview': 'a', 'sec.proactive': 'b', 'sec.applications': 'c', 'sec.reviewLitigation': 'd', 'sec.other': 'f' }, expect: { status: 'fail' } },
+  ],
+};

@@ -1,7 +1,7 @@
 import type { TableId } from '../model/schema';
 import { NOT_CHECKABLE_REASONS, TABLE_NAMES } from '../export/labels';
 import { draft } from './draft';
-import type { Rule } from './types';
+import type { Rule, RuleCases } from './types';
 
 // Spec §7.7: tables 二/三/四 were found as readable tables (not images, attachments or embedded PDFs).
 const rule: Rule = {
@@ -13,10 +13,6 @@ const rule: Rule = {
   messages: {
     fail: { zh: '未读到表格：{missingZh}（{reasonsZh}），这些表格的勾稽关系无法检查。', en: 'Tables not read: {missingEn} ({reasonsEn}); their identities cannot be checked.' },
     pass: { zh: '表二、表三、表四均已读到。', en: 'Tables 2, 3 and 4 were all read.' },
-  },
-  cases: {
-    valid: [{ name: 'Huixian', expect: { status: 'pass' } }],
-    invalid: [{ name: 't3 is an image', meta: { tablesFound: ['t2', 't4'] }, expect: { status: 'fail' } }],
   },
   check(report) {
     if (report.format === 'older') return [];
@@ -40,3 +36,8 @@ const rule: Rule = {
   },
 };
 export default rule;
+
+export const cases: RuleCases = {
+  valid: [{ name: 'Huixian', expect: { status: 'pass' } }],
+  invalid: [{ name: 't3 is an image', meta: { tablesFound: ['t2', 't4'] }, expect: { status: 'fail' } }],
+};

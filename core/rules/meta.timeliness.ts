@@ -1,5 +1,5 @@
 import { draft } from './draft';
-import type { Rule } from './types';
+import type { Rule, RuleCases } from './types';
 
 // Spec §7.7 (info, watchdog use): 条例 49 — departments publish by 31 Jan, the government-level report by 31 Mar
 // of the following year. The publication date is taken from a "发布日期/发布时间/成文日期" line of the page.
@@ -16,13 +16,6 @@ const rule: Rule = {
   messages: {
     fail: { zh: '{published} 发布，晚于 {deadline} 的法定期限（{kindZh}）。', en: 'Published {published}, after the {deadline} deadline ({kindEn}).' },
     pass: { zh: '{published} 发布，未超过 {deadline} 的法定期限。', en: 'Published {published}, within the {deadline} deadline.' },
-  },
-  cases: {
-    valid: [{ name: 'Shanghai 2019 style, 2020-01-31', sections: { 'sec.preamble': '发布日期：2024-01-31' }, expect: { status: 'pass' } }],
-    invalid: [
-      { name: 'a county government publishing in April', sections: { 'sec.preamble': '发布时间: 2024-04-02 08:58' }, expect: { status: 'fail' } },
-      { name: 'a department publishing in February', meta: { agency: '沭阳县发展和改革局' }, sections: { 'sec.preamble': '发布日期：2024年2月5日' }, expect: { status: 'fail' } },
-    ],
   },
   check(report) {
     if (report.year === null) return [];
@@ -47,3 +40,11 @@ const rule: Rule = {
   },
 };
 export default rule;
+
+export const cases: RuleCases = {
+  valid: [{ name: 'Shanghai 2019 style, 2020-01-31', sections: { 'sec.preamble': '发布日期：2024-01-31' }, expect: { status: 'pass' } }],
+  invalid: [
+    { name: 'a county government publishing in April', sections: { 'sec.preamble': '发布时间: 2024-04-02 08:58' }, expect: { status: 'fail' } },
+    { name: 'a department publishing in February', meta: { agency: '沭阳县发展和改革局' }, sections: { 'sec.preamble': '发布日期：2024年2月5日' }, expect: { status: 'fail' } },
+  ],
+};

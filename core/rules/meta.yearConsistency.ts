@@ -1,5 +1,5 @@
 import { draft } from './draft';
-import type { Rule } from './types';
+import type { Rule, RuleCases } from './types';
 
 // Spec §7.7: the year in the title, the report's year and the 统计期限 sentence agree.
 const PERIOD = /统计(?:期限|周期|时限|区间)[^0-9。；]{0,12}((?:19|20)\d{2})\s*年\s*0?1\s*月\s*0?1\s*日/;
@@ -14,10 +14,6 @@ const rule: Rule = {
   messages: {
     fail: { zh: '年度不一致：{years}。', en: 'Years disagree: {years}.' },
     pass: { zh: '标题、统计期限与报告年度一致（{years}）。', en: 'Title, statistics period and report year agree ({years}).' },
-  },
-  cases: {
-    valid: [{ name: 'Huixian 2023', sections: { 'sec.overview': '本报告统计期限为2023年1月1日至12月31日。' }, expect: { status: 'pass' } }],
-    invalid: [{ name: 'period copied from last year', sections: { 'sec.overview': '本报告统计期限为2022年1月1日至12月31日。' }, expect: { status: 'fail' } }],
   },
   check(report) {
     const years: [string, number][] = [];
@@ -37,3 +33,8 @@ const rule: Rule = {
   },
 };
 export default rule;
+
+export const cases: RuleCases = {
+  valid: [{ name: 'Huixian 2023', sections: { 'sec.overview': '本报告统计期限为2023年1月1日至12月31日。' }, expect: { status: 'pass' } }],
+  invalid: [{ name: 'period copied from last year', sections: { 'sec.overview': '本报告统计期限为2022年1月1日至12月31日。' }, expect: { status: 'fail' } }],
+};

@@ -3,7 +3,7 @@ import { evidenceOf, findClaims, type Claim, type ClaimPattern } from '../explai
 import type { CellRef, Report, Severity } from '../model/schema';
 import { T3_PARTS } from '../model/templates';
 import { lookupIn, t3Layout, type CellLookup } from './identity';
-import type { FindingDraft, Rule, RuleCases, RuleMessages } from './types';
+import type { FindingDraft, Rule, RuleMessages } from './types';
 
 /** Units a count of review or litigation cases is given in. */
 export const CASE_UNITS = ['件', '起', '宗', '个'] as const;
@@ -124,7 +124,6 @@ export function narrativeRule(def: {
   readings: (report: Report, lookup: CellLookup, claim: Claim) => Reading[];
   scope?: (claim: Claim) => string;
   messages: RuleMessages;
-  cases: RuleCases;
 }): Rule {
   const severity = def.severity ?? 'warning';
   return {
@@ -134,7 +133,6 @@ export function narrativeRule(def: {
     reads: def.reads,
     doc: def.doc,
     messages: def.messages,
-    cases: def.cases,
     check(report) {
       const lookup = lookupIn(report);
       const seen = new Set<string>();

@@ -1,7 +1,7 @@
 // Building a rule from a list of identities: every sum rule is this plus its own identities, texts and cases.
 import type { Report, TableId } from '../model/schema';
 import { evaluateAll, hasTable, type IdentitySpec } from './identity';
-import type { Rule, RuleCases, RuleMessages } from './types';
+import type { Rule, RuleMessages } from './types';
 
 export function identityRule(def: {
   id: string;
@@ -9,7 +9,6 @@ export function identityRule(def: {
   doc: string;
   specs: (report: Report) => IdentitySpec[];
   messages: RuleMessages;
-  cases: RuleCases;
 }): Rule {
   return {
     kind: 'report',
@@ -18,7 +17,6 @@ export function identityRule(def: {
     reads: [def.table],
     doc: def.doc,
     messages: def.messages,
-    cases: def.cases,
     check(report) {
       if (!hasTable(report, def.table as 't3')) return [];
       return evaluateAll(def.specs(report), report);

@@ -1,7 +1,7 @@
 import type { CellRef } from '../model/schema';
 import { evaluateAll, hasTable, type IdentitySpec } from './identity';
 import { SUM_REVIEW } from './sumRule';
-import type { Rule } from './types';
+import type { Rule, RuleCases } from './types';
 
 // Spec §7.4: last year's in-force count ≥ 0 implies 现行有效 ≥ 本年制发 − 本年废止 (2021 format).
 const t2 = (row: string, col: string): CellRef => ({ table: 't2', row, col });
@@ -29,10 +29,6 @@ const rule: Rule = {
     pass: { zh: '表二「{scope}」：现行有效件数不少于制发减废止。', en: 't2 {scope}: in force ≥ issued − repealed.' },
     ...SUM_REVIEW,
   },
-  cases: {
-    valid: [{ name: 'Huixian: 5 issued, 0 repealed, 70 in force', expect: { status: 'pass', count: 2 } }],
-    invalid: [{ name: 'fewer in force than issued', cells: { 't2:normativeDocs:inForce': '3' }, expect: { status: 'fail', scope: 'normativeDocs', left: 5, right: 3 } }],
-  },
   check(report) {
     if (report.format === '2019' || !hasTable(report, 't2')) return [];
     if (!report.cells.some((c) => c.table === 't2' && c.col === 'inForce')) return [];
@@ -40,3 +36,8 @@ const rule: Rule = {
   },
 };
 export default rule;
+
+export const cases: RuleCases = {
+  valid: [{ name: 'Huixian: 5 issued, 0 repealed, 70 in force', expect: { status: 'pass', count: 2 } }],
+  invalid: [{ name: 'fewer in force than issued', cells: { 't2:normativeDocs:inForce': '3' }, expect: { status: 'fail', scope: 'normativeDocs', left: 5, right: 3 } }],
+};

@@ -1,5 +1,5 @@
 import { draft } from './draft';
-import type { Rule } from './types';
+import type { Rule, RuleCases } from './types';
 
 // Spec §7.4 (info): only provincial governments and cities with districts / autonomous prefectures make 规章.
 const MAY_MAKE_REGULATIONS = /(?:省|自治区|市|自治州)人民政府(?:办公厅|办公室)?$/;
@@ -14,13 +14,6 @@ const rule: Rule = {
     fail: { zh: '{agency}通常无权制定规章，但表二「规章」行有 {left} 件。', en: '{agency} does not normally make regulations, but table 2 lists {left} regulations.' },
     pass: { zh: '表二「规章」行与机关层级相符。', en: 'Table 2 regulations row fits the agency level.' },
   },
-  cases: {
-    valid: [
-      { name: 'county department with 0', meta: { agency: '沭阳县发展和改革局' }, expect: { status: 'pass' } },
-      { name: 'municipal office with regulations', meta: { agency: '上海市人民政府办公厅' }, cells: { 't2:regulations:issued': '13' }, expect: { status: 'pass' } },
-    ],
-    invalid: [{ name: 'district government with regulations', meta: { agency: '淮安市洪泽区人民政府' }, cells: { 't2:regulations:issued': '2' }, expect: { status: 'fail', left: 2 } }],
-  },
   check(report) {
     const cells = report.cells.filter((c) => c.table === 't2' && c.row === 'regulations' && c.kind === 'number');
     if (cells.length === 0 || !report.agency) return [];
@@ -31,3 +24,11 @@ const rule: Rule = {
   },
 };
 export default rule;
+
+export const cases: RuleCases = {
+  valid: [
+    { name: 'county department with 0', meta: { agency: '沭阳县发展和改革局' }, expect: { status: 'pass' } },
+    { name: 'municipal office with regulations', meta: { agency: '上海市人民政府办公厅' }, cells: { 't2:regulations:issued': '13' }, expect: { status: 'pass' } },
+  ],
+  invalid: [{ name: 'district government with regulations', meta: { agency: '淮安市洪泽区人民政府' }, cells: { 't2:regulations:issued': '2' }, expect: { status: 'fail', left: 2 } }],
+};

@@ -1,5 +1,6 @@
 import { t3BalanceSpecs } from './identity';
 import { identityRule, SUM_REVIEW } from './sumRule';
+import type { RuleCases } from './types';
 
 // Spec §7.2: the template's own note — 第一项加第二项之和，等于第三项加第四项之和 — per column.
 export default identityRule({
@@ -15,20 +16,21 @@ export default identityRule({
     pass: { zh: '表三「{scope}」列：新收 + 上年结转 = 办理总计 + 结转下年度 = {left}。', en: 't3 column {scope}: new + carried over = processed + carried forward = {left}.' },
     ...SUM_REVIEW,
   },
-  cases: {
-    valid: [{ name: 'Huixian 2023 as printed', expect: { status: 'pass', count: 7 } }],
-    invalid: [
-      {
-        name: 'carried forward printed where there is none',
-        cells: { 't3:carriedForward:naturalPerson': '3', 't3:carriedForward:total': '3' },
-        expect: { status: 'fail', scope: 'naturalPerson', left: 116, right: 119, difference: -3 },
-      },
-      {
-        name: 'blank carried-over cells',
-        cells: { 't3:carriedOver:research': '', 't3:carriedForward:research': '' },
-        expect: { status: 'needsReview', scope: 'research', difference: 0, blanks: ['t3:carriedOver:research', 't3:carriedForward:research'] },
-      },
-      { name: 'carried-over row not read', remove: ['t3:carriedOver:*'], expect: { status: 'notCheckable', count: 7 } },
-    ],
-  },
 });
+
+export const cases: RuleCases = {
+  valid: [{ name: 'Huixian 2023 as printed', expect: { status: 'pass', count: 7 } }],
+  invalid: [
+    {
+      name: 'carried forward printed where there is none',
+      cells: { 't3:carriedForward:naturalPerson': '3', 't3:carriedForward:total': '3' },
+      expect: { status: 'fail', scope: 'naturalPerson', left: 116, right: 119, difference: -3 },
+    },
+    {
+      name: 'blank carried-over cells',
+      cells: { 't3:carriedOver:research': '', 't3:carriedForward:research': '' },
+      expect: { status: 'needsReview', scope: 'research', difference: 0, blanks: ['t3:carriedOver:research', 't3:carriedForward:research'] },
+    },
+    { name: 'carried-over row not read', remove: ['t3:carriedOver:*'], expect: { status: 'notCheckable', count: 7 } },
+  ],
+};

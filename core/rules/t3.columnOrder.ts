@@ -1,7 +1,7 @@
 import { T3_PARTS } from '../model/templates';
 import { draft } from './draft';
 import { hasTable, lookupIn, t3Layout, t3RowIds } from './identity';
-import type { Rule } from './types';
+import type { Rule, RuleCases } from './types';
 
 // Spec §7.2: a column layout is trusted only if the row totals mostly hold (≥ 90 % of fully printed rows).
 const THRESHOLD = 0.9;
@@ -16,22 +16,6 @@ const rule: Rule = {
     fail: { zh: '表三只有 {share}% 的行满足“总计 = 各列之和”（{passing}/{rows}），列的对应关系可能读错。', en: 'Only {share}% of table-3 rows satisfy total = sum of columns ({passing}/{rows}); the columns may have been mapped wrongly.' },
     pass: { zh: '表三列顺序可信（{passing}/{rows} 行合计一致）。', en: 'Table 3 column order is plausible ({passing}/{rows} rows add up).' },
     notCheckable: { zh: '表三完整印出的行太少，无法判断列顺序。', en: 'Too few table-3 rows printed in full to judge the column order.' },
-  },
-  cases: {
-    valid: [{ name: 'Huixian', expect: { status: 'pass' } }],
-    invalid: [
-      {
-        name: 'total column read as 其他 (columns shifted)',
-        cells: {
-          't3:newReceived:otherOrg': '121', 't3:newReceived:total': '5', 't3:granted:otherOrg': '88', 't3:granted:total': '5',
-          't3:partial:otherOrg': '2', 't3:partial:total': '0', 't3:denied.thirdParty:otherOrg': '1', 't3:denied.thirdParty:total': '0',
-          't3:denied.internalAffairs:otherOrg': '1', 't3:denied.internalAffairs:total': '0', 't3:unable.notHeld:otherOrg': '26', 't3:unable.notHeld:total': '0',
-          't3:notProcessed.repeated:otherOrg': '1', 't3:notProcessed.repeated:total': '0', 't3:other.noCorrection:otherOrg': '2', 't3:other.noCorrection:total': '0',
-          't3:totalProcessed:otherOrg': '121', 't3:totalProcessed:total': '5',
-        },
-        expect: { status: 'fail' },
-      },
-    ],
   },
   check(report) {
     if (!hasTable(report, 't3')) return [];
@@ -53,3 +37,20 @@ const rule: Rule = {
   },
 };
 export default rule;
+
+export const cases: RuleCases = {
+  valid: [{ name: 'Huixian', expect: { status: 'pass' } }],
+  invalid: [
+    {
+      name: 'total column read as 其他 (columns shifted)',
+      cells: {
+        't3:newReceived:otherOrg': '121', 't3:newReceived:total': '5', 't3:granted:otherOrg': '88', 't3:granted:total': '5',
+        't3:partial:otherOrg': '2', 't3:partial:total': '0', 't3:denied.thirdParty:otherOrg': '1', 't3:denied.thirdParty:total': '0',
+        't3:denied.internalAffairs:otherOrg': '1', 't3:denied.internalAffairs:total': '0', 't3:unable.notHeld:otherOrg': '26', 't3:unable.notHeld:total': '0',
+        't3:notProcessed.repeated:otherOrg': '1', 't3:notProcessed.repeated:total': '0', 't3:other.noCorrection:otherOrg': '2', 't3:other.noCorrection:total': '0',
+        't3:totalProcessed:otherOrg': '121', 't3:totalProcessed:total': '5',
+      },
+      expect: { status: 'fail' },
+    },
+  ],
+};

@@ -1,6 +1,6 @@
 import { draft } from './draft';
 import { hasTable, t3Layout, t3RowIds } from './identity';
-import type { Rule } from './types';
+import type { Rule, RuleCases } from './types';
 
 // Spec §7.2: all 25 (2021) / 23 (2019) data rows present; unknown rows only if recognised (小计, 合计).
 const KNOWN_EXTRA = /小计|合计/;
@@ -15,21 +15,6 @@ const rule: Rule = {
     fail: { zh: '表三有 {missingCount} 行未读到（{missing}），另有 {extraCount} 个无法识别的行（{extras}）。', en: 'Table 3: {missingCount} row(s) were not read ({missing}) and has {extraCount} unrecognised row(s) ({extras}).' },
     pass: { zh: '表三的行齐全（{rowCount} 行）。', en: 'Table 3 has all {rowCount} rows.' },
   },
-  cases: {
-    valid: [
-      { name: 'Huixian: 25 rows', expect: { status: 'pass' } },
-      {
-        name: "（六） collapsed into one row (Huai'an Hongze 2023)",
-        remove: ['t3:other.noCorrection:*', 't3:other.unpaidFee:*', 't3:other.misc:*'],
-        cells: { 't3:other:naturalPerson': '2', 't3:other:total': '2' },
-        expect: { status: 'pass' },
-      },
-    ],
-    invalid: [
-      { name: 'a row not read', remove: ['t3:denied.adminQuery:*'], expect: { status: 'fail' } },
-      { name: 'an unknown row', extras: [{ table: 't3', label: '（八）其他情况' }], expect: { status: 'fail' } },
-    ],
-  },
   check(report) {
     if (!hasTable(report, 't3')) return [];
     const expected = t3RowIds(t3Layout(report));
@@ -41,3 +26,19 @@ const rule: Rule = {
   },
 };
 export default rule;
+
+export const cases: RuleCases = {
+  valid: [
+    { name: 'Huixian: 25 rows', expect: { status: 'pass' } },
+    {
+      name: "（六） collapsed into one row (Huai'an Hongze 2023)",
+      remove: ['t3:other.noCorrection:*', 't3:other.unpaidFee:*', 't3:other.misc:*'],
+      cells: { 't3:other:naturalPerson': '2', 't3:other:total': '2' },
+      expect: { status: 'pass' },
+    },
+  ],
+  invalid: [
+    { name: 'a row not read', remove: ['t3:denied.adminQuery:*'], expect: { status: 'fail' } },
+    { name: 'an unknown row', extras: [{ table: 't3', label: '（八）其他情况' }], expect: { status: 'fail' } },
+  ],
+};

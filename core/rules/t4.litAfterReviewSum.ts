@@ -1,5 +1,6 @@
 import { t4BlockSpec } from './identity';
 import { identityRule, SUM_REVIEW } from './sumRule';
+import type { RuleCases } from './types';
 
 // Spec §7.3: the same sum in the 复议后起诉 block.
 export default identityRule({
@@ -15,15 +16,16 @@ export default identityRule({
     pass: { zh: '表四「复议后起诉」：总计 = 各结果之和 = {left}。', en: 't4 litigation after review: total = sum of outcomes = {left}.' },
     ...SUM_REVIEW,
   },
-  cases: {
-    valid: [{ name: 'Huixian 2023: all 0', expect: { status: 'pass', count: 1 } }],
-    invalid: [
-      {
-        name: "Huai'an Hongze 2023: 5, 0, 0, 0 with total 0",
-        cells: { 't4:cases:litAfterReview.upheld': '5' },
-        // Arithmetic alone cannot tell 总计 → 5 from 维持 → 0: both are listed, nothing is asserted as certain.
-        expect: { status: 'fail', scope: 'litAfterReview', left: 0, right: 5, difference: -5, suspects: [] },
-      },
-    ],
-  },
 });
+
+export const cases: RuleCases = {
+  valid: [{ name: 'Huixian 2023: all 0', expect: { status: 'pass', count: 1 } }],
+  invalid: [
+    {
+      name: "Huai'an Hongze 2023: 5, 0, 0, 0 with total 0",
+      cells: { 't4:cases:litAfterReview.upheld': '5' },
+      // Arithmetic alone cannot tell 总计 → 5 from 维持 → 0: both are listed, nothing is asserted as certain.
+      expect: { status: 'fail', scope: 'litAfterReview', left: 0, right: 5, difference: -5, suspects: [] },
+    },
+  ],
+};

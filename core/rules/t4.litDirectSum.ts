@@ -1,5 +1,6 @@
 import { t4BlockSpec } from './identity';
 import { identityRule, SUM_REVIEW } from './sumRule';
+import type { RuleCases } from './types';
 
 // Spec §7.3: the same sum in the 未经复议直接起诉 block.
 export default identityRule({
@@ -15,17 +16,18 @@ export default identityRule({
     pass: { zh: '表四「未经复议直接起诉」：总计 = 各结果之和 = {left}。', en: 't4 litigation without prior review: total = sum of outcomes = {left}.' },
     ...SUM_REVIEW,
   },
-  cases: {
-    valid: [
-      { name: 'Huixian 2023: all 0', expect: { status: 'pass', count: 1 } },
-      { name: 'Pingtan 2023: 4 + 0 + 0 + 1 = 5', cells: { 't4:cases:litDirect.upheld': '4', 't4:cases:litDirect.pending': '1', 't4:cases:litDirect.total': '5' }, expect: { status: 'pass' } },
-    ],
-    invalid: [
-      {
-        name: 'total not updated',
-        cells: { 't4:cases:litDirect.upheld': '4', 't4:cases:litDirect.pending': '1', 't4:cases:litDirect.total': '4' },
-        expect: { status: 'fail', scope: 'litDirect', left: 4, right: 5, difference: -1 },
-      },
-    ],
-  },
 });
+
+export const cases: RuleCases = {
+  valid: [
+    { name: 'Huixian 2023: all 0', expect: { status: 'pass', count: 1 } },
+    { name: 'Pingtan 2023: 4 + 0 + 0 + 1 = 5', cells: { 't4:cases:litDirect.upheld': '4', 't4:cases:litDirect.pending': '1', 't4:cases:litDirect.total': '5' }, expect: { status: 'pass' } },
+  ],
+  invalid: [
+    {
+      name: 'total not updated',
+      cells: { 't4:cases:litDirect.upheld': '4', 't4:cases:litDirect.pending': '1', 't4:cases:litDirect.total': '4' },
+      expect: { status: 'fail', scope: 'litDirect', left: 4, right: 5, difference: -1 },
+    },
+  ],
+};

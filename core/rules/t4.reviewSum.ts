@@ -1,5 +1,6 @@
 import { t4BlockSpec } from './identity';
 import { identityRule, SUM_REVIEW } from './sumRule';
+import type { RuleCases } from './types';
 
 // Spec §7.3: 结果维持 + 结果纠正 + 其他结果 + 尚未审结 = 总计 in the 行政复议 block.
 export default identityRule({
@@ -15,19 +16,20 @@ export default identityRule({
     pass: { zh: '表四「行政复议」：总计 = 各结果之和 = {left}。', en: 't4 administrative review: total = sum of outcomes = {left}.' },
     ...SUM_REVIEW,
   },
-  cases: {
-    valid: [{ name: 'Huixian 2023: 1 + 4 + 1 + 0 = 6', expect: { status: 'pass', count: 1 } }],
-    invalid: [
-      {
-        name: "Huai'an Hongze 2023: 10, 1, 0, 0 with total 0",
-        cells: { 't4:cases:review.upheld': '10', 't4:cases:review.corrected': '1', 't4:cases:review.other': '0', 't4:cases:review.pending': '0', 't4:cases:review.total': '0' },
-        expect: { status: 'fail', scope: 'review', left: 0, right: 11, difference: -11, suspects: [{ cell: 't4:cases:review.total', suggested: 11 }] },
-      },
-      {
-        name: 'Shanghai 2019 style blanks: 5, blank, blank, 2, 7',
-        cells: { 't4:cases:review.upheld': '5', 't4:cases:review.corrected': '', 't4:cases:review.other': '', 't4:cases:review.pending': '2', 't4:cases:review.total': '7' },
-        expect: { status: 'needsReview', scope: 'review', difference: 0, blanks: ['t4:cases:review.corrected', 't4:cases:review.other'] },
-      },
-    ],
-  },
 });
+
+export const cases: RuleCases = {
+  valid: [{ name: 'Huixian 2023: 1 + 4 + 1 + 0 = 6', expect: { status: 'pass', count: 1 } }],
+  invalid: [
+    {
+      name: "Huai'an Hongze 2023: 10, 1, 0, 0 with total 0",
+      cells: { 't4:cases:review.upheld': '10', 't4:cases:review.corrected': '1', 't4:cases:review.other': '0', 't4:cases:review.pending': '0', 't4:cases:review.total': '0' },
+      expect: { status: 'fail', scope: 'review', left: 0, right: 11, difference: -11, suspects: [{ cell: 't4:cases:review.total', suggested: 11 }] },
+    },
+    {
+      name: 'Shanghai 2019 style blanks: 5, blank, blank, 2, 7',
+      cells: { 't4:cases:review.upheld': '5', 't4:cases:review.corrected': '', 't4:cases:review.other': '', 't4:cases:review.pending': '2', 't4:cases:review.total': '7' },
+      expect: { status: 'needsReview', scope: 'review', difference: 0, blanks: ['t4:cases:review.corrected', 't4:cases:review.other'] },
+    },
+  ],
+};

@@ -2,6 +2,7 @@ import { T3_PARTS } from '../model/templates';
 import type { Claim } from '../explain/claims';
 import { claimMessages, narrativeRule, sumValues, t3Value, type TableValue } from './narrative';
 import type { CellLookup } from './identity';
+import type { RuleCases } from './types';
 
 // Spec §7.5: "涉及自然人X件、商业企业Y件" against the applicant columns of 新收 (or 新收 + 上年结转).
 const COLUMN: [RegExp, string][] = [
@@ -37,8 +38,9 @@ export default narrativeRule({
     ];
   },
   messages: claimMessages({ zh: '「{scope}」申请', en: 'applications from {scope}' }),
-  cases: {
-    valid: [{ name: 'Huixian: 自然人116件、其他组织…', sections: { 'sec.applications': '其中自然人申请116件、法人或其他组织申请5件。' }, expect: { status: 'pass', count: 2 } }],
-    invalid: [{ name: '自然人 miscounted', sections: { 'sec.applications': '其中自然人申请106件。' }, expect: { status: 'fail', scope: 'naturalPerson', claimed: 106, right: 116 } }],
-  },
 });
+
+export const cases: RuleCases = {
+  valid: [{ name: 'Huixian: 自然人116件、其他组织…', sections: { 'sec.applications': '其中自然人申请116件、法人或其他组织申请5件。' }, expect: { status: 'pass', count: 2 } }],
+  invalid: [{ name: '自然人 miscounted', sections: { 'sec.applications': '其中自然人申请106件。' }, expect: { status: 'fail', scope: 'naturalPerson', claimed: 106, right: 116 } }],
+};

@@ -1,4 +1,4 @@
-import type { Rule } from './types';
+import type { Rule, RuleCases } from './types';
 
 // Spec §7.5 (info): from the 2021 format on, section 六 says whether 信息处理费 was charged (国办函〔2020〕109号).
 // Deliberately not compared with t2 行政事业性收费, which is unrelated fee income.
@@ -15,10 +15,6 @@ const rule: Rule = {
     pass: { zh: '第六部分说明了信息处理费情况。', en: 'Section 6 states the information-processing fee.' },
     notCheckable: { zh: '未读到第六部分，无法检查信息处理费说明。', en: 'Section 6 was not read; the fee statement cannot be checked.' },
   },
-  cases: {
-    valid: [{ name: 'Huixian: 本年度没有产生信息公开处理费', expect: { status: 'pass' } }],
-    invalid: [{ name: 'section 六 says only 无', sections: { 'sec.other': '无其他需要报告的事项。' }, expect: { status: 'fail' } }],
-  },
   check(report) {
     if (report.format !== '2021') return [];
     const sec = report.sections.find((s) => s.id === 'sec.other');
@@ -28,3 +24,8 @@ const rule: Rule = {
   },
 };
 export default rule;
+
+export const cases: RuleCases = {
+  valid: [{ name: 'Huixian: 本年度没有产生信息公开处理费', expect: { status: 'pass' } }],
+  invalid: [{ name: 'section 六 says only 无', sections: { 'sec.other': '无其他需要报告的事项。' }, expect: { status: 'fail' } }],
+};

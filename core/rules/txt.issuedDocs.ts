@@ -1,4 +1,5 @@
 import { claimMessages, narrativeRule, t2Value } from './narrative';
+import type { RuleCases } from './types';
 
 // Spec §7.5: "本年度制发的规范性文件 N件" against t2 行政规范性文件 · 本年制发件数 (2019: 本年新制作数量).
 export default narrativeRule({
@@ -11,8 +12,9 @@ export default narrativeRule({
     { name: 'normativeDocs.newlyMade', value: t2Value(lookup, 'normativeDocs', 'newlyMade') },
   ],
   messages: claimMessages({ zh: '制发规范性文件', en: 'normative documents issued' }),
-  cases: {
-    valid: [{ name: 'Huixian: 5', sections: { 'sec.proactive': '本年度制发行政规范性文件5件。' }, expect: { status: 'pass', claimed: 5 } }],
-    invalid: [{ name: 'text says 五 vs 6', cells: { 't2:normativeDocs:issued': '6' }, sections: { 'sec.proactive': '本年度共制发规范性文件五件。' }, expect: { status: 'fail', claimed: 5, right: 6 } }],
-  },
 });
+
+export const cases: RuleCases = {
+  valid: [{ name: 'Huixian: 5', sections: { 'sec.proactive': '本年度制发行政规范性文件5件。' }, expect: { status: 'pass', claimed: 5 } }],
+  invalid: [{ name: 'text says 五 vs 6', cells: { 't2:normativeDocs:issued': '6' }, sections: { 'sec.proactive': '本年度共制发规范性文件五件。' }, expect: { status: 'fail', claimed: 5, right: 6 } }],
+};

@@ -2,7 +2,7 @@ import { findSentences } from '../explain/claims';
 import type { CellRef } from '../model/schema';
 import { lookupIn } from './identity';
 import { t4Value } from './narrative';
-import type { FindingDraft, Rule } from './types';
+import type { FindingDraft, Rule, RuleCases } from './types';
 
 // Spec §7.5 (info): "均获维持 / 均已结案 / 零败诉" against the t4 outcome columns.
 const CLAIM = /均获维持|均被维持|全部维持|均予维持|均已结案|均已审结|全部审结|零败诉|无败诉|未败诉|没有败诉/;
@@ -19,16 +19,6 @@ const rule: Rule = {
       en: 'The text says "{match}", but the table has {right} case(s) {whatEn} ({columns}). Sentence: “{sentence}”',
     },
     pass: { zh: '正文所称“{match}”与表格一致。', en: 'The text\'s "{match}" agrees with the table.' },
-  },
-  cases: {
-    valid: [{ name: 'litigation all upheld', sections: { 'sec.reviewLitigation': '行政诉讼0件，均获维持。' }, expect: { status: 'pass', right: 0 } }],
-    invalid: [
-      {
-        name: 'Shanghai 2019: 均获维持 while cases are pending',
-        sections: { 'sec.reviewLitigation': '信息公开类行政复议6件，诉讼0件，均获维持，继续保持零败诉的记录。' },
-        expect: { status: 'fail', right: 5, claimed: 0 },
-      },
-    ],
   },
   check(report) {
     const lookup = lookupIn(report);
@@ -82,3 +72,14 @@ const rule: Rule = {
   },
 };
 export default rule;
+
+export const cases: RuleCases = {
+  valid: [{ name: 'litigation all upheld', sections: { 'sec.reviewLitigation': '行政诉讼0件，均获维持。' }, expect: { status: 'pass', right: 0 } }],
+  invalid: [
+    {
+      name: 'Shanghai 2019: 均获维持 while cases are pending',
+      sections: { 'sec.reviewLitigation': '信息公开类行政复议6件，诉讼0件，均获维持，继续保持零败诉的记录。' },
+      expect: { status: 'fail', right: 5, claimed: 0 },
+    },
+  ],
+};

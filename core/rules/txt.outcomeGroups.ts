@@ -1,5 +1,6 @@
 import { claimMessages, narrativeRule } from './narrative';
 import { OUTCOME_PATTERN, outcomeReadings, outcomeScope } from './outcomeText';
+import type { RuleCases } from './types';
 
 // Spec §7.5: "予以公开(及部分公开) N件; 不予公开 N件; 无法提供 N件; 不予处理 N件; 其他处理 N件" against the groups' totals.
 export default narrativeRule({
@@ -10,26 +11,27 @@ export default narrativeRule({
   scope: outcomeScope,
   readings: (report, lookup, claim) => outcomeReadings(report, lookup, outcomeScope(claim)),
   messages: claimMessages({ zh: '「{keyword}」', en: '"{keyword}" (outcome {scope}) is' }),
-  cases: {
-    valid: [
-      {
-        name: 'Huixian numbers',
-        sections: { 'sec.applications': '予以公开88件，部分公开2件，不予公开2件，无法提供26件，不予处理1件，其他处理2件。' },
-        expect: { status: 'pass', count: 6 },
-      },
-    ],
-    invalid: [
-      {
-        name: '予以公开及部分公开 miscounted',
-        sections: { 'sec.applications': '予以公开及部分公开80件，占66.1%；无法提供26件。' },
-        expect: { status: 'fail', scope: 'grantedOrPartial', claimed: 80, right: 90 },
-      },
-      {
-        name: '无法提供 counts only 本机关不掌握',
-        cells: { 't3:unable.unclear:naturalPerson': '4', 't3:unable.unclear:total': '4', 't3:totalProcessed:naturalPerson': '120', 't3:totalProcessed:total': '125', 't3:newReceived:naturalPerson': '120', 't3:newReceived:total': '125' },
-        sections: { 'sec.applications': '因本机关不掌握等原因无法提供26件。' },
-        expect: { status: 'fail', scope: 'unable', claimed: 26, right: 30 },
-      },
-    ],
-  },
 });
+
+export const cases: RuleCases = {
+  valid: [
+    {
+      name: 'Huixian numbers',
+      sections: { 'sec.applications': '予以公开88件，部分公开2件，不予公开2件，无法提供26件，不予处理1件，其他处理2件。' },
+      expect: { status: 'pass', count: 6 },
+    },
+  ],
+  invalid: [
+    {
+      name: '予以公开及部分公开 miscounted',
+      sections: { 'sec.applications': '予以公开及部分公开80件，占66.1%；无法提供26件。' },
+      expect: { status: 'fail', scope: 'grantedOrPartial', claimed: 80, right: 90 },
+    },
+    {
+      name: '无法提供 counts only 本机关不掌握',
+      cells: { 't3:unable.unclear:naturalPerson': '4', 't3:unable.unclear:total': '4', 't3:totalProcessed:naturalPerson': '120', 't3:totalProcessed:total': '125', 't3:newReceived:naturalPerson': '120', 't3:newReceived:total': '125' },
+      sections: { 'sec.applications': '因本机关不掌握等原因无法提供26件。' },
+      expect: { status: 'fail', scope: 'unable', claimed: 26, right: 30 },
+    },
+  ],
+};

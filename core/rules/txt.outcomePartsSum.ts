@@ -2,7 +2,7 @@ import { findClaims } from '../explain/claims';
 import { lookupIn } from './identity';
 import { t3Value } from './narrative';
 import { OUTCOME_PATTERN, outcomeScope, PROCESSED_EXCLUDE } from './outcomeText';
-import type { FindingDraft, Rule } from './types';
+import type { FindingDraft, Rule, RuleCases } from './types';
 
 // Spec §7.5: the narrative's own outcome numbers should add up to its processed number (Shanghai 2019: 716 ≠ 805).
 const PROCESSED = { keyword: /(?:办结|答复|办理完毕)/, exclude: PROCESSED_EXCLUDE };
@@ -19,22 +19,6 @@ const rule: Rule = {
       en: 'The outcome counts the text lists add up to {left}, but {againstEn} is {right} (difference {difference}). Sentence: “{sentence}”',
     },
     pass: { zh: '正文列出的各办理结果之和 {left} 与{againstZh}一致。', en: 'The outcome counts the text lists add up to {left}, as {againstEn}.' },
-  },
-  cases: {
-    valid: [
-      {
-        name: 'Huixian numbers add up to 121',
-        sections: { 'sec.applications': '全年答复申请121件。予以公开88件，部分公开2件，不予公开2件，无法提供26件，不予处理1件，其他处理2件。' },
-        expect: { status: 'pass', left: 121, right: 121 },
-      },
-    ],
-    invalid: [
-      {
-        name: 'Shanghai 2019 wording',
-        sections: { 'sec.applications': '答复政府信息公开申请121件。予以公开及部分公开80件，占66.1%；不予公开2件；无法提供26件；不予处理1件；其他处理0件。' },
-        expect: { status: 'fail', left: 109, right: 121, difference: -12 },
-      },
-    ],
   },
   check(report) {
     const lookup = lookupIn(report);
@@ -75,3 +59,20 @@ const rule: Rule = {
   },
 };
 export default rule;
+
+export const cases: RuleCases = {
+  valid: [
+    {
+      name: 'Huixian numbers add up to 121',
+      sections: { 'sec.applications': '全年答复申请121件。予以公开88件，部分公开2件，不予公开2件，无法提供26件，不予处理1件，其他处理2件。' },
+      expect: { status: 'pass', left: 121, right: 121 },
+    },
+  ],
+  invalid: [
+    {
+      name: 'Shanghai 2019 wording',
+      sections: { 'sec.applications': '答复政府信息公开申请121件。予以公开及部分公开80件，占66.1%；不予公开2件；无法提供26件；不予处理1件；其他处理0件。' },
+      expect: { status: 'fail', left: 109, right: 121, difference: -12 },
+    },
+  ],
+};

@@ -2,7 +2,7 @@ import { findClaims } from '../explain/claims';
 import { lookupIn } from './identity';
 import { t3Value } from './narrative';
 import { OUTCOME_PATTERN, outcomeReadings, outcomeScope } from './outcomeText';
-import type { FindingDraft, Rule } from './types';
+import type { FindingDraft, Rule, RuleCases } from './types';
 
 // Spec §7.5: "占 X%" after an outcome count, against group / （七）总计 × 100, ±0.1 pp (reports truncate: 4.34 %).
 const PERCENT = /^[^。；;]{0,6}?占(?:比|总数的|全部申请的|比例为)?\s*(\d+(?:\.\d+)?)\s*[%％]/;
@@ -20,10 +20,6 @@ const rule: Rule = {
       en: 'The text gives "{keyword}" as {claimed}%; by the table it is {right}% ({groupValue} / {processed}). Sentence: “{sentence}”',
     },
     pass: { zh: '「{keyword}」占比 {claimed}% 与表格一致。', en: 'The share of "{keyword}", {claimed}%, matches the table.' },
-  },
-  cases: {
-    valid: [{ name: 'Huixian: 无法提供26件，占21.5%', sections: { 'sec.applications': '无法提供26件，占21.5%。' }, expect: { status: 'pass', claimed: 21.5 } }],
-    invalid: [{ name: 'share does not match', sections: { 'sec.applications': '予以公开88件，占80%。' }, expect: { status: 'fail', claimed: 80, right: 72.73 } }],
   },
   check(report) {
     const lookup = lookupIn(report);
@@ -61,3 +57,8 @@ const rule: Rule = {
   },
 };
 export default rule;
+
+export const cases: RuleCases = {
+  valid: [{ name: 'Huixian: 无法提供26件，占21.5%', sections: { 'sec.applications': '无法提供26件，占21.5%。' }, expect: { status: 'pass', claimed: 21.5 } }],
+  invalid: [{ name: 'share does not match', sections: { 'sec.applications': '予以公开88件，占80%。' }, expect: { status: 'fail', claimed: 80, right: 72.73 } }],
+};

@@ -1,5 +1,6 @@
 import { claimMessages, narrativeRule, t3Value } from './narrative';
 import { PROCESSED_EXCLUDE } from './outcomeText';
+import type { RuleCases } from './types';
 
 // Spec §7.5: "办结/答复 N件" against t3 （七）总计 · 总计.
 export default narrativeRule({
@@ -9,15 +10,16 @@ export default narrativeRule({
   patterns: [{ keyword: /(?:办结|答复|办理完毕)/, exclude: PROCESSED_EXCLUDE }],
   readings: (_r, lookup) => [{ name: 'totalProcessed', value: t3Value(lookup, 'totalProcessed') }],
   messages: claimMessages({ zh: '办结（答复）申请', en: 'applications answered' }),
-  cases: {
-    valid: [{ name: 'matches 121', sections: { 'sec.applications': '全年共答复政府信息公开申请121件。' }, expect: { status: 'pass', claimed: 121 } }],
-    invalid: [
-      {
-        name: 'an outcome count phrased with 答复 is not the processed number (Shanghai kewei 2024)',
-        sections: { 'sec.applications': '所有办结的信息公开申请中同意公开答复 88 件，不予公开答复 2件，全年答复申请120件。' },
-        expect: { status: 'fail', claimed: 120, count: 1 },
-      },
-      { name: 'text says 120', sections: { 'sec.applications': '全年办结120件。' }, expect: { status: 'fail', claimed: 120, right: 121, cells: ['t3:totalProcessed:total'] } },
-    ],
-  },
 });
+
+export const cases: RuleCases = {
+  valid: [{ name: 'matches 121', sections: { 'sec.applications': '全年共答复政府信息公开申请121件。' }, expect: { status: 'pass', claimed: 121 } }],
+  invalid: [
+    {
+      name: 'an outcome count phrased with 答复 is not the processed number (Shanghai kewei 2024)',
+      sections: { 'sec.applications': '所有办结的信息公开申请中同意公开答复 88 件，不予公开答复 2件，全年答复申请120件。' },
+      expect: { status: 'fail', claimed: 120, count: 1 },
+    },
+    { name: 'text says 120', sections: { 'sec.applications': '全年办结120件。' }, expect: { status: 'fail', claimed: 120, right: 121, cells: ['t3:totalProcessed:total'] } },
+  ],
+};

@@ -1,4 +1,5 @@
 import { claimMessages, narrativeRule, sumValues, t3Value } from './narrative';
+import type { RuleCases } from './types';
 
 // Spec §7.5: "共收到/受理 … 申请 N件" is either new applications or new + carried over; both are accepted.
 export default narrativeRule({
@@ -14,23 +15,24 @@ export default narrativeRule({
     ];
   },
   messages: claimMessages({ zh: '收到申请', en: 'applications received' }),
-  cases: {
-    valid: [
-      { name: 'Huixian 2023: 共收到依申请公开 121 件', expect: { status: 'pass', claimed: 121, right: 121 } },
-      {
-        name: 'received counted with carried over (Pingtan 2022 style)',
-        cells: { 't3:carriedOver:naturalPerson': '1', 't3:carriedOver:total': '1', 't3:carriedForward:naturalPerson': '1', 't3:carriedForward:total': '1' },
-        sections: { 'sec.overview': '全年共收到政府信息公开申请122件。' },
-        expect: { status: 'pass', claimed: 122, right: 122 },
-      },
-    ],
-    invalid: [
-      {
-        name: 'Pingtan 2023 wording, a long way from 接收 to the number',
-        sections: { 'sec.overview': '2023年全区接收通过邮寄、网络提交的各类政府信息公开申请共计81件，涉及自然人80件、商业企业1件。' },
-        expect: { status: 'fail', claimed: 81, right: 121 },
-      },
-      { name: 'text says 一百二十 (Chinese numeral)', sections: { 'sec.overview': '2023年共收到依申请公开一百二十件，均按时答复。' }, expect: { status: 'fail', claimed: 120, right: 121, difference: -1 } },
-    ],
-  },
 });
+
+export const cases: RuleCases = {
+  valid: [
+    { name: 'Huixian 2023: 共收到依申请公开 121 件', expect: { status: 'pass', claimed: 121, right: 121 } },
+    {
+      name: 'received counted with carried over (Pingtan 2022 style)',
+      cells: { 't3:carriedOver:naturalPerson': '1', 't3:carriedOver:total': '1', 't3:carriedForward:naturalPerson': '1', 't3:carriedForward:total': '1' },
+      sections: { 'sec.overview': '全年共收到政府信息公开申请122件。' },
+      expect: { status: 'pass', claimed: 122, right: 122 },
+    },
+  ],
+  invalid: [
+    {
+      name: 'Pingtan 2023 wording, a long way from 接收 to the number',
+      sections: { 'sec.overview': '2023年全区接收通过邮寄、网络提交的各类政府信息公开申请共计81件，涉及自然人80件、商业企业1件。' },
+      expect: { status: 'fail', claimed: 81, right: 121 },
+    },
+    { name: 'text says 一百二十 (Chinese numeral)', sections: { 'sec.overview': '2023年共收到依申请公开一百二十件，均按时答复。' }, expect: { status: 'fail', claimed: 120, right: 121, difference: -1 } },
+  ],
+};

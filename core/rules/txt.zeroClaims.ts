@@ -2,7 +2,7 @@ import { findSentences } from '../explain/claims';
 import type { CellRef } from '../model/schema';
 import { lookupIn } from './identity';
 import { sumValues, t3Value, t4BlockTotal, type TableValue } from './narrative';
-import type { FindingDraft, Rule } from './types';
+import type { FindingDraft, Rule, RuleCases } from './types';
 
 // Spec §7.5 (info): "未收到…申请", "未发生…行政复议、行政诉讼" — the table's totals must then be 0.
 const CLAIM = /(?:未|没有|无)(?:收到|发生|产生|出现|接到|受理)[^，。；]{0,20}?(?:政府信息公开申请|依申请公开|申请|行政复议|行政诉讼|复议|诉讼)(?:[^，。；]{0,6}(?:行政复议|行政诉讼|复议|诉讼))?/;
@@ -16,19 +16,6 @@ const rule: Rule = {
   messages: {
     fail: { zh: '正文称未发生（{topic}），但表格中为 {right}。原句：“{sentence}”', en: 'The text says there were none ({topicEn}), but the table has {right}. Sentence: “{sentence}”' },
     pass: { zh: '正文所称未发生（{topic}）与表格一致。', en: 'The text says there were none ({topicEn}); the table agrees.' },
-  },
-  cases: {
-    valid: [
-      { name: 'no litigation, table 0', sections: { 'sec.reviewLitigation': '本年度未发生政府信息公开行政诉讼。' }, expect: { status: 'pass', right: 0 } },
-      {
-        name: 'not a zero claim: 未发生被行政复议纠错 (Shanghai 2025)',
-        sections: { 'sec.reviewLitigation': '全年未发生因依申请公开被行政复议纠错或被诉讼败诉的情况。本年度未发生行政诉讼。' },
-        expect: { status: 'pass', count: 1, right: 0 },
-      },
-    ],
-    invalid: [
-      { name: 'no review claimed, table has 6', sections: { 'sec.reviewLitigation': '本年度未发生行政复议和行政诉讼情况。' }, expect: { status: 'fail', right: 6, claimed: 0 } },
-    ],
   },
   check(report) {
     const lookup = lookupIn(report);
@@ -64,3 +51,17 @@ const rule: Rule = {
   },
 };
 export default rule;
+
+export const cases: RuleCases = {
+  valid: [
+    { name: 'no litigation, table 0', sections: { 'sec.reviewLitigation': '本年度未发生政府信息公开行政诉讼。' }, expect: { status: 'pass', right: 0 } },
+    {
+      name: 'not a zero claim: 未发生被行政复议纠错 (Shanghai 2025)',
+      sections: { 'sec.reviewLitigation': '全年未发生因依申请公开被行政复议纠错或被诉讼败诉的情况。本年度未发生行政诉讼。' },
+      expect: { status: 'pass', count: 1, right: 0 },
+    },
+  ],
+  invalid: [
+    { name: 'no review claimed, table has 6', sections: { 'sec.reviewLitigation': '本年度未发生行政复议和行政诉讼情况。' }, expect: { status: 'fail', right: 6, claimed: 0 } },
+  ],
+};

@@ -57,6 +57,10 @@ export interface CaseExpectation {
   count?: number;
 }
 
+/**
+ * A rule's cases: each rule file exports them as `cases`, beside (not inside) its default-exported rule, so that
+ * bundles built from the registry leave them out; tests/rules/ruleCases.ts collects them.
+ */
 export interface RuleCases {
   valid: RuleCase[];
   invalid: RuleCase[];
@@ -70,7 +74,6 @@ interface RuleBase {
   /** one short paragraph: what is checked and why (spec section) */
   doc: string;
   messages: RuleMessages;
-  cases: RuleCases;
 }
 
 export interface Rule extends RuleBase {

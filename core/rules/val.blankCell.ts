@@ -1,6 +1,6 @@
 import type { CellRef } from '../model/schema';
 import { draft } from './draft';
-import type { FindingDraft, Rule } from './types';
+import type { FindingDraft, Rule, RuleCases } from './types';
 
 // Spec §7.1, §7.8: the template expects a number in every cell ("0" written out); one finding per row with blanks.
 const rule: Rule = {
@@ -15,17 +15,6 @@ const rule: Rule = {
       en: 'Row {scope} has {blankCount} blank or placeholder cell(s) (columns {blankCols}); a number (0 included) should be printed.',
     },
     pass: { zh: '表格中没有空白单元格。', en: 'No blank cells in the tables.' },
-  },
-  cases: {
-    valid: [{ name: 'Huixian: every cell filled', expect: { status: 'pass', count: 1 } }],
-    invalid: [
-      {
-        name: 'blank total of a row with numbers',
-        cells: { 't3:granted:total': '' },
-        expect: { status: 'fail', scope: 'granted', blanks: ['t3:granted:total'] },
-      },
-      { name: 'placeholder in t4', cells: { 't4:cases:litDirect.pending': '—' }, expect: { status: 'fail', scope: 'cases', blanks: ['t4:cases:litDirect.pending'] } },
-    ],
   },
   check(report) {
     const rows = new Map<string, { blanks: CellRef[]; nonzero: number; table: string; row: string }>();
@@ -49,3 +38,15 @@ const rule: Rule = {
   },
 };
 export default rule;
+
+export const cases: RuleCases = {
+  valid: [{ name: 'Huixian: every cell filled', expect: { status: 'pass', count: 1 } }],
+  invalid: [
+    {
+      name: 'blank total of a row with numbers',
+      cells: { 't3:granted:total': '' },
+      expect: { status: 'fail', scope: 'granted', blanks: ['t3:granted:total'] },
+    },
+    { name: 'placeholder in t4', cells: { 't4:cases:litDirect.pending': '—' }, expect: { status: 'fail', scope: 'cases', blanks: ['t4:cases:litDirect.pending'] } },
+  ],
+};

@@ -1,4 +1,5 @@
 import { cellRule, isNegativeText } from './valueCheck';
+import type { RuleCases } from './types';
 
 // Spec §7.1: t2 counts documents and decisions; F2019 本年增/减 may be negative, amounts may be decimal.
 const COUNT_COLS = new Set(['issued', 'repealed', 'inForce', 'decisions', 'newlyMade', 'newlyPublished', 'publishedTotal', 'itemsLastYear', 'procurementCount']);
@@ -14,8 +15,9 @@ export default cellRule({
     fail: { zh: '{cells} 印作“{raw}”：件数应为非负整数。', en: '{cells} reads "{raw}": counts are whole numbers ≥ 0.' },
     pass: { zh: '表二的件数均为非负整数。', en: 'Every count in table 2 is a whole number ≥ 0.' },
   },
-  cases: {
-    valid: [{ name: 'Huixian (fee 20587.3303 exempt)', expect: { status: 'pass', count: 1 } }],
-    invalid: [{ name: 'a decimal count', cells: { 't2:penalty:decisions': '3681.5' }, expect: { status: 'fail', cells: ['t2:penalty:decisions'] } }],
-  },
 });
+
+export const cases: RuleCases = {
+  valid: [{ name: 'Huixian (fee 20587.3303 exempt)', expect: { status: 'pass', count: 1 } }],
+  invalid: [{ name: 'a decimal count', cells: { 't2:penalty:decisions': '3681.5' }, expect: { status: 'fail', cells: ['t2:penalty:decisions'] } }],
+};

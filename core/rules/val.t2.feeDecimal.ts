@@ -1,4 +1,5 @@
 import { cellRule } from './valueCheck';
+import type { RuleCases } from './types';
 
 // Spec §7.1: 本年收费金额 is in 万元 (the header says so); a unit printed in the cell must agree.
 export default cellRule({
@@ -12,11 +13,12 @@ export default cellRule({
     fail: { zh: '{cells} 印作“{raw}”：收费金额应为以万元计的非负数。', en: '{cells} reads "{raw}": the fee amount is a number ≥ 0 in 10,000 yuan.' },
     pass: { zh: '收费金额为以万元计的非负数。', en: 'The fee amount is a number ≥ 0 in 10,000 yuan.' },
   },
-  cases: {
-    valid: [
-      { name: 'Huixian 20587.3303', expect: { status: 'pass' } },
-      { name: 'unit 万元 printed', cells: { 't2:adminFees:feeAmountWan': '12.5万元' }, expect: { status: 'pass' } },
-    ],
-    invalid: [{ name: 'unit 元 printed', cells: { 't2:adminFees:feeAmountWan': '251000元' }, expect: { status: 'fail', cells: ['t2:adminFees:feeAmountWan'] } }],
-  },
 });
+
+export const cases: RuleCases = {
+  valid: [
+    { name: 'Huixian 20587.3303', expect: { status: 'pass' } },
+    { name: 'unit 万元 printed', cells: { 't2:adminFees:feeAmountWan': '12.5万元' }, expect: { status: 'pass' } },
+  ],
+  invalid: [{ name: 'unit 元 printed', cells: { 't2:adminFees:feeAmountWan': '251000元' }, expect: { status: 'fail', cells: ['t2:adminFees:feeAmountWan'] } }],
+};

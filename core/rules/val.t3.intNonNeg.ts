@@ -1,4 +1,5 @@
 import { cellRule, isNegativeText } from './valueCheck';
+import type { RuleCases } from './types';
 
 // Spec §7.1: t3 counts applications; every printed number is a whole number ≥ 0.
 export default cellRule({
@@ -12,11 +13,12 @@ export default cellRule({
     fail: { zh: '{cells} 印作“{raw}”：申请件数应为非负整数。', en: '{cells} reads "{raw}": application counts are whole numbers ≥ 0.' },
     pass: { zh: '表三的数字均为非负整数。', en: 'Every number in table 3 is a whole number ≥ 0.' },
   },
-  cases: {
-    valid: [{ name: 'Huixian', expect: { status: 'pass', count: 1 } }],
-    invalid: [
-      { name: 'a decimal', cells: { 't3:granted:naturalPerson': '8.3' }, expect: { status: 'fail', cells: ['t3:granted:naturalPerson'], left: 8.3 } },
-      { name: 'a negative number', cells: { 't3:carriedOver:total': '-1' }, expect: { status: 'fail', cells: ['t3:carriedOver:total'] } },
-    ],
-  },
 });
+
+export const cases: RuleCases = {
+  valid: [{ name: 'Huixian', expect: { status: 'pass', count: 1 } }],
+  invalid: [
+    { name: 'a decimal', cells: { 't3:granted:naturalPerson': '8.3' }, expect: { status: 'fail', cells: ['t3:granted:naturalPerson'], left: 8.3 } },
+    { name: 'a negative number', cells: { 't3:carriedOver:total': '-1' }, expect: { status: 'fail', cells: ['t3:carriedOver:total'] } },
+  ],
+};

@@ -1,4 +1,5 @@
 import { cellRule, isNegativeText } from './valueCheck';
+import type { RuleCases } from './types';
 
 // Spec §7.1: anything that is neither a number, a blank nor a placeholder in a numeric cell.
 export default cellRule({
@@ -12,8 +13,9 @@ export default cellRule({
     fail: { zh: '{cells} 印作“{raw}”，不是数字。', en: '{cells} reads "{raw}", which is not a number.' },
     pass: { zh: '数字单元格中没有文字。', en: 'No text in numeric cells.' },
   },
-  cases: {
-    valid: [{ name: 'a blank is not text', cells: { 't3:granted:research': '' }, expect: { status: 'pass', count: 1 } }],
-    invalid: [{ name: '见附件', cells: { 't3:granted:research': '见附件' }, expect: { status: 'fail', cells: ['t3:granted:research'] } }],
-  },
 });
+
+export const cases: RuleCases = {
+  valid: [{ name: 'a blank is not text', cells: { 't3:granted:research': '' }, expect: { status: 'pass', count: 1 } }],
+  invalid: [{ name: '见附件', cells: { 't3:granted:research': '见附件' }, expect: { status: 'fail', cells: ['t3:granted:research'] } }],
+};

@@ -2,7 +2,7 @@
 import type { Cell, Report, Severity, TableId } from '../model/schema';
 import { cellKey } from '../model/ids';
 import { draft } from './draft';
-import type { FindingDraft, Rule, RuleCases, RuleMessages } from './types';
+import type { FindingDraft, Rule, RuleMessages } from './types';
 
 export function cellRule(def: {
   id: string;
@@ -14,7 +14,6 @@ export function cellRule(def: {
   /** null when the cell is fine, else a short reason code */
   problem: (c: Cell) => string | null;
   messages: RuleMessages;
-  cases: RuleCases;
 }): Rule {
   return {
     kind: 'report',
@@ -23,7 +22,6 @@ export function cellRule(def: {
     reads: def.tables,
     doc: def.doc,
     messages: def.messages,
-    cases: def.cases,
     check(report) {
       const cells = report.cells.filter((c) => def.tables.includes(c.table) && def.applies(c, report));
       if (cells.length === 0) return [];

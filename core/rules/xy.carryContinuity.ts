@@ -1,7 +1,7 @@
 import type { Cell, CellRef } from '../model/schema';
 import { evaluateIdentity, hasTable, lookupIn, T3_COL_IDS } from './identity';
 import { SUM_REVIEW } from './sumRule';
-import type { PairRule } from './types';
+import type { PairRule, RuleCases } from './types';
 
 // Spec §7.6: what was carried forward last year is what is carried over this year, per t3 column.
 const rule: PairRule = {
@@ -14,16 +14,6 @@ const rule: PairRule = {
     fail: { zh: '「{scope}」列：本年上年结转 {left} 件，而上年报告结转下年度 {right} 件。', en: 'Column {scope}: carried over this year {left}, but last year\'s report carried forward {right}.' },
     pass: { zh: '「{scope}」列：上年结转与上年报告的结转下年度一致（{left}）。', en: 'Column {scope}: carried over matches last year\'s carried forward ({left}).' },
     ...SUM_REVIEW,
-  },
-  cases: {
-    valid: [{ name: 'nothing carried either way', expect: { status: 'pass', count: 7 } }],
-    invalid: [
-      {
-        name: 'last year carried forward 1 that never arrived',
-        previous: { cells: { 't3:carriedForward:naturalPerson': '1', 't3:carriedForward:total': '1' } },
-        expect: { status: 'fail', scope: 'naturalPerson', left: 0, right: 1, difference: -1 },
-      },
-    ],
   },
   check(previous, current) {
     if (!hasTable(previous, 't3') || !hasTable(current, 't3')) return [];
@@ -40,3 +30,14 @@ const rule: PairRule = {
   },
 };
 export default rule;
+
+export const cases: RuleCases = {
+  valid: [{ name: 'nothing carried either way', expect: { status: 'pass', count: 7 } }],
+  invalid: [
+    {
+      name: 'last year carried forward 1 that never arrived',
+      previous: { cells: { 't3:carriedForward:naturalPerson': '1', 't3:carriedForward:total': '1' } },
+      expect: { status: 'fail', scope: 'naturalPerson', left: 0, right: 1, difference: -1 },
+    },
+  ],
+};

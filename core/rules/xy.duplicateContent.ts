@@ -1,6 +1,6 @@
 import { cellKey } from '../model/ids';
 import { draft } from './draft';
-import type { FindingDraft, PairRule } from './types';
+import type { FindingDraft, PairRule, RuleCases } from './types';
 
 // Spec §7.6: identical t3/t4 numbers, or ≥ 90 % identical narrative, versus last year (条例 47: 内容雷同).
 const SIMILAR = 0.9;
@@ -37,16 +37,6 @@ const rule: PairRule = {
   messages: {
     fail: { zh: '与上年报告雷同：{whatZh}。', en: 'Repeats last year\'s report: {whatEn}.' },
     pass: { zh: '与上年报告不雷同（{whatZh}）。', en: 'Not a repeat of last year\'s report ({whatEn}).' },
-  },
-  cases: {
-    valid: [
-      {
-        name: 'different numbers and text',
-        previous: { cells: { 't3:granted:naturalPerson': '80', 't3:granted:total': '85' }, sections: { 'sec.overview': '2022年，本机关认真贯彻条例，共收到政府信息公开申请100件，均在法定期限内办理完毕，未发生行政复议和行政诉讼。主动公开各类信息二百余条。' } },
-        expect: { status: 'pass', count: 2 },
-      },
-    ],
-    invalid: [{ name: 'the same report again', expect: { status: 'fail', scope: 'tables' } }],
   },
   check(previous, current) {
     const out: FindingDraft[] = [];
@@ -87,3 +77,14 @@ const rule: PairRule = {
   },
 };
 export default rule;
+
+export const cases: RuleCases = {
+  valid: [
+    {
+      name: 'different numbers and text',
+      previous: { cells: { 't3:granted:naturalPerson': '80', 't3:granted:total': '85' }, sections: { 'sec.overview': '2022年，本机关认真贯彻条例，共收到政府信息公开申请100件，均在法定期限内办理完毕，未发生行政复议和行政诉讼。主动公开各类信息二百余条。' } },
+      expect: { status: 'pass', count: 2 },
+    },
+  ],
+  invalid: [{ name: 'the same report again', expect: { status: 'fail', scope: 'tables' } }],
+};

@@ -2,7 +2,7 @@ import type { Cell, CellRef } from '../model/schema';
 import { draft } from './draft';
 import { evaluateIdentity, lookupIn } from './identity';
 import { SUM_REVIEW } from './sumRule';
-import type { FindingDraft, PairRule } from './types';
+import type { FindingDraft, PairRule, RuleCases } from './types';
 
 // Spec §7.6: in force this year = in force last year + issued − repealed (2021 format both years; 清理 campaigns break it).
 const rule: PairRule = {
@@ -19,18 +19,6 @@ const rule: PairRule = {
     pass: { zh: '「{scope}」：现行有效件数与上年衔接（{left}）。', en: '{scope}: in-force count rolls over from last year ({left}).' },
     notCheckable: { zh: '「{scope}」：{reasonZh}，不检查现行有效件数的衔接。', en: '{scope}: {reasonEn}; the in-force roll-over is not checked.' },
     needsReview: SUM_REVIEW.needsReview,
-  },
-  cases: {
-    valid: [{ name: 'Huixian: 70 + 5 − 0 = 75 in force', cells: { 't2:normativeDocs:inForce': '75' }, expect: { status: 'pass', scope: 'normativeDocs', left: 75 } }],
-    invalid: [
-      {
-        name: 'Pingtan 2022→2023: 698 + 77 − 132 = 643 ≠ 470',
-        previous: { cells: { 't2:normativeDocs:inForce': '698' } },
-        cells: { 't2:normativeDocs:issued': '77', 't2:normativeDocs:repealed': '132', 't2:normativeDocs:inForce': '470' },
-        expect: { status: 'fail', scope: 'normativeDocs', left: 470, right: 643, difference: -173 },
-      },
-      { name: 'previous report in the 2019 format', previous: { meta: { format: '2019' } }, expect: { status: 'notCheckable', count: 2 } },
-    ],
   },
   check(previous, current) {
     const out: FindingDraft[] = [];
@@ -75,3 +63,16 @@ const rule: PairRule = {
   },
 };
 export default rule;
+
+export const cases: RuleCases = {
+  valid: [{ name: 'Huixian: 70 + 5 − 0 = 75 in force', cells: { 't2:normativeDocs:inForce': '75' }, expect: { status: 'pass', scope: 'normativeDocs', left: 75 } }],
+  invalid: [
+    {
+      name: 'Pingtan 2022→2023: 698 + 77 − 132 = 643 ≠ 470',
+      previous: { cells: { 't2:normativeDocs:inForce': '698' } },
+      cells: { 't2:normativeDocs:issued': '77', 't2:normativeDocs:repealed': '132', 't2:normativeDocs:inForce': '470' },
+      expect: { status: 'fail', scope: 'normativeDocs', left: 470, right: 643, difference: -173 },
+    },
+    { name: 'previous report in the 2019 format', previous: { meta: { format: '2019' } }, expect: { status: 'notCheckable', count: 2 } },
+  ],
+};

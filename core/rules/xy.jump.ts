@@ -1,6 +1,6 @@
 import { cellIndex, cellKey } from '../model/ids';
 import { draft } from './draft';
-import type { FindingDraft, PairRule } from './types';
+import type { FindingDraft, PairRule, RuleCases } from './types';
 
 // Spec §7.6 (info): a value more than 5× or less than 1/5 of last year's (only when last year's ≥ 30).
 const BASE = 30;
@@ -14,10 +14,6 @@ const rule: PairRule = {
   messages: {
     fail: { zh: '{cells}：上年 {right}，本年 {left}（{ratio} 倍）。', en: '{cells}: {right} last year, {left} this year (×{ratio}).' },
     pass: { zh: '与上年相比没有异常跳变。', en: 'No unusual jumps against last year.' },
-  },
-  cases: {
-    valid: [{ name: 'same numbers', expect: { status: 'pass', count: 1 } }],
-    invalid: [{ name: 'penalties fell from 3681 to 36', cells: { 't2:penalty:decisions': '36' }, expect: { status: 'fail', left: 36, right: 3681, cells: ['t2:penalty:decisions'] } }],
   },
   check(previous, current) {
     const prev = cellIndex(previous);
@@ -39,3 +35,8 @@ const rule: PairRule = {
   },
 };
 export default rule;
+
+export const cases: RuleCases = {
+  valid: [{ name: 'same numbers', expect: { status: 'pass', count: 1 } }],
+  invalid: [{ name: 'penalties fell from 3681 to 36', cells: { 't2:penalty:decisions': '36' }, expect: { status: 'fail', left: 36, right: 3681, cells: ['t2:penalty:decisions'] } }],
+};

@@ -2,6 +2,7 @@
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { allRules } from '../../core/rules';
+import { casesOf, ruleModules } from './ruleCases';
 
 const RULE_FILE = /^(t[234]|t2v19|val|txt|meta|xy)\..+\.ts$/;
 const CJK = /[\u4e00-\u9fff]/;
@@ -12,6 +13,13 @@ describe('rule registry', () => {
     const ids = allRules.map((r) => r.id);
     expect(new Set(ids).size).toBe(ids.length);
     expect(files.map((f) => f.replace(/\.ts$/, '')).sort()).toEqual([...ids].sort());
+  });
+
+  it('the tests see every registered rule module, once, and nothing else (tests/rules/ruleCases.ts)', () => {
+    const seen = ruleModules.map((m) => m.default);
+    expect(new Set(seen).size).toBe(seen.length);
+    expect(seen.map((r) => r.id).sort()).toEqual(allRules.map((r) => r.id).sort());
+    for (const r of allRules) expect(seen, r.id).toContain(r);
   });
 
   for (const rule of allRules) {
@@ -29,8 +37,12 @@ describe('rule registry', () => {
           expect(t.en.length).toBeGreaterThan(3);
         }
       }
-      expect(rule.cases.valid.length).toBeGreaterThan(0);
-      expect(rule.cases.invalid.some((c) => c.expect.status === 'fail')).toBe(true);
+      // the cases are the file's own `export const cases`, outside the rule object, so bundles leave them out
+      expect(rule).not.toHaveProperty('cases');
+      const cases = casesOf(rule);
+      expect(cases, `${rule.id}: no \`export const cases\` in core/rules/${rule.id}.ts (or not listed in tests/rules/ruleCases.ts)`).toBeDefined();
+      expect(cases!.valid.length).toBeGreaterThan(0);
+      expect(cases!.invalid.some((c) => c.expect.status === 'fail')).toBe(true);
     });
   }
 });
