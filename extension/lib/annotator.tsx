@@ -115,16 +115,23 @@ class Annotator {
     for (const fn of this.listeners) fn();
   }
 
-  async start(): Promise<void> {
-    try {
-      const stored = await browser.storage.local.get([LANG_KEY, pageKey()]);
-      const lang = stored[LANG_KEY] === 'en' ? 'en' : 'zh';
-      this.reviewKey = pageKey();
-      const reviews = (stored[this.reviewKey] as Record<string, Review> | undefined) ?? {};
-      this.state = { ...this.state, lang, reviews };
-    } catch {
-      /* storage unavailable (e.g. opaque origin frame): defaults */
-    }
+  /** the stored language and confirm/dismiss decisions, fetched while the page is read and checked */
+  private settings: Promise<void> = Promise.resolve();
+
+  start(): void {
+    this.reviewKey = pageKey();
+    const key = this.reviewKey;
+    this.settings = browser.storage.local.get([LANG_KEY, key]).then(
+      (stored) => {
+        const lang = stored[LANG_KEY] === 'en' ? 'en' : 'zh';
+        const reviews = (stored[key] as Record<string, Review> | undefined) ?? {};
+        // (a single-page navigation before this answer has loaded its own address's decisions)
+        this.state = this.reviewKey === key ? { ...this.state, lang, reviews } : { ...this.state, lang };
+      },
+      () => {
+        /* storage unavailable (e.g. opaque origin frame): defaults */
+      },
+    );
     browser.storage.onChanged.addListener((changes, area) => {
       if (area !== 'local') return;
       const l = changes[LANG_KEY];
@@ -214,7 +221,7 @@ class Annotator {
       }
     }
     if (!this.drawnMarked) performance.mark('gidar:checked');
-    await nextTask();
+    await Promise.all([nextTask(), this.settings]);
     if (seq !== this.checkSeq) return;
     const items = buildItems(page);
     const counts = countItems(items, page);

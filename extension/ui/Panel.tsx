@@ -95,7 +95,7 @@ export function Panel({ store }: { store: Store }) {
         </button>
       </header>
       <div class="summary" role="status">
-        {s.error ? `${t.notBuilt}${s.error}` : s.page.reports.length === 0 ? t.noReport : `${t.findingsFor(s.page.reports.length)} · ${t.summary(s.counts.fail, s.counts.needsReview)} · ${t.pass} ${s.counts.pass}`}
+        {s.error ? `${t.notBuilt}${s.error}` : s.page.reports.length === 0 ? t.noReport : `${t.findingsFor(s.page.reports.length)} · ${t.summary(s.counts.fail, s.counts.needsReview)} · ${t.passed(s.counts.pass)}`}
       </div>
       <div class="list" ref={listRef}>
         {GROUPS.map((status) => {

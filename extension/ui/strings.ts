@@ -29,6 +29,7 @@ const zh = {
   findingsFor: (n: number) => `${n} 份报告`,
   marker: (n: number, rule: string) => `第 ${n} 处：${rule}`,
   summary: (fail: number, review: number) => `${fail} 处不符 · ${review} 处待核`,
+  passed: (n: number) => `${n} 项通过`,
   keysHint: '↑/↓ 或 j/k 选择，Enter 跳转，Esc 关闭提示',
   tableNotCheckable: '无法检查',
 };
@@ -63,6 +64,7 @@ const en: Strings = {
   findingsFor: (n: number) => `${n} report${n === 1 ? '' : 's'}`,
   marker: (n: number, rule: string) => `Finding ${n}: ${rule}`,
   summary: (fail: number, review: number) => `${fail} failing · ${review} to review`,
+  passed: (n: number) => `${n} passed`,
   keysHint: '↑/↓ or j/k to select, Enter to jump, Esc closes the tooltip',
   tableNotCheckable: 'Not checkable',
 };
