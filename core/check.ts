@@ -1,7 +1,7 @@
 // Entry points: every single-report rule plus error localization; every cross-year rule for a pair.
 import { attachSuspects, localize } from './explain/localize';
 import { finalize } from './explain/messages';
-import type { Finding, Report } from './model/schema';
+import type { Finding, FormatVersion, Report } from './model/schema';
 import { pairRules, reportRules, ruleById } from './rules';
 import { withSharedLookup } from './rules/identity';
 import type { FindingDraft } from './rules/types';
@@ -14,10 +14,11 @@ function rank(f: Pick<Finding, 'status' | 'severity'>): number {
   return 5;
 }
 
-function render(drafts: FindingDraft[]): Finding[] {
+/** `format`: the report's, so that cells are named by its template (a pair of years names them from their own cells). */
+function render(drafts: FindingDraft[], format?: FormatVersion): Finding[] {
   const out = drafts.map((d) => {
     const rule = ruleById(d.rule);
-    return rule ? finalize(d, rule.messages) : finalize(d, { fail: { zh: d.rule, en: d.rule }, pass: { zh: d.rule, en: d.rule } });
+    return finalize(d, rule ? rule.messages : { fail: { zh: d.rule, en: d.rule }, pass: { zh: d.rule, en: d.rule } }, format);
   });
   return sortFindings(out);
 }
@@ -53,7 +54,7 @@ export function checkReport(report: Report): Finding[] {
   return withSharedLookup(report, () => {
     const drafts: FindingDraft[] = [];
     for (const rule of reportRules) drafts.push(...(runSafely(rule.id, () => rule.check(report)) as FindingDraft[]));
-    return render(attachSuspects(drafts, localize(report)));
+    return render(attachSuspects(drafts, localize(report)), report.format);
   });
 }
 

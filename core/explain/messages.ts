@@ -1,77 +1,43 @@
 // Messages are rendered from a finding's data, in Chinese or English (like zod issues: data first, text last).
 import { cellKey, parseCellKey } from '../model/ids';
-import type { CellRef, Finding, Suspect, TableId } from '../model/schema';
-import { T2_2019, T2_2021, T3_2019, T3_2021, T3_GROUPS, T3_GROUPS_EN, T4, T4_BLOCKS } from '../model/templates';
+import type { CellRef, Finding, FormatVersion, Suspect, TableId } from '../model/schema';
+import { T3_GROUPS, T3_GROUPS_EN, T4_BLOCKS, type TemplateFormat } from '../model/templates';
 import type { FindingDraft, MessageText, RuleMessages } from '../rules/types';
+import { cellName, colName, formatOfCells, rowName, templateFormat, TYPO_ZH, type Lang } from './names';
 
-export type Lang = 'zh' | 'en';
+export type { Lang };
 
-const TABLE_ZH: Record<TableId, string> = { t2: '表二', t3: '表三', t4: '表四' };
-const TABLE_EN: Record<TableId, string> = { t2: 'Table 2', t3: 'Table 3', t4: 'Table 4' };
-
-type Labels = Map<string, string>;
-
-/** id → label over the lists in order, the first one listed winning (as a search of the lists would find it). */
-function labelMap(lists: readonly (readonly { id: string; label: string; en?: string }[])[], lang: Lang): Labels {
-  const m: Labels = new Map();
-  for (const l of lists) for (const d of l) if (!m.has(d.id) && (lang === 'zh' || d.en)) m.set(d.id, lang === 'zh' ? d.label : d.en!);
-  return m;
+function rowLabel(table: TableId, id: string, tf: TemplateFormat, lang: Lang = 'zh'): string | undefined {
+  return rowName(table, tf, id, lang);
 }
 
-type LabelMaps = { row: Record<TableId, Labels>; col: Record<TableId, Labels> };
-// Built on first use: every message names cells, hundreds per report.
-const labels: Partial<Record<Lang, LabelMaps>> = {};
-
-function labelMaps(lang: Lang): LabelMaps {
-  return (labels[lang] ??= {
-    row: { t3: labelMap([T3_2021.rows, T3_2019.rows], lang), t2: labelMap([T2_2021.rows, T2_2019.rows], lang), t4: labelMap([T4.rows], lang) },
-    col: { t3: labelMap([T3_2021.cols], lang), t2: labelMap([T2_2021.cols, T2_2019.cols], lang), t4: labelMap([T4.cols], lang) },
-  });
-}
-
-function rowLabel(table: TableId, id: string, lang: Lang = 'zh'): string | undefined {
-  return labelMaps(lang).row[table].get(id);
-}
-
-function colLabel(table: TableId, id: string, lang: Lang = 'zh'): string | undefined {
-  return labelMaps(lang).col[table].get(id);
-}
-
-/** 表三「（一）予以公开」×「自然人」 / Table 3 "(1) granted × natural persons" */
-export function cellName(ref: CellRef, lang: Lang): string {
-  if (lang === 'en') {
-    const col = colLabel(ref.table, ref.col, 'en') ?? ref.col;
-    if (ref.table === 't4') return `${TABLE_EN.t4} "${col}"`;
-    return `${TABLE_EN[ref.table]} "${rowLabel(ref.table, ref.row, 'en') ?? ref.row} × ${col}"`;
-  }
-  const col = colLabel(ref.table, ref.col) ?? ref.col;
-  if (ref.table === 't4') return `${TABLE_ZH.t4}「${col}」`;
-  return `${TABLE_ZH[ref.table]}「${rowLabel(ref.table, ref.row) ?? ref.row}」×「${col}」`;
+function colLabel(table: TableId, id: string, tf: TemplateFormat, lang: Lang = 'zh'): string | undefined {
+  return colName(table, tf, id, lang);
 }
 
 /** A scope id (t3 row, t3 column, t4 block, t2 row, group) in words. */
-export function scopeName(scope: string | undefined, lang: Lang): string {
+export function scopeName(scope: string | undefined, lang: Lang, tf: TemplateFormat = '2021'): string {
   if (!scope) return '';
   if (scope === 'cases') return lang === 'zh' ? '表四' : 'table 4';
   if (lang === 'en') {
     const name =
       T4_BLOCKS.find((b) => b.id === scope)?.en ??
-      rowLabel('t3', scope, 'en') ??
-      t3ColEn(scope) ??
+      rowLabel('t3', scope, tf, 'en') ??
+      t3ColEn(scope, tf) ??
       GROUP_EN[scope] ??
-      rowLabel('t2', scope, 'en') ??
-      colLabel('t2', scope, 'en');
+      rowLabel('t2', scope, tf, 'en') ??
+      colLabel('t2', scope, tf, 'en');
     return name ? `"${name}"` : scope;
   }
   const block = T4_BLOCKS.find((b) => b.id === scope);
   if (block) return block.label;
   return (
-    rowLabel('t3', scope) ??
-    colLabel('t3', scope) ??
+    rowLabel('t3', scope, tf) ??
+    colLabel('t3', scope, tf) ??
     COLUMN_ZH[scope] ??
     T3_GROUPS[scope] ??
-    rowLabel('t2', scope) ??
-    colLabel('t2', scope) ??
+    rowLabel('t2', scope, tf) ??
+    colLabel('t2', scope, tf) ??
     scope
   );
 }
@@ -101,55 +67,55 @@ const SECTION_EN: Record<string, string> = {
 const COLUMN_EN: Record<string, string> = { legalOrOrg: 'legal persons and other organisations' };
 const COLUMN_ZH: Record<string, string> = { legalOrOrg: '法人或其他组织' };
 
-function t3ColEn(id: string): string | undefined {
-  return colLabel('t3', id, 'en') ?? COLUMN_EN[id];
+function t3ColEn(id: string, tf: TemplateFormat): string | undefined {
+  return colLabel('t3', id, tf, 'en') ?? COLUMN_EN[id];
 }
 
 /** One id of an expression in English words; anything not an id is kept as written. */
-function tokenNameEn(tok: string): string {
-  const t3 = rowLabel('t3', tok, 'en') ?? GROUP_EN[tok] ?? SECTION_EN[tok];
+function tokenNameEn(tok: string, tf: TemplateFormat): string {
+  const t3 = rowLabel('t3', tok, tf, 'en') ?? GROUP_EN[tok] ?? SECTION_EN[tok];
   if (t3) return t3;
   // rows summed within one column: newReceived+carriedOver.naturalPerson
   const sum = /^([\w+]+)\.(\w+)$/.exec(tok);
   if (sum && sum[1]!.includes('+')) {
-    const rows = sum[1]!.split('+').map((r) => rowLabel('t3', r, 'en'));
-    const col = t3ColEn(sum[2]!);
+    const rows = sum[1]!.split('+').map((r) => rowLabel('t3', r, tf, 'en'));
+    const col = t3ColEn(sum[2]!, tf);
     if (col && rows.every((r) => r)) return `(${rows.join(' + ')}) × ${col}`;
-    return tok.replace(/[A-Za-z][\w.]*/g, tokenNameEn);
+    return tok.replace(/[A-Za-z][\w.]*/g, (t) => tokenNameEn(t, tf));
   }
   const dot = tok.indexOf('.');
   if (dot > 0) {
     const [head, tail] = [tok.slice(0, dot), tok.slice(dot + 1)];
     const block = T4_BLOCKS.find((b) => b.id === head);
-    const outcome = colLabel('t4', tok, 'en');
+    const outcome = colLabel('t4', tok, tf, 'en');
     if (block && outcome) return outcome;
-    const r2 = rowLabel('t2', head, 'en');
-    const c2 = colLabel('t2', tail, 'en');
+    const r2 = rowLabel('t2', head, tf, 'en');
+    const c2 = colLabel('t2', tail, tf, 'en');
     if (r2 && c2) return `${r2} × ${c2}`;
-    const r3 = rowLabel('t3', head, 'en');
-    const c3 = t3ColEn(tail);
+    const r3 = rowLabel('t3', head, tf, 'en');
+    const c3 = t3ColEn(tail, tf);
     if (r3 && c3) return `${r3} × ${c3}`;
   }
-  return t3ColEn(tok) ?? colLabel('t2', tok, 'en') ?? tok;
+  return t3ColEn(tok, tf) ?? colLabel('t2', tok, tf, 'en') ?? tok;
 }
 
 /** One id of an expression in words: a t3 row or group, `row.col` of t2, `block.outcome` of t4. */
-function tokenName(tok: string): string {
-  const t3 = rowLabel('t3', tok) ?? GROUP_ZH[tok] ?? SECTION_ZH[tok];
+function tokenName(tok: string, tf: TemplateFormat): string {
+  const t3 = rowLabel('t3', tok, tf) ?? GROUP_ZH[tok] ?? SECTION_ZH[tok];
   if (t3) return shortLabel(t3);
   const dot = tok.indexOf('.');
   if (dot > 0) {
     const [head, tail] = [tok.slice(0, dot), tok.slice(dot + 1)];
     const block = T4_BLOCKS.find((b) => b.id === head);
     if (block && T4_OUTCOME_ZH[tail]) return `${block.label}·${T4_OUTCOME_ZH[tail]}`;
-    const r2 = rowLabel('t2', head);
-    const c2 = colLabel('t2', tail);
+    const r2 = rowLabel('t2', head, tf);
+    const c2 = colLabel('t2', tail, tf);
     if (r2 && c2) return `${r2}·${shortLabel(c2)}`;
-    const r3 = rowLabel('t3', head);
-    const c3 = colLabel('t3', tail) ?? COLUMN_ZH[tail];
+    const r3 = rowLabel('t3', head, tf);
+    const c3 = colLabel('t3', tail, tf) ?? COLUMN_ZH[tail];
     if (r3 && c3) return `${shortLabel(r3)}·${c3}`;
   }
-  const col = colLabel('t3', tok) ?? colLabel('t2', tok) ?? COLUMN_ZH[tok];
+  const col = colLabel('t3', tok, tf) ?? colLabel('t2', tok, tf) ?? COLUMN_ZH[tok];
   return col ? shortLabel(col) : tok;
 }
 
@@ -159,59 +125,51 @@ function shortLabel(label: string): string {
 }
 
 /** Expressions such as `litDirect.total+litAfterReview.total=9` or `t3:granted:total` in words. */
-function exprName(expr: string, lang: Lang): string {
+function exprName(expr: string, lang: Lang, tf: TemplateFormat): string {
   if (lang !== 'zh') {
     // one pass, so a rendered name is not read again as ids
     return expr.replace(/t[234]:[\w.]+:[\w.]+|[A-Za-z]\w*(?:\+[A-Za-z]\w*)+\.\w+|[A-Za-z][\w.]*/g, (tok) => {
       const ref = tok.includes(':') ? parseCellKey(tok) : null;
-      return ref ? cellName(ref, 'en') : tokenNameEn(tok);
+      return ref ? cellName(ref, tf, 'en') : tokenNameEn(tok, tf);
     });
   }
   return expr
     .replace(/t[234]:[\w.]+:[\w.]+/g, (key) => {
       const ref = parseCellKey(key);
-      return ref ? cellName(ref, 'zh') : key;
+      return ref ? cellName(ref, tf, 'zh') : key;
     })
     // rows summed within one column: newReceived+carriedOver.naturalPerson
     .replace(/(?<![\p{Script=Han}「」×])([A-Za-z]\w*(?:\+[A-Za-z]\w*)+)\.(\w+)/gu, (tok, rows: string, col: string) => {
-      const names = rows.split('+').map((r) => rowLabel('t3', r));
-      const c = colLabel('t3', col) ?? COLUMN_ZH[col];
+      const names = rows.split('+').map((r) => rowLabel('t3', r, tf));
+      const c = colLabel('t3', col, tf) ?? COLUMN_ZH[col];
       return c && names.every((n) => n) ? `（${names.map((n) => shortLabel(n!)).join('＋')}）·${c}` : tok;
     })
-    .replace(/(?<![\p{Script=Han}「」×])[A-Za-z][\w.]*/gu, tokenName)
+    .replace(/(?<![\p{Script=Han}「」×])[A-Za-z][\w.]*/gu, (tok) => tokenName(tok, tf))
     .replace(/, /g, '、');
 }
 
 /** Params that hold ids or expressions over ids, rendered in words in Chinese. */
 const EXPR_PARAMS = new Set(['reading', 'readings', 'columns', 'missing', 'text', 'blankCols']);
 
-function cellList(refs: readonly CellRef[] | undefined, lang: Lang): string {
+function cellList(refs: readonly CellRef[] | undefined, lang: Lang, tf: TemplateFormat): string {
   if (!refs || refs.length === 0) return lang === 'zh' ? '（无）' : '(none)';
-  const shown = refs.slice(0, 4).map((r) => cellName(r, lang));
+  const shown = refs.slice(0, 4).map((r) => cellName(r, tf, lang));
   const more = refs.length - shown.length;
   if (more > 0) shown.push(lang === 'zh' ? `等共 ${refs.length} 格` : `and ${more} more`);
   return shown.join(lang === 'zh' ? '、' : ', ');
 }
 
-const TYPO_ZH: Record<NonNullable<Suspect['typo']>, string> = {
-  swap: '数字对调',
-  drop: '漏打一位',
-  double: '多打一位重复数字',
-  mistype: '打错一位',
-  insert: '多打一位',
-};
-
-function suspectText(s: Suspect, lang: Lang): string {
+function suspectText(s: Suspect, lang: Lang, tf: TemplateFormat): string {
   const printed = s.printed === null ? (lang === 'zh' ? '空白' : 'blank') : String(s.printed);
   if (lang === 'zh') {
-    return `${cellName(s, lang)}印作 ${printed}，应为 ${s.suggested}${s.typo ? `（疑似笔误：${TYPO_ZH[s.typo]}）` : ''}`;
+    return `${cellName(s, tf, lang)}印作 ${printed}，应为 ${s.suggested}${s.typo ? `（疑似笔误：${TYPO_ZH[s.typo]}）` : ''}`;
   }
-  return `${cellName(s, lang)} printed ${printed}, should be ${s.suggested}${s.typo ? ` (likely typo: ${s.typo})` : ''}`;
+  return `${cellName(s, tf, lang)} printed ${printed}, should be ${s.suggested}${s.typo ? ` (likely typo: ${s.typo})` : ''}`;
 }
 
-function localizationText(f: FindingDraft, lang: Lang): string {
+function localizationText(f: FindingDraft, lang: Lang, tf: TemplateFormat): string {
   if (f.ambiguous && f.alternatives && f.alternatives.length > 1) {
-    const alts = f.alternatives.slice(0, 3).map((alt) => alt.map((s) => suspectText(s, lang)).join(lang === 'zh' ? '，且' : ' and '));
+    const alts = f.alternatives.slice(0, 3).map((alt) => alt.map((s) => suspectText(s, lang, tf)).join(lang === 'zh' ? '，且' : ' and '));
     const more = f.alternatives.length - alts.length;
     if (lang === 'zh') {
       return `有 ${f.alternatives.length} 种同样简单的改法，无法确定哪一格印错：${alts.join('；或 ')}${more > 0 ? `；等` : ''}。`;
@@ -219,24 +177,24 @@ function localizationText(f: FindingDraft, lang: Lang): string {
     return ` ${f.alternatives.length} equally simple corrections exist; which cell is wrong cannot be told: ${alts.join('; or ')}${more > 0 ? '; …' : ''}.`;
   }
   if (f.suspects.length === 0) return '';
-  const list = f.suspects.map((s) => suspectText(s, lang)).join(lang === 'zh' ? '；' : '; ');
+  const list = f.suspects.map((s) => suspectText(s, lang, tf)).join(lang === 'zh' ? '；' : '; ');
   return lang === 'zh' ? `最可能的改法：${list}。` : ` Most likely correction: ${list}.`;
 }
 
 const fmt = (n: number | null | undefined) => (n === null || n === undefined ? '—' : String(n));
 
 /** The finding's own placeholders; a param of the same name takes precedence. */
-const PLACEHOLDERS: Record<string, (f: FindingDraft, lang: Lang) => string> = {
-  scope: (f, lang) => scopeName(f.scope, lang),
+const PLACEHOLDERS: Record<string, (f: FindingDraft, lang: Lang, tf: TemplateFormat) => string> = {
+  scope: (f, lang, tf) => scopeName(f.scope, lang, tf),
   left: (f) => fmt(f.left),
   right: (f) => fmt(f.right),
   difference: (f) => fmt(f.difference),
   absDifference: (f) => fmt(f.difference === null ? null : Math.abs(f.difference)),
   tolerance: (f) => fmt(f.tolerance),
-  cells: (f, lang) => cellList(f.cells, lang),
-  leftCells: (f, lang) => cellList(f.leftCells, lang),
-  rightCells: (f, lang) => cellList(f.rightCells, lang),
-  blanks: (f, lang) => cellList(f.blanks, lang),
+  cells: (f, lang, tf) => cellList(f.cells, lang, tf),
+  leftCells: (f, lang, tf) => cellList(f.leftCells, lang, tf),
+  rightCells: (f, lang, tf) => cellList(f.rightCells, lang, tf),
+  blanks: (f, lang, tf) => cellList(f.blanks, lang, tf),
   blankCount: (f) => String(f.blanks?.length ?? 0),
   claimed: (f) => fmt(f.evidence?.claimed),
   sentence: (f) => f.evidence?.sentence ?? '',
@@ -245,11 +203,11 @@ const PLACEHOLDERS: Record<string, (f: FindingDraft, lang: Lang) => string> = {
 const own = (o: object, k: string): boolean => Object.prototype.hasOwnProperty.call(o, k) && Object.prototype.propertyIsEnumerable.call(o, k);
 
 /** Fill a template; only the placeholders it names are rendered (cell names are the costly part). */
-function fill(template: string, f: FindingDraft, lang: Lang): string {
+function fill(template: string, f: FindingDraft, lang: Lang, tf: TemplateFormat): string {
   const params = f.params ?? {};
   return template.replace(/\{(\w+)\}/g, (m, k: string) => {
-    if (own(params, k)) return EXPR_PARAMS.has(k) ? exprName(String(params[k]), lang) : String(params[k]);
-    if (own(PLACEHOLDERS, k)) return PLACEHOLDERS[k]!(f, lang);
+    if (own(params, k)) return EXPR_PARAMS.has(k) ? exprName(String(params[k]), lang, tf) : String(params[k]);
+    if (own(PLACEHOLDERS, k)) return PLACEHOLDERS[k]!(f, lang, tf);
     // a name no one set: what a plain object would have inherited under it, else the placeholder as written
     const inherited = ({} as Record<string, unknown>)[k];
     return inherited === undefined || inherited === null ? m : String(inherited);
@@ -266,13 +224,27 @@ const GENERIC: Required<RuleMessages> = {
   notCheckable: { zh: '无法检查：所需单元格缺失或不是数字。', en: 'Not checkable: a needed cell is missing or not a number.' },
 };
 
-/** Render the message of a finding from its data and its rule's templates. */
-export function renderMessage(f: FindingDraft, messages: RuleMessages): MessageText {
+/** Every cell a finding names. */
+function* refsOf(f: FindingDraft): Iterable<CellRef> {
+  yield* f.cells;
+  yield* f.leftCells ?? [];
+  yield* f.rightCells ?? [];
+  yield* f.blanks ?? [];
+  yield* f.suspects;
+  for (const alt of f.alternatives ?? []) yield* alt;
+}
+
+/**
+ * Render the message of a finding from its data and its rule's templates. Cells are named with the labels of
+ * the report's `format`; without it, of the format the finding's own cells belong to (see formatOfCells).
+ */
+export function renderMessage(f: FindingDraft, messages: RuleMessages, format?: FormatVersion): MessageText {
   const t: MessageText = messages[f.status] ?? GENERIC[f.status];
-  const out = { zh: fill(t.zh, f, 'zh'), en: fill(t.en, f, 'en') };
+  const tf = format ? templateFormat(format) : formatOfCells(refsOf(f));
+  const out = { zh: fill(t.zh, f, 'zh', tf), en: fill(t.en, f, 'en', tf) };
   if (f.status === 'fail' || f.status === 'needsReview') {
-    out.zh += localizationText(f, 'zh');
-    out.en += localizationText(f, 'en');
+    out.zh += localizationText(f, 'zh', tf);
+    out.en += localizationText(f, 'en', tf);
   }
   if (f.status === 'notCheckable' && f.params?.reason === 'notAPair') {
     return { zh: `无法做跨年度比较：${f.params.reasonZh}。`, en: `No year-to-year comparison: ${f.params.reasonEn}.` };
@@ -281,14 +253,14 @@ export function renderMessage(f: FindingDraft, messages: RuleMessages): MessageT
     return { zh: `规则 ${f.rule} 运行出错，未能检查（${f.params.detail}）。`, en: `Rule ${f.rule} failed internally and checked nothing (${f.params.detail}).` };
   }
   if (f.status === 'notCheckable' && f.params?.reason === 'missing' && !messages.notCheckable) {
-    out.zh = `无法检查：未读到 ${f.params.missingCount} 个所需单元格（${exprName(String(f.params.missing).split(' ').slice(0, 3).join('、'), 'zh')}）。`;
-    out.en = `Not checkable: ${f.params.missingCount} needed cell(s) were not read (${exprName(String(f.params.missing).split(' ').slice(0, 3).join(', '), 'en')}).`;
+    out.zh = `无法检查：未读到 ${f.params.missingCount} 个所需单元格（${exprName(String(f.params.missing).split(' ').slice(0, 3).join('、'), 'zh', tf)}）。`;
+    out.en = `Not checkable: ${f.params.missingCount} needed cell(s) were not read (${exprName(String(f.params.missing).split(' ').slice(0, 3).join(', '), 'en', tf)}).`;
   }
   return out;
 }
 
-export function finalize(f: FindingDraft, messages: RuleMessages): Finding {
-  return { ...f, message: renderMessage(f, messages) };
+export function finalize(f: FindingDraft, messages: RuleMessages, format?: FormatVersion): Finding {
+  return { ...f, message: renderMessage(f, messages, format) };
 }
 
 export { cellKey };

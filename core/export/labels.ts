@@ -1,13 +1,9 @@
 // Human-readable names for tables, cells and findings, shared by CSV, TSV, the audit record and the CLI.
+// Cells are named by explain/names.ts, the same function the finding messages use.
 import type { CellRef, Finding, FormatVersion, Report, TableId } from '../model/schema';
-import { labelOf, labelOfEn, type TemplateFormat } from '../model/templates';
+import { cellName, colName, rowName, templateFormat, TYPO_ZH, type Lang } from '../explain/names';
 
-export type Lang = 'zh' | 'en';
-
-/** Older/unknown formats have no template of their own; the 2021 labels are the closest names. */
-export function templateFormat(format: FormatVersion): TemplateFormat {
-  return format === '2019' ? '2019' : '2021';
-}
+export { cellName, templateFormat, type Lang };
 
 export const TABLE_NAMES: Record<TableId, { zh: string; en: string }> = {
   t2: { zh: '表二 主动公开', en: 'Table 2 (proactive disclosure)' },
@@ -15,25 +11,13 @@ export const TABLE_NAMES: Record<TableId, { zh: string; en: string }> = {
   t4: { zh: '表四 复议诉讼', en: 'Table 4 (review and litigation)' },
 };
 
+/** The printed label of a row id in the report's format (the id itself when no template knows it). */
 export function rowLabel(table: TableId, format: FormatVersion, row: string): string {
-  return labelOf(table, templateFormat(format), 'row', row);
+  return rowName(table, templateFormat(format), row) ?? row;
 }
 
 export function colLabel(table: TableId, format: FormatVersion, col: string): string {
-  return labelOf(table, templateFormat(format), 'col', col);
-}
-
-/** e.g. `表三「（一）予以公开 × 自然人」` / `Table 3 "(1) granted × natural persons"`. */
-export function cellName(ref: CellRef, format: FormatVersion, lang: Lang): string {
-  if (lang === 'en') {
-    const f = templateFormat(format);
-    const col = labelOfEn(ref.table, f, 'col', ref.col);
-    if (ref.table === 't4') return `Table 4 "${col}"`;
-    return `Table ${ref.table.slice(1)} "${labelOfEn(ref.table, f, 'row', ref.row)} × ${col}"`;
-  }
-  const table = TABLE_NAMES[ref.table].zh.slice(0, 2);
-  if (ref.table === 't4') return `${table}「${colLabel('t4', format, ref.col)}」`;
-  return `${table}「${rowLabel(ref.table, format, ref.row)} × ${colLabel(ref.table, format, ref.col)}」`;
+  return colName(table, templateFormat(format), col) ?? col;
 }
 
 const STATUS_ORDER: Record<Finding['status'], number> = { fail: 0, needsReview: 1, notCheckable: 2, pass: 3 };
@@ -114,8 +98,6 @@ export function suspectLines(f: Finding, format: FormatVersion, lang: Lang): str
       : `${name}: printed ${printed}, should be ${fmt(s.suggested)}${typo}`;
   });
 }
-
-const TYPO_ZH: Record<string, string> = { swap: '数字颠倒', drop: '漏打一位', double: '多打一位', mistype: '按错一键', insert: '多插一位' };
 
 export const STATUS_NAMES: Record<Finding['status'], { zh: string; en: string }> = {
   fail: { zh: '不符', en: 'fail' },

@@ -1,8 +1,10 @@
 // The reader's notes as data (like zod issues): a code and its params, with the Chinese and English sentences
 // rendered from them here, so every consumer picks its language and tests assert on codes, not wording.
 // Templates: {name} is a param; [ … ] is printed only when every param inside it is given.
-// Row and column labels quoted from the page stay as printed (Chinese) in both languages; ids are the spec §0 ids.
+// Labels quoted from the page stay as printed (Chinese) in both languages. Rows, columns and blocks of the template
+// are given as spec §0 ids in the params (data) and printed by their labels: Chinese in zh, English in en (see names()).
 import type { NotCheckable, ReadNote, TableId } from '../model/schema';
+import { T4_BLOCKS, templateFor, type LabelDef } from '../model/templates';
 
 export interface NoteTemplate {
   zh: string;
@@ -51,7 +53,8 @@ export const NOTES = {
   subTableNotInFormat: { zh: '子表{caption}不属于{format}年版格式', en: 'sub-table {caption} is not part of the {format} format' },
 
   // ── rows (HTML tables) ──
-  rowNotFound: { zh: '未找到“{label}”行（{row}）', en: 'row {row} ({label}) not found' },
+  rowNotFound: { zh: '未找到“{label}”行', en: 'row "{rowEn}" not found' },
+  // {rows}: the rows' Chinese labels, shortened (as printed, in both languages)
   rowsNotRead: { zh: '共{total}行，读取{read}行；未读取：{rows}', en: '{read} of {total} rows read; not read: {rows}' },
   unlabelledRowSkipped: {
     zh: '跳过一行没有行标签的数字（表格#{tableIndex}第{row}行）',
@@ -66,38 +69,38 @@ export const NOTES = {
     en: 'group row "{label}" printed with values; kept as an extra row',
   },
   unknownRowKept: { zh: '无法识别的行“{label}”，作为额外行保留', en: 'unknown row "{label}" kept as an extra row' },
-  rowRepeated: { zh: '“{label}”行（{row}）印了两次；采用第一次', en: 'row {row} printed twice; the first one is used' },
+  rowRepeated: { zh: '“{label}”行印了两次；采用第一次', en: 'row "{rowEn}" printed twice; the first one is used' },
   rowRepeatedDiffering: {
-    zh: '“{label}”行（{row}）印了两次且数值不同；采用第一次',
-    en: 'row {row} printed twice with different values; the first one is used',
+    zh: '“{label}”行印了两次且数值不同；采用第一次',
+    en: 'row "{rowEn}" printed twice with different values; the first one is used',
   },
   rowFewCells: {
-    zh: '“{label}”行（{row}）只有{count}个数值单元格[；未读取的列：{cols}]',
-    en: 'row {row} has only {count} value cells[; not read: {cols}]',
+    zh: '“{label}”行只有{count}个数值单元格[；未读取的列：{colsZh}]',
+    en: 'row "{rowEn}" has only {count} value cells[; not read: {colsEn}]',
   },
   rowsExtraCellsByHeader: {
-    zh: '{count}行（{rows}）：数值单元格多于7个；取表头各列下的单元格',
-    en: '{count} row(s) ({rows}): more than 7 value cells; the cells under the header columns are used',
+    zh: '{count}行（{rowsZh}）：数值单元格多于7个；取表头各列下的单元格',
+    en: '{count} row(s) ({rowsEn}): more than 7 value cells; the cells under the header columns are used',
   },
   rowsExtraCellsLast: {
-    zh: '{count}行（{rows}）：数值单元格多于7个；取最后7个',
-    en: '{count} row(s) ({rows}): more than 7 value cells; the last 7 are used',
+    zh: '{count}行（{rowsZh}）：数值单元格多于7个；取最后7个',
+    en: '{count} row(s) ({rowsEn}): more than 7 value cells; the last 7 are used',
   },
   rowsColumnsReordered: {
-    zh: '{count}行（{rows}）：各列的顺序与模板不同；按表头对应',
-    en: '{count} row(s) ({rows}): columns printed in another order; mapped by the header',
+    zh: '{count}行（{rowsZh}）：各列的顺序与模板不同；按表头对应',
+    en: '{count} row(s) ({rowsEn}): columns printed in another order; mapped by the header',
   },
   printedCellsOneValue: {
-    zh: '“{label}”行（{row}）的一个数值印成了{count}个单元格；采用第一个',
-    en: 'row {row} has {count} printed cells for one value; the first is used',
+    zh: '“{label}”行的一个数值印成了{count}个单元格；采用第一个',
+    en: 'row "{rowEn}" has {count} printed cells for one value; the first is used',
   },
   cellsMappedByHeader: {
-    zh: '“{label}”行（{row}）有{count}个数值单元格，而该子表有{cols}列；按表头位置对应',
-    en: 'row {row} has {count} value cells for {cols} columns; mapped by header position',
+    zh: '“{label}”行有{count}个数值单元格，而该子表有{cols}列；按表头位置对应',
+    en: 'row "{rowEn}" has {count} value cells for {cols} columns; mapped by header position',
   },
   cellCountMismatch: {
-    zh: '“{label}”行（{row}）有{count}个数值单元格，而该子表有{cols}列；未读取',
-    en: 'row {row} has {count} value cells for {cols} columns; not read',
+    zh: '“{label}”行有{count}个数值单元格，而该子表有{cols}列；未读取',
+    en: 'row "{rowEn}" has {count} value cells for {cols} columns; not read',
   },
 
   // ── table 四 (HTML) ──
@@ -108,53 +111,53 @@ export const NOTES = {
   dataRowExtraCellsLast: { zh: '数据行有{count}个数值单元格；取最后15个', en: 'data row has {count} value cells; the last 15 are used' },
   columnsReordered: { zh: '各列的顺序与模板不同；按表头对应', en: 'columns printed in a different order; mapped by header' },
   secondDataRow: { zh: '另有一个数据行，作为额外行保留', en: 'a second data row was kept as an extra row' },
-  blockFewCells: { zh: '“{label}”行只有{count}个数值单元格', en: '{block} row has only {count} value cells' },
+  blockFewCells: { zh: '“{label}”行只有{count}个数值单元格', en: 'row "{rowEn}" has only {count} value cells' },
   transposed: {
     zh: '该表转置印刷（3行×5列）；已按单行的各列读取',
-    en: 'printed transposed (3 rows × 5 columns); mapped to the single row cases',
+    en: 'printed transposed (3 rows × 5 columns); read into the columns of its single data row',
   },
-  blockNotFound: { zh: '未找到“{label}”', en: '{label} not found' },
+  blockNotFound: { zh: '未找到“{label}”', en: '"{rowEn}" not found' },
   noDataRow: { zh: '没有15个单元格的数据行，也没有可读的表头；未读取', en: 'no data row of 15 cells and no readable header; not read' },
   dataRowByHeader: {
-    zh: '数据行有{count}个数值单元格；按表头位置对应[，{skipped}个跨多列的单元格未读取][；未读取的列：{cols}]',
-    en: 'data row has {count} value cells; mapped by header position[, {skipped} cell(s) spanning several columns not read][; not read: {cols}]',
+    zh: '数据行有{count}个数值单元格；按表头位置对应[，{skipped}个跨多列的单元格未读取][；未读取的列：{colsZh}]',
+    en: 'data row has {count} value cells; mapped by header position[, {skipped} cell(s) spanning several columns not read][; not read: {colsEn}]',
   },
 
   // ── text: a row found by its label ──
-  labelNotFound: { zh: '{label}：文本中未找到该行标签；未读取', en: '{label}: label not found in the text; not read' },
-  noNumbers: { zh: '{label}：标签后没有数字；未读取', en: '{label}: no numbers after the label; not read' },
+  labelNotFound: { zh: '{label}：文本中未找到该行标签；未读取', en: 'row "{rowEn}": its label {label} not found in the text; not read' },
+  noNumbers: { zh: '{label}：标签后没有数字；未读取', en: 'row "{rowEn}": no numbers after the label; not read' },
   moreNumbersThanColumn: {
     zh: '{label}：标签后的数字多于该行仅有的一列；未读取',
-    en: '{label}: more numbers than the one column after the label; not read',
+    en: 'row "{rowEn}": more numbers than the one column after the label; not read',
   },
-  notANumber: { zh: '{label}：“{raw}”不是数字；未读取', en: '{label}: "{raw}" is not a number; not read' },
-  numbersMixedWithText: { zh: '{label}：标签后数字与文字混杂；未读取', en: '{label}: numbers mixed with text after the label; not read' },
+  notANumber: { zh: '{label}：“{raw}”不是数字；未读取', en: 'row "{rowEn}": "{raw}" is not a number; not read' },
+  numbersMixedWithText: { zh: '{label}：标签后数字与文字混杂；未读取', en: 'row "{rowEn}": numbers mixed with text after the label; not read' },
   splitSeveral: {
     zh: '{label}：“{run}”拆成{parts}个单元格有多种拆法；未读取',
-    en: '{label}: "{run}" splits into {parts} cells in several ways; not read',
+    en: 'row "{rowEn}": "{run}" splits into {parts} cells in several ways; not read',
   },
   splitNone: {
     zh: '{label}：“{run}”无法拆成{parts}个单元格；未读取',
-    en: '{label}: "{run}" splits into {parts} cells in no way; not read',
+    en: 'row "{rowEn}": "{run}" splits into {parts} cells in no way; not read',
   },
-  splitTooMany: { zh: '{label}：“{run}”可能的拆法太多；未读取', en: '{label}: "{run}" has too many possible splits; not read' },
+  splitTooMany: { zh: '{label}：“{run}”可能的拆法太多；未读取', en: 'row "{rowEn}": "{run}" has too many possible splits; not read' },
   splitNoTotal: {
     zh: '{label}：“{run}”无法拆成相加等于合计的6个数；未读取',
-    en: '{label}: "{run}" does not split into 6 parts that add up to the total; not read',
+    en: 'row "{rowEn}": "{run}" does not split into 6 parts that add up to the total; not read',
   },
   splitWays: {
     zh: '{label}：数字有{count}种拆法[（{options}）]；未读取',
-    en: '{label}: digits split {count} ways[ ({options})]; not read',
+    en: 'row "{rowEn}": digits split {count} ways[ ({options})]; not read',
   },
   splitByIdentity: {
     zh: '{label}：拆分方式由列之间的恒等关系选定（对该行的校验是循环的）',
-    en: '{label}: split chosen by the column identities (checks on this row are circular)',
+    en: 'row "{rowEn}": split chosen by the column identities (checks on this row are circular)',
   },
   repeatedSecondIgnored: {
     zh: '{label}：印了两次且数值不同；忽略第二次',
-    en: '{label}: printed twice with different values; second one ignored',
+    en: 'row "{rowEn}": printed twice with different values; second one ignored',
   },
-  repeatedNotRead: { zh: '{label}：印了两次且数值不同；未读取', en: '{label}: printed twice with different values; not read' },
+  repeatedNotRead: { zh: '{label}：印了两次且数值不同；未读取', en: 'row "{rowEn}": printed twice with different values; not read' },
 
   // ── text: a line of a gridded table (Markdown, TSV, pasted) ──
   lineLabelFitsSeveral: {
@@ -233,18 +236,67 @@ export function renderNote(template: string, params: NoteParams): string {
     .replace(PARAM, (_, name: string) => (given(name) ? String(params[name]) : '?'));
 }
 
+// ── names of template ids, per language ──
+const T2_T3 = [templateFor('t2', '2021'), templateFor('t2', '2019'), templateFor('t3', '2021'), templateFor('t3', '2019')];
+
+/** The template definition of a row or column id of `table`, 2021 format first (labels differ only in wording). */
+function defOf(table: TableId, kind: 'row' | 'col', id: string): LabelDef | { label: string; en: string } | undefined {
+  if (table === 't4') return kind === 'col' ? templateFor('t4', '2021').cols.find((d) => d.id === id) : T4_BLOCKS.find((b) => b.id === id);
+  for (const t of T2_T3) if (t.table === table) for (const d of kind === 'row' ? t.rows : t.cols) if (d.id === id) return d;
+  return undefined;
+}
+
+/** The row a note names in English: by its `row` id, else by its template label (text readers pass the label). */
+function rowEn(table: TableId, p: Record<string, string | number>): string | undefined {
+  const id = typeof p.row === 'string' ? p.row : typeof p.block === 'string' ? p.block : undefined;
+  const byId = id !== undefined ? defOf(table, 'row', id)?.en : undefined;
+  if (byId) return byId;
+  if (typeof p.label !== 'string') return id;
+  const defs = table === 't4' ? T4_BLOCKS : T2_T3.filter((t) => t.table === table).flatMap((t) => t.rows);
+  return defs.find((d) => d.label === p.label)?.en ?? p.label;
+}
+
+/** A row label short enough for a list in a one-line note: no trailing explanation, at most 14 characters. */
+function shortZh(label: string): string {
+  const s = label.replace(/(?<=.)（[^（）]*）$/, '');
+  return s.length > 14 ? s.slice(0, 13) + '…' : s;
+}
+
+/** `a, b, …` ids in words: Chinese labels joined by 、, English labels quoted and joined by commas. */
+function idList(table: TableId, kind: 'row' | 'col', ids: string, lang: 'zh' | 'en'): string {
+  const names = ids.split(', ').map((id) => {
+    if (id === '…') return id;
+    const d = defOf(table, kind, id);
+    if (lang === 'zh') return d?.label ? shortZh(d.label) : id;
+    return d?.en ? `"${d.en}"` : id;
+  });
+  return names.join(lang === 'zh' ? '、' : ', ');
+}
+
+/** Params the sentences name ids by, rendered from the id params: {rowEn}, {rowsZh}/{rowsEn}, {colsZh}/{colsEn}. */
+function names(table: TableId | undefined, p: Record<string, string | number>): { zh: NoteParams; en: NoteParams } {
+  if (!table) return { zh: {}, en: {} };
+  const rows = typeof p.rows === 'string' ? p.rows : undefined;
+  const cols = typeof p.cols === 'string' ? p.cols : undefined;
+  return {
+    zh: { rowsZh: rows && idList(table, 'row', rows, 'zh'), colsZh: cols && idList(table, 'col', cols, 'zh') },
+    en: { rowEn: rowEn(table, p), rowsEn: rows && idList(table, 'row', rows, 'en'), colsEn: cols && idList(table, 'col', cols, 'en') },
+  };
+}
+
 /** The note for `code`: data first, both sentences rendered from it. Params left undefined are not kept. */
 export function readNote(code: NoteCode, params: NoteParams & { table?: TableId } = {}): ReadNote {
   const { table, ...rest } = params;
   const kept: Record<string, string | number> = {};
   for (const [k, v] of Object.entries(rest)) if (v !== undefined && v !== '') kept[k] = v;
   const t = NOTES[code];
+  const named = names(table, kept);
   return {
     code,
     ...(table ? { table } : {}),
     ...(Object.keys(kept).length ? { params: kept } : {}),
-    zh: (table ? TABLE_PREFIX[table].zh : '') + renderNote(t.zh, kept),
-    en: (table ? TABLE_PREFIX[table].en : '') + renderNote(t.en, kept),
+    zh: (table ? TABLE_PREFIX[table].zh : '') + renderNote(t.zh, { ...named.zh, ...kept }),
+    en: (table ? TABLE_PREFIX[table].en : '') + renderNote(t.en, { ...named.en, ...kept }),
   };
 }
 

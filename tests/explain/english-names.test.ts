@@ -5,49 +5,14 @@ import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { checkReport } from '../../core/check';
 import type { Report } from '../../core/model/schema';
-import {
-  T2_2019,
-  T2_2021,
-  T3_2019,
-  T3_2021,
-  T3_GROUPS,
-  T3_GROUPS_EN,
-  T4,
-  T4_BLOCKS,
-  T4_OUTCOMES,
-  type LabelDef,
-} from '../../core/model/templates';
+import { T3_GROUPS, T3_GROUPS_EN } from '../../core/model/templates';
 import { readDocument } from '../../core/read/dom';
 import { readText } from '../../core/read/text';
+import { defs, RAW_ID, RAW_ID_ZH } from './raw-ids';
 
 const REAL = fileURLToPath(new URL('../fixtures/corpus/real/', import.meta.url));
 const HTML = fileURLToPath(new URL('../fixtures/html/', import.meta.url));
 const SAMPLE = fileURLToPath(new URL('../../samples/huixian-2023.txt', import.meta.url));
-
-const defs: LabelDef[] = [
-  ...[T2_2021, T2_2019].flatMap((t) => [...t.rows, ...t.cols, ...(t.subTables ?? []).flatMap((s) => [...s.rows, ...s.cols])]),
-  ...[T3_2021, T3_2019, T4].flatMap((t) => [...t.rows, ...t.cols]),
-  ...T4_BLOCKS,
-  ...T4_OUTCOMES,
-];
-
-// Ids that are not English words: camelCase or dotted (naturalPerson, denied.stateSecret, litAfterReview.total).
-// Lowercase one-word ids (granted, total, penalty) are English words too and cannot be told apart in text.
-const wordlessIds = [...new Set([...defs.map((d) => d.id), ...T4_BLOCKS.map((b) => b.id)].filter((id) => /[A-Z.]/.test(id)))];
-const escape = (s: string) => s.replace(/[.]/g, '\\.');
-const RAW_ID = new RegExp(
-  [
-    't[234]\\[', // t3[granted][naturalPerson]
-    't[234]:\\w', // cell keys t3:granted:total
-    '\\bt[234] \\w+ × ', // t3 granted × naturalPerson
-    '\\bsec\\.\\w', // section ids
-    '\\b[a-z]+[A-Z]\\w*', // any camelCase word (grantedOrPartial, legalOrOrg): English text has none
-    `\\b(?:${wordlessIds.map(escape).join('|')})\\b`,
-  ].join('|'),
-);
-
-/** ids in Chinese text: camelCase words, cell keys and `t3[…]`, section ids, dotted `row.col` ids */
-const RAW_ID_ZH = new RegExp(['t[234][\\[:]', '\\bsec\\.\\w', '[a-z]+[A-Z]\\w*', `(?<![\\w.])(?:${wordlessIds.map(escape).join('|')})(?![\\w.])`].join('|'));
 
 function reportsOf(path: string): Report[] {
   const s = readFileSync(path, 'utf8');

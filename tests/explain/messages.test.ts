@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { cellName, renderMessage, scopeName } from '../../core/explain/messages';
+import { renderMessage, scopeName } from '../../core/explain/messages';
+import { cellName } from '../../core/explain/names';
 import t4ReviewSum from '../../core/rules/t4.reviewSum';
 import t3RowTotal from '../../core/rules/t3.rowTotal';
 import type { FindingDraft } from '../../core/rules/types';
@@ -37,16 +38,16 @@ describe('messages are rendered from the finding data', () => {
 
   it('typos are named', () => {
     const m = renderMessage({ ...base, rule: 't3.rowTotal', scope: 'newReceived', suspects: [{ table: 't3', row: 'newReceived', col: 'total', printed: 112, suggested: 121, typo: 'swap' }] }, t3RowTotal.messages);
-    expect(m.zh).toContain('疑似笔误：数字对调');
+    expect(m.zh).toContain('疑似笔误：数字颠倒');
     expect(m.en).toContain('likely typo: swap');
   });
 
   it('cells and scopes by label, in Chinese as printed and in English words', () => {
-    expect(cellName({ table: 't3', row: 'granted', col: 'naturalPerson' }, 'zh')).toBe('表三「（一）予以公开」×「自然人」');
-    expect(cellName({ table: 't3', row: 'granted', col: 'naturalPerson' }, 'en')).toBe('Table 3 "(1) granted × natural persons"');
-    expect(cellName({ table: 't3', row: 'unable.notHeld', col: 'total' }, 'en')).toBe('Table 3 "(4) unable to provide — 1. information not held × total"');
-    expect(cellName({ table: 't4', row: 'cases', col: 'litAfterReview.total' }, 'en')).toBe('Table 4 "litigation after review: total"');
-    expect(cellName({ table: 't2', row: 'normativeDocs', col: 'inForce' }, 'en')).toBe('Table 2 "normative documents × in force"');
+    expect(cellName({ table: 't3', row: 'granted', col: 'naturalPerson' }, '2021', 'zh')).toBe('表三「（一）予以公开 × 自然人」');
+    expect(cellName({ table: 't3', row: 'granted', col: 'naturalPerson' }, '2021', 'en')).toBe('Table 3 "(1) granted × natural persons"');
+    expect(cellName({ table: 't3', row: 'unable.notHeld', col: 'total' }, '2021', 'en')).toBe('Table 3 "(4) unable to provide — 1. information not held × total"');
+    expect(cellName({ table: 't4', row: 'cases', col: 'litAfterReview.total' }, '2021', 'en')).toBe('Table 4 "litigation after review: total"');
+    expect(cellName({ table: 't2', row: 'normativeDocs', col: 'inForce' }, '2021', 'en')).toBe('Table 2 "normative documents × in force"');
     expect(scopeName('unable', 'zh')).toBe('（四）无法提供');
     expect(scopeName('litDirect', 'zh')).toBe('未经复议直接起诉');
     expect(scopeName('unable', 'en')).toBe('"(4) unable to provide"');

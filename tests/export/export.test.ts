@@ -122,7 +122,7 @@ describe('cell names', () => {
 
   it('suspect lines name the cell in words', () => {
     expect(suspectLines(reviewSumFinding(7), '2021', 'en')).toEqual(['Table 4 "administrative review: total": printed 7, should be 6, likely mistype']);
-    expect(suspectLines(reviewSumFinding(7), '2021', 'zh')).toEqual(['表四「行政复议·总计」：印 7，应为 6，疑为按错一键']);
+    expect(suspectLines(reviewSumFinding(7), '2021', 'zh')).toEqual(['表四「行政复议·总计」：印 7，应为 6，疑为打错一位']);
   });
 });
 

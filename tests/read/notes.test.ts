@@ -38,7 +38,7 @@ describe('the read-note catalogue', () => {
 
   it('drops an optional part whose params are not given, and keeps it when they are', () => {
     expect(readNote('rowFewCells', { table: 't3', row: 'denied.lawForbidden', label: '2.其他法律行政法规禁止公开', count: 2 }).en).toBe(
-      'Table 3: row denied.lawForbidden has only 2 value cells',
+      'Table 3: row "(3) denied — 2. prohibited by other laws or regulations" has only 2 value cells',
     );
     const n = readNote('rowFewCells', {
       table: 't3',
@@ -47,8 +47,10 @@ describe('the read-note catalogue', () => {
       count: 2,
       cols: 'commercial, total',
     });
-    expect(n.en).toBe('Table 3: row denied.lawForbidden has only 2 value cells; not read: commercial, total');
-    expect(n.zh).toBe('表三：“2.其他法律行政法规禁止公开”行（denied.lawForbidden）只有2个数值单元格；未读取的列：commercial, total');
+    expect(n.en).toBe('Table 3: row "(3) denied — 2. prohibited by other laws or regulations" has only 2 value cells; not read: "commercial enterprises", "total"');
+    expect(n.zh).toBe('表三：“2.其他法律行政法规禁止公开”行只有2个数值单元格；未读取的列：商业企业、总计');
+    // the ids stay in the data
+    expect(n.params).toEqual({ row: 'denied.lawForbidden', label: '2.其他法律行政法规禁止公开', count: 2, cols: 'commercial, total' });
   });
 
   it('keeps the data: code, table and params, without the undefined ones', () => {
