@@ -40,6 +40,11 @@ export interface Scan {
   tableParent: number[];
   /** the last section heading before each table (0 before any heading) */
   tableSection: (SectionNo | 0)[];
+  /**
+   * tables far larger than any report table (a data appendix of thousands of rows): listed, so that indices stay
+   * document order, but neither walked nor read — their text would cost the page a long task for nothing
+   */
+  tableOversized: boolean[];
   /** index of the first block inside each table (blocks of a table are contiguous) */
   blocks: ScanBlock[];
   images: ScanImage[];
@@ -73,6 +78,30 @@ export function headingOf(text: string): SectionNo | undefined {
   return undefined;
 }
 
+/** A report table has at most about 60 rows (表二, 三 and 四 printed as one table) and 16 columns. */
+export const MAX_REPORT_TABLE_ROWS = 400;
+export const MAX_REPORT_TABLE_CELLS = 8000;
+
+/** Counts the table's own rows and cells (not those of nested tables) and stops as soon as either limit is passed. */
+function oversized(table: Element): boolean {
+  let rows = 0;
+  let cells = 0;
+  const countRow = (tr: Element): boolean => {
+    rows++;
+    for (let c = tr.firstElementChild; c; c = c.nextElementSibling) cells++;
+    return rows > MAX_REPORT_TABLE_ROWS || cells > MAX_REPORT_TABLE_CELLS;
+  };
+  for (let c = table.firstElementChild; c; c = c.nextElementSibling) {
+    const tag = c.tagName.toUpperCase();
+    if (tag === 'TR') {
+      if (countRow(c)) return true;
+    } else if (tag === 'THEAD' || tag === 'TBODY' || tag === 'TFOOT') {
+      for (let r = c.firstElementChild; r; r = r.nextElementSibling) if (r.tagName.toUpperCase() === 'TR' && countRow(r)) return true;
+    }
+  }
+  return false;
+}
+
 const FRAME_ATTRS = ['src', 'data', 'data-src', 'ms-attr-src', ':src', 'v-bind:src', 'href'];
 const PDF_POINTER = /\.pdf\b|viewer\.html\?file=|pdfjs|\/pdf\//i;
 
@@ -80,6 +109,7 @@ export function scanDocument(doc: Document): Scan {
   const tables: Element[] = [];
   const tableParent: number[] = [];
   const tableSection: (SectionNo | 0)[] = [];
+  const tableOversized: boolean[] = [];
   const blocks: ScanBlock[] = [];
   const images: ScanImage[] = [];
   const links: ScanLink[] = [];
@@ -120,6 +150,9 @@ export function scanDocument(doc: Document): Scan {
       tables.push(el);
       tableParent.push(tableStack.length ? tableStack[tableStack.length - 1]! : -1);
       tableSection.push(section);
+      const huge = oversized(el);
+      tableOversized.push(huge);
+      if (huge) return;
       tableStack.push(idx);
       const saved = blockEl;
       blockEl = el;
@@ -173,5 +206,5 @@ export function scanDocument(doc: Document): Scan {
     for (const c of Array.from(doc.childNodes)) visit(c);
   flush();
   const title = (doc.title ?? '').replace(SPACES, ' ').trim();
-  return { tables, tableParent, tableSection, blocks, images, links, frames, title };
+  return { tables, tableParent, tableSection, tableOversized, blocks, images, links, frames, title };
 }

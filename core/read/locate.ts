@@ -101,6 +101,7 @@ export function locateTables(scan: Scan): Located {
   }
   const cands: Candidate[] = [];
   for (let i = 0; i < scan.tables.length; i++) {
+    if (scan.tableOversized[i]) continue;
     const grid = buildGrid(scan.tables[i]!);
     if (grid.rowCount === 0) continue;
     const fp = fingerprint(grid);

@@ -7,6 +7,7 @@ import type { Cell, Report } from '../../core/model/schema';
 import { Report as ReportSchema } from '../../core/model/schema';
 import { T3_COLS, templateCells } from '../../core/model/templates';
 import { readDocument } from '../../core/read/dom';
+import { MAX_REPORT_TABLE_ROWS, scanDocument } from '../../core/read/dom-scan';
 import type { ReadReport } from '../../core/read/types';
 
 const cache = new Map<string, { read: ReadReport; doc: Document }>();
@@ -234,5 +235,40 @@ describe('Shuyang 2023 (F2021, metadata table first, 法人 columns blank)', () 
     expect(cell(report, 't2', 'normativeDocs', 'repealed').value).toBe(0);
     expect(cell(report, 't2', 'normativeDocs', 'inForce').value).toBe(18);
     expect(cell(report, 't2', 'adminFees', 'feeAmountWan').value).toBe(0);
+  });
+});
+
+describe('a report page with a large data table beside the report (an appendix list)', () => {
+  const file = '2025-pingtan-guanweihui.html';
+  const html = readFileSync(new URL(`../fixtures/corpus/real/${file}`, import.meta.url), 'utf8');
+  // 8,000 rows × 12 cells of numbers, after the report's text: never a report table, and reading it would cost
+  // the page a long task
+  const rows = Array.from({ length: 8000 }, (_, r) => `<tr>${Array.from({ length: 12 }, (_, c) => `<td>${r * 12 + c}</td>`).join('')}</tr>`).join('');
+  const appendix = `<table><tr><th>序号</th><th>文件名称</th><th>数量</th></tr>${rows}</table>`;
+  const withAppendix = html.replace(/<\/body>/i, `${appendix}</body>`);
+
+  it('reads the same cells as the page without it, and passes the data table over', () => {
+    const plain = read(file).read.report;
+    const doc = parseHTML(withAppendix).document as unknown as Document;
+    const scan = scanDocument(doc);
+    const huge = scan.tables.findIndex((t) => t.querySelectorAll('tr').length > 8000);
+    expect(huge).toBeGreaterThan(0);
+    expect(scan.tableOversized[huge]).toBe(true);
+    // the report's own tables are never passed over, on any real page
+    expect(scan.tableOversized.filter(Boolean)).toHaveLength(1);
+    expect(scan.blocks.some((b) => b.tableIndex === huge)).toBe(false);
+    const [rr] = readDocument(doc);
+    expect(rr!.report.tablesFound).toEqual(plain.tablesFound);
+    const values = (r: Report) => r.cells.map((c) => `${c.table}:${c.row}:${c.col}=${c.raw}`);
+    expect(values(rr!.report)).toEqual(values(plain));
+  });
+
+  it('a table with 400 rows is still read (the limit is above any report table)', () => {
+    for (const f of ['2019-shanghai-shizhengfu-bangongting.html', '2023-pingtan-guanweihui.html', '2023-shuyang-fagaiju.html', file]) {
+      const doc = parseHTML(readFileSync(new URL(`../fixtures/corpus/real/${f}`, import.meta.url), 'utf8')).document as unknown as Document;
+      expect(scanDocument(doc).tableOversized.some(Boolean)).toBe(false);
+    }
+    const doc = parseHTML(`<table>${'<tr><td>1</td></tr>'.repeat(MAX_REPORT_TABLE_ROWS)}</table><table>${'<tr><td>1</td></tr>'.repeat(MAX_REPORT_TABLE_ROWS + 1)}</table>`).document as unknown as Document;
+    expect(scanDocument(doc).tableOversized).toEqual([false, true]);
   });
 });
