@@ -54,8 +54,7 @@ export const NOTES = {
 
   // ── rows (HTML tables) ──
   rowNotFound: { zh: '未找到“{label}”行', en: 'row "{rowEn}" not found' },
-  // {rows}: the rows' Chinese labels, shortened (as printed, in both languages)
-  rowsNotRead: { zh: '共{total}行，读取{read}行；未读取：{rows}', en: '{read} of {total} rows read; not read: {rows}' },
+  rowsNotRead: { zh: '共{total}行，读取{read}行；未读取：{rowsZh}', en: '{read} of {total} rows read; not read: {rowsEn}' },
   unlabelledRowSkipped: {
     zh: '跳过一行没有行标签的数字（表格#{tableIndex}第{row}行）',
     en: 'a row without a label (table #{tableIndex} row {row}) was skipped',

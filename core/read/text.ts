@@ -21,10 +21,6 @@ export interface ReadTextOptions {
 const TABLES: TableId[] = ['t2', 't3', 't4'];
 
 /** a row label short enough for a one-line note */
-function short(label: string): string {
-  return label.length > 14 ? label.slice(0, 13) + '…' : label;
-}
-
 function blankReport(format: FormatVersion, note: ReadNote): Report {
   return {
     format,
@@ -126,7 +122,7 @@ export function readText(text: string, opts: ReadTextOptions = {}): Report[] {
           table: 't3',
           read: rows.length - missing.length,
           total: rows.length,
-          rows: missing.map((r) => short(r.label)).join('、'),
+          rows: missing.map((r) => r.id).join(', '),
         }),
       );
   }

@@ -260,11 +260,12 @@ describe('text input', () => {
       '    – Table 3: line 154 "3.其他": sits under a header of row labels; not read',
       '    – Table 3: line 155 "（七）总计": sits under a header of row labels; not read',
       '    – Table 3: line 156 "四、结转下年度继续办理": sits under a header of row labels; not read',
-      '    – Table 3: 21 of 25 rows read; not read: 2.申请人逾期未按收费通知…、3.其他、（七）总计、四、结转下年度继续办理',
+      '    – Table 3: 21 of 25 rows read; not read: "(6) other handling — 2. applicant did not pay the fee in time", "(6) other handling — 3. other", "(7) total processed", "carried forward to next year"',
     ]);
     const zh = notes((await run([doc])).stdout);
     expect(zh).toHaveLength(5);
     expect(zh[2]).toBe('    – 表三：文本第155行“（七）总计”：位于由行标签组成的表头之下；未读取');
+    expect(zh[4]).toBe('    – 表三：共25行，读取21行；未读取：2.申请人逾期未按收费通知…、3.其他、（七）总计、四、结转下年度继续办理');
     for (const line of en) expect(line).not.toMatch(/表三|未读取|位于/);
   });
 

@@ -79,7 +79,7 @@ describe('reading notes print no raw ids', () => {
 
   it('a template prints an id-holding param ({row} {rows} {cols} {block}) only where the reader gives a number or labels', () => {
     // unlabelledRowSkipped: {row} is a grid row number; lineValue…/cells…: {cols} is a column count;
-    // blocksUnread: {rows} is a count; rowsNotRead: {rows} are the rows' printed labels
+    // blocksUnread: {rows} is a count
     const allowed: Record<string, string[]> = {
       unlabelledRowSkipped: ['row'],
       cellsMappedByHeader: ['cols'],
@@ -87,7 +87,6 @@ describe('reading notes print no raw ids', () => {
       lineValueCount: ['cols'],
       lineValuesWithText: ['cols'],
       blocksUnread: ['rows'],
-      rowsNotRead: ['rows'],
     };
     const printed: string[] = [];
     for (const [code, t] of Object.entries(NOTES))
