@@ -186,6 +186,9 @@ const fmt = (n: number | null | undefined) => (n === null || n === undefined ? '
 /** The finding's own placeholders; a param of the same name takes precedence. */
 const PLACEHOLDERS: Record<string, (f: FindingDraft, lang: Lang, tf: TemplateFormat) => string> = {
   scope: (f, lang, tf) => scopeName(f.scope, lang, tf),
+  // the row a finding is about, as a sentence's subject: table 四 has one data row, not a row named 表四
+  scopeRow: (f, lang, tf) =>
+    f.scope === 'cases' ? (lang === 'zh' ? '表四的数据行' : 'the data row of table 4') : lang === 'zh' ? `「${scopeName(f.scope, lang, tf)}」行` : `row ${scopeName(f.scope, lang, tf)}`,
   left: (f) => fmt(f.left),
   right: (f) => fmt(f.right),
   difference: (f) => fmt(f.difference),

@@ -11,8 +11,8 @@ const rule: Rule = {
   doc: 'Cells left blank or filled with a placeholder (—, -, /, 无) where the template expects a number; 0 should be written. Warning, or info when the rest of the row is all zero (spec §7.1, §7.8; Shanghai 2019 left 70 of 182 table-三 cells blank).',
   messages: {
     fail: {
-      zh: '「{scope}」行有 {blankCount} 个空白或占位单元格（{blankCols} 列），应填写数字（0 也应写出）。',
-      en: 'Row {scope} has {blankCount} blank or placeholder cell(s) (columns {blankCols}); a number (0 included) should be printed.',
+      zh: '{scopeRow}有 {blankCount} 个空白或占位单元格（{blankCols} 列），应填写数字（0 也应写出）。',
+      en: 'In {scopeRow}, {blankCount} cell(s) are blank or placeholders (columns {blankCols}); a number (0 included) should be printed.',
     },
     pass: { zh: '表格中没有空白单元格。', en: 'No blank cells in the tables.' },
   },

@@ -89,6 +89,15 @@ describe('Shanghai 2019: blanks need review, the narrative disagrees with the ta
     for (const f of findings) Finding.parse(f);
     expect(errors(findings).map((f) => f.message.en)).toEqual([]);
   });
+  it('table 四 has 9 blank cells in its one data row (2 in review, 2 in direct litigation, all 5 after review), named as that row', () => {
+    const f = findings.find((x) => x.rule === 'val.blankCell' && x.scope === 'cases')!;
+    expect(f.blanks).toHaveLength(9);
+    expect(f.message.zh).toMatch(/^表四的数据行有 9 个空白或占位单元格/);
+    expect(f.message.en).toMatch(/^In the data row of table 4, 9 cell\(s\) are blank/);
+    const granted = findings.find((x) => x.rule === 'val.blankCell' && x.scope === 'granted')!;
+    expect(granted.message.zh).toMatch(/^「（一）予以公开」行有 3 个/);
+    expect(granted.message.en).toMatch(/^In row "\(1\) granted", 3 cell/);
+  });
   it('blank 总计 of 予以公开: needsReview, to be filled with 272 (258 + 12 + 1 + 1)', () => {
     const f = findings.find((x) => x.rule === 't3.rowTotal' && x.scope === 'granted')!;
     expect(f.status).toBe('needsReview');
