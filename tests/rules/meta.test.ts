@@ -15,7 +15,7 @@ describe('rule registry', () => {
     expect(files.map((f) => f.replace(/\.ts$/, '')).sort()).toEqual([...ids].sort());
   });
 
-  it('the tests see every registered rule module, once, and nothing else (tests/rules/ruleCases.ts)', () => {
+  it('the tests see every registered rule module, once, and no rule file that is not registered (tests/rules/ruleCases.ts)', () => {
     const seen = ruleModules.map((m) => m.default);
     expect(new Set(seen).size).toBe(seen.length);
     expect(seen.map((r) => r.id).sort()).toEqual(allRules.map((r) => r.id).sort());
@@ -40,7 +40,7 @@ describe('rule registry', () => {
       // the cases are the file's own `export const cases`, outside the rule object, so bundles leave them out
       expect(rule).not.toHaveProperty('cases');
       const cases = casesOf(rule);
-      expect(cases, `${rule.id}: no \`export const cases\` in core/rules/${rule.id}.ts (or not listed in tests/rules/ruleCases.ts)`).toBeDefined();
+      expect(cases, `${rule.id}: no \`export const cases\` in core/rules/${rule.id}.ts (found through tests/rules/ruleCases.ts)`).toBeDefined();
       expect(cases!.valid.length).toBeGreaterThan(0);
       expect(cases!.invalid.some((c) => c.expect.status === 'fail')).toBe(true);
     });
