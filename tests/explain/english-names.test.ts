@@ -1,24 +1,9 @@
 // English messages name cells, rows and columns in words: no raw id of the JSON contract leaks into the text.
-import { readdirSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
+import { reportsOf, SWEPT_DOCUMENTS } from '../documents';
 import { checkReport } from '../../core/check';
-import type { Report } from '../../core/model/schema';
 import { T3_GROUPS, T3_GROUPS_EN } from '../../core/model/templates';
-import { readDocument } from '../../core/read/dom';
-import { readText } from '../../core/read/text';
 import { defs, RAW_ID, RAW_ID_ZH } from './raw-ids';
-
-const REAL = fileURLToPath(new URL('../fixtures/corpus/real/', import.meta.url));
-const HTML = fileURLToPath(new URL('../fixtures/html/', import.meta.url));
-const SAMPLE = fileURLToPath(new URL('../../samples/huixian-2023.txt', import.meta.url));
-
-function reportsOf(path: string): Report[] {
-  const s = readFileSync(path, 'utf8');
-  if (path.endsWith('.html')) return readDocument(parseHTML(s).document as unknown as Document).map((r) => r.report);
-  return readText(s, { source: path });
-}
 
 describe('English names', () => {
   it('every template id has a non-empty English label', () => {
@@ -48,28 +33,22 @@ describe('English names', () => {
       expect(words).not.toMatch(RAW_ID);
   });
 
-  const files = [
-    ...readdirSync(REAL)
-      .filter((f) => /\.(html|txt|md)$/.test(f))
-      .map((f) => REAL + f),
-    ...readdirSync(HTML)
-      .filter((f) => f.endsWith('.html'))
-      .map((f) => HTML + f),
-    SAMPLE,
-  ];
-  it.each(files.map((f) => [f.split('/').slice(-2).join('/'), f]))('no raw id in any English or Chinese message: %s', (_name, path) => {
-    const reports = reportsOf(path);
-    const leaks: string[] = [];
-    let messages = 0;
-    for (const r of reports)
-      for (const f of checkReport(r)) {
-        messages++;
-        if (RAW_ID.test(f.message.en)) leaks.push(`${f.rule}: ${f.message.en}`);
-        // the Chinese messages name everything by its printed label too
-        if (RAW_ID_ZH.test(f.message.zh)) leaks.push(`${f.rule}: ${f.message.zh}`);
-      }
-    expect(leaks).toEqual([]);
-    // a document read into no report would pass vacuously
-    if (!path.endsWith('attachment-only.html')) expect(messages).toBeGreaterThan(0);
-  });
+  it.each(SWEPT_DOCUMENTS.map((f) => [f.split('/').slice(-2).join('/'), f]))(
+    'no raw id in any English or Chinese message: %s',
+    (_name, path) => {
+      const reports = reportsOf(path);
+      const leaks: string[] = [];
+      let messages = 0;
+      for (const r of reports)
+        for (const f of checkReport(r)) {
+          messages++;
+          if (RAW_ID.test(f.message.en)) leaks.push(`${f.rule}: ${f.message.en}`);
+          // the Chinese messages name everything by its printed label too
+          if (RAW_ID_ZH.test(f.message.zh)) leaks.push(`${f.rule}: ${f.message.zh}`);
+        }
+      expect(leaks).toEqual([]);
+      // a document read into no report would pass vacuously
+      if (!path.endsWith('attachment-only.html')) expect(messages).toBeGreaterThan(0);
+    },
+  );
 });

@@ -1,21 +1,19 @@
 // One cell name for messages and exports, in the labels of the report's own format.
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
+import { reportsOf, SWEPT_DOCUMENTS } from '../documents';
 import { checkReport } from '../../core/check';
 import { renderMessage } from '../../core/explain/messages';
 import { parseCellKey } from '../../core/model/ids';
-import type { CellRef, Finding, Report } from '../../core/model/schema';
+import type { CellRef, Finding } from '../../core/model/schema';
 import { cellName as exportCellName, suspectLines } from '../../core/export/labels';
 import { readDocument } from '../../core/read/dom';
-import { readText } from '../../core/read/text';
 import countIntNonNeg from '../../core/rules/val.t2.countIntNonNeg';
 import type { FindingDraft } from '../../core/rules/types';
 
 const REAL = fileURLToPath(new URL('../fixtures/corpus/real/', import.meta.url));
-const HTML = fileURLToPath(new URL('../fixtures/html/', import.meta.url));
-const SAMPLE = fileURLToPath(new URL('../../samples/huixian-2023.txt', import.meta.url));
 
 // Labels as the spec prints them (report-format.md §3.1 and §3.2, table 二):
 // F2021 `t2.row.normativeDocs` — 行政规范性文件, `t2.col.decisions` — 本年处理决定数量;
@@ -24,12 +22,6 @@ const DOCS_2021 = '行政规范性文件';
 const DOCS_2019 = '规范性文件';
 const DECISIONS_2021 = '本年处理决定数量';
 const DECISIONS_2019 = '处理决定数量';
-
-function reportsOf(path: string): Report[] {
-  const s = readFileSync(path, 'utf8');
-  if (path.endsWith('.html')) return readDocument(parseHTML(s).document as unknown as Document).map((r) => r.report);
-  return readText(s, { source: path });
-}
 
 const draft = (cells: CellRef[]): FindingDraft => ({
   rule: countIntNonNeg.id,
@@ -77,7 +69,14 @@ describe('cells are named in the labels of the report format', () => {
 
 /** Every cell a finding (or an expression in its params) can name. */
 function namedRefs(f: Finding): CellRef[] {
-  const refs: CellRef[] = [...f.cells, ...(f.leftCells ?? []), ...(f.rightCells ?? []), ...(f.blanks ?? []), ...f.suspects, ...(f.alternatives ?? []).flat()];
+  const refs: CellRef[] = [
+    ...f.cells,
+    ...(f.leftCells ?? []),
+    ...(f.rightCells ?? []),
+    ...(f.blanks ?? []),
+    ...f.suspects,
+    ...(f.alternatives ?? []).flat(),
+  ];
   for (const v of Object.values(f.params ?? {}))
     for (const key of String(v).match(/t[234]:[\w.]+:[\w.]+/g) ?? []) {
       const ref = parseCellKey(key);
@@ -92,16 +91,7 @@ const EN_CELL = /Table [234] "[^"]*"/g;
 
 describe('messages and exports name a cell identically', () => {
   let compared = 0;
-  const files = [
-    ...readdirSync(REAL)
-      .filter((f) => /\.(html|txt|md)$/.test(f))
-      .map((f) => REAL + f),
-    ...readdirSync(HTML)
-      .filter((f) => f.endsWith('.html'))
-      .map((f) => HTML + f),
-    SAMPLE,
-  ];
-  it.each(files.map((f) => [f.split('/').slice(-2).join('/'), f]))('%s', (_name, path) => {
+  it.each(SWEPT_DOCUMENTS.map((f) => [f.split('/').slice(-2).join('/'), f]))('%s', (_name, path) => {
     const differ: string[] = [];
     for (const report of reportsOf(path))
       for (const f of checkReport(report)) {

@@ -1,22 +1,9 @@
 // Reading notes name rows, columns and blocks by their labels (English in en, Chinese in zh), never by spec ids.
-import { readdirSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
+import { documentsIn, reportsOf, SAMPLE } from '../documents';
 import type { ReadNote, Report } from '../../core/model/schema';
-import { readDocument } from '../../core/read/dom';
 import { NOTES, readNote, type NoteCode } from '../../core/read/notes';
-import { readText } from '../../core/read/text';
 import { RAW_ID, RAW_ID_ZH } from '../explain/raw-ids';
-
-const FIXTURES = fileURLToPath(new URL('../fixtures/', import.meta.url));
-const SAMPLE = fileURLToPath(new URL('../../samples/huixian-2023.txt', import.meta.url));
-
-function reportsOf(path: string): Report[] {
-  const s = readFileSync(path, 'utf8');
-  if (path.endsWith('.html')) return readDocument(parseHTML(s).document as unknown as Document).map((r) => r.report);
-  return readText(s, { source: path });
-}
 
 const notesOf = (r: Report): ReadNote[] => [...r.readNotes, ...r.notCheckable.flatMap((n) => (n.note ? [n.note] : []))];
 
@@ -26,12 +13,7 @@ function leaks(notes: readonly ReadNote[]): string[] {
 
 describe('reading notes print no raw ids', () => {
   // the real pages and the synthetic pages the reader tests read
-  const files = ['corpus/real/', 'html/', 'e2e/'].flatMap((dir) =>
-    readdirSync(FIXTURES + dir)
-      .filter((f) => /\.(html|txt|md)$/.test(f) && f !== 'README.md')
-      .map((f) => FIXTURES + dir + f),
-  );
-  files.push(SAMPLE);
+  const files = [...documentsIn('corpus/real/', 'html/', 'e2e/'), SAMPLE];
   const seen = new Set<string>();
 
   it.each(files.map((f) => [f.split('/').slice(-2).join('/'), f]))('%s', (_name, path) => {
@@ -42,7 +24,8 @@ describe('reading notes print no raw ids', () => {
 
   it('the pages above give the notes that used to print ids', () => {
     // merged-cells.html, missing-row.html, remarks-column.html, single-other-row.html (see tests/read/dom-synthetic)
-    for (const code of ['rowFewCells', 'dataRowByHeader', 'rowNotFound', 'rowsExtraCellsByHeader', 'transposed']) expect(seen).toContain(code);
+    for (const code of ['rowFewCells', 'dataRowByHeader', 'rowNotFound', 'rowsExtraCellsByHeader', 'transposed'])
+      expect(seen).toContain(code);
   });
 
   it('the check can fail: the old wording is caught', () => {
@@ -56,13 +39,48 @@ describe('reading notes print no raw ids', () => {
     const cases: [NoteCode, Parameters<typeof readNote>[1], string, string][] = [
       ['rowRepeated', { table: 't2', row: 'normativeDocs', label: '行政规范性文件' }, '"normative documents"', '“行政规范性文件”'],
       ['rowRepeatedDiffering', { table: 't3', row: 'other.misc', label: '3.其他' }, '"(6) other handling — 3. other"', '“3.其他”'],
-      ['printedCellsOneValue', { table: 't2', row: 'adminFees', label: '行政事业性收费', count: 2 }, '"administrative fees"', '“行政事业性收费”'],
-      ['cellsMappedByHeader', { table: 't2', row: 'otherServices', label: '其他对外管理服务事项', count: 2, cols: 3 }, '"other public management services"', '其他对外管理服务事项'],
-      ['cellCountMismatch', { table: 't2', row: 'centralProcurement', label: '政府集中采购', count: 1, cols: 2 }, '"centralised government procurement"', '政府集中采购'],
-      ['rowsColumnsReordered', { table: 't3', count: 2, rows: 'newReceived, denied.stateSecret' }, '"(3) denied — 1. state secret"', '1.属于国家秘密'],
-      ['rowsExtraCellsLast', { table: 't3', count: 4, rows: 'carriedOver, unable.notHeld, totalProcessed, …' }, '"(7) total processed", …', '（七）总计、…'],
-      ['rowFewCells', { table: 't3', row: 'partial', label: '（二）部分公开（区分处理的，只计这一情形，不计其他情形）', count: 6, cols: 'legalService' }, '"legal service providers"', '法律服务机构'],
-      ['blockFewCells', { table: 't4', block: 'litDirect', label: '未经复议直接起诉', count: 3 }, '"litigation without prior review"', '“未经复议直接起诉”'],
+      [
+        'printedCellsOneValue',
+        { table: 't2', row: 'adminFees', label: '行政事业性收费', count: 2 },
+        '"administrative fees"',
+        '“行政事业性收费”',
+      ],
+      [
+        'cellsMappedByHeader',
+        { table: 't2', row: 'otherServices', label: '其他对外管理服务事项', count: 2, cols: 3 },
+        '"other public management services"',
+        '其他对外管理服务事项',
+      ],
+      [
+        'cellCountMismatch',
+        { table: 't2', row: 'centralProcurement', label: '政府集中采购', count: 1, cols: 2 },
+        '"centralised government procurement"',
+        '政府集中采购',
+      ],
+      [
+        'rowsColumnsReordered',
+        { table: 't3', count: 2, rows: 'newReceived, denied.stateSecret' },
+        '"(3) denied — 1. state secret"',
+        '1.属于国家秘密',
+      ],
+      [
+        'rowsExtraCellsLast',
+        { table: 't3', count: 4, rows: 'carriedOver, unable.notHeld, totalProcessed, …' },
+        '"(7) total processed", …',
+        '（七）总计、…',
+      ],
+      [
+        'rowFewCells',
+        { table: 't3', row: 'partial', label: '（二）部分公开（区分处理的，只计这一情形，不计其他情形）', count: 6, cols: 'legalService' },
+        '"legal service providers"',
+        '法律服务机构',
+      ],
+      [
+        'blockFewCells',
+        { table: 't4', block: 'litDirect', label: '未经复议直接起诉', count: 3 },
+        '"litigation without prior review"',
+        '“未经复议直接起诉”',
+      ],
       ['blockNotFound', { table: 't4', label: '复议后起诉' }, '"litigation after review"', '“复议后起诉”'],
       ['dataRowByHeader', { table: 't4', count: 14, cols: 'review.pending' }, '"administrative review: pending"', '行政复议·尚未审结'],
       ['splitByIdentity', { table: 't3', label: '（一）予以公开' }, '"(1) granted"', '（一）予以公开'],
@@ -90,7 +108,8 @@ describe('reading notes print no raw ids', () => {
     };
     const printed: string[] = [];
     for (const [code, t] of Object.entries(NOTES))
-      for (const m of `${t.zh} ${t.en}`.matchAll(/\{(row|rows|cols|block)\}/g)) if (!allowed[code]?.includes(m[1]!)) printed.push(`${code}: {${m[1]}}`);
+      for (const m of `${t.zh} ${t.en}`.matchAll(/\{(row|rows|cols|block)\}/g))
+        if (!allowed[code]?.includes(m[1]!)) printed.push(`${code}: {${m[1]}}`);
     expect(printed).toEqual([]);
   });
 });
