@@ -16,6 +16,17 @@ import type { ReadReport } from '../../core/read/types';
 const HOST_TAG = 'gidar-overlay';
 const LANG_KEY = 'gidar:lang';
 const MAX_RECHECKS = 30;
+/** a page that keeps removing unknown elements wins after this many re-attachments of the overlay */
+const MAX_REATTACH = 10;
+const PROBE_SIZE = 100;
+
+/** The overlay layer's origin in viewport px and its scale (CSS zoom or a transform on <html> scales the layer too). */
+interface LayerFrame {
+  x: number;
+  y: number;
+  sx: number;
+  sy: number;
+}
 
 declare global {
   var __gidarAnnotator: { recheck(): void } | undefined;
@@ -61,9 +72,15 @@ class Annotator {
   private listeners = new Set<() => void>();
   private host: HTMLElement | null = null;
   private shadow: ShadowRoot | null = null;
+  /** an invisible box of known size in the layer: measures its origin and scale */
+  private probe: HTMLElement | null = null;
+  private reattached = 0;
+  private observedBody: HTMLElement | null = null;
   private layoutQueued = false;
   private resizeObserver: ResizeObserver | null = null;
   private mutationObserver: MutationObserver | null = null;
+  /** style/class changes on the report tables' ancestors: a transform there moves the cells without a resize */
+  private ancestorObserver: MutationObserver | null = null;
   private recheckTimer = 0;
   private rechecks = 0;
   private tableSignature = '';
@@ -274,7 +291,10 @@ class Annotator {
   }
 
   private mount(): void {
-    if (this.host?.isConnected) return;
+    if (this.host) {
+      this.reattach();
+      return;
+    }
     const host = document.createElement(HOST_TAG);
     // Inline CSSOM styles only; the host sits outside <body>, so no page selector for body descendants reaches it.
     host.style.setProperty('all', 'initial');
@@ -295,11 +315,18 @@ class Annotator {
       style.textContent = OVERLAY_CSS;
       shadow.appendChild(style);
     }
+    const probe = document.createElement('div');
+    for (const [k, v] of [['position', 'absolute'], ['left', '0'], ['top', '0'], ['width', `${PROBE_SIZE}px`], ['height', `${PROBE_SIZE}px`], ['visibility', 'hidden'], ['pointer-events', 'none']]) {
+      probe.style.setProperty(k!, v!);
+    }
+    probe.setAttribute('aria-hidden', 'true');
+    shadow.appendChild(probe);
     const root = document.createElement('div');
     shadow.appendChild(root);
     document.documentElement.appendChild(host);
     this.host = host;
     this.shadow = shadow;
+    this.probe = probe;
     // Measure before the first render (the page is laid out already), so the marks come in one pass.
     this.layout();
     render(<App store={this.store} />, root);
@@ -308,6 +335,9 @@ class Annotator {
     const schedule = (): void => this.scheduleLayout();
     window.addEventListener('resize', schedule, { passive: true });
     document.addEventListener('scroll', schedule, { passive: true, capture: true });
+    // a transitioned transform (an accessibility toolbar's page zoom) ends where no resize or mutation says so
+    document.addEventListener('transitionend', schedule, { passive: true, capture: true });
+    document.addEventListener('animationend', schedule, { passive: true, capture: true });
     document.addEventListener('pointermove', (e) => this.onPointer(e), { passive: true });
     document.addEventListener('keydown', (e) => {
       if (e.key === 'Escape' && this.state.tooltip) this.set({ tooltip: null });
@@ -320,21 +350,64 @@ class Annotator {
     });
     this.resizeObserver = new ResizeObserver(schedule);
     this.resizeObserver.observe(document.documentElement);
-    if (document.body) this.resizeObserver.observe(document.body);
+    this.observeBody();
+  }
+
+  /** The page replaced <body>: measure the new one's reflows and watch its style. */
+  private observeBody(): void {
+    const body = document.body;
+    if (!this.resizeObserver || body === this.observedBody) return;
+    if (this.observedBody) this.resizeObserver.unobserve(this.observedBody);
+    this.observedBody = body;
+    if (body) this.resizeObserver.observe(body);
+    if (this.ancestorObserver) this.observeTables();
+  }
+
+  /**
+   * The page removed the overlay (sites that clean unknown elements, body or <html> rewritten): put the same host
+   * back, its shadow root and rendered tree intact, a bounded number of times.
+   */
+  private reattach(): void {
+    if (!this.host || this.host.isConnected || this.reattached >= MAX_REATTACH) return;
+    this.reattached++;
+    document.documentElement.appendChild(this.host);
+    this.observeBody();
+    this.scheduleLayout();
+  }
+
+  /** The layer's origin and scale, from the probe's box; null while the overlay is not laid out (hidden, printing). */
+  private layerFrame(): LayerFrame | null {
+    if (!this.probe?.isConnected) return null;
+    const r = this.probe.getBoundingClientRect();
+    if (r.width === 0 || r.height === 0) return null;
+    return { x: r.left, y: r.top, sx: r.width / PROBE_SIZE, sy: r.height / PROBE_SIZE };
   }
 
   private observeTables(): void {
     if (!this.resizeObserver) return;
     for (const r of this.state.page.reports) for (const els of Object.values(r.rr.tableElements)) for (const el of els ?? []) this.resizeObserver.observe(el);
+    // Accessibility toolbars scale the page with a transform on <html>, <body> or a wrapper: no element resizes.
+    this.ancestorObserver?.disconnect();
+    this.ancestorObserver ??= new MutationObserver(() => this.scheduleLayout());
+    const seen = new Set<Element>();
+    const watch = (el: Element | null): void => {
+      for (let a = el; a && !seen.has(a); a = a.parentElement) {
+        seen.add(a);
+        this.ancestorObserver!.observe(a, { attributes: true, attributeFilter: ['style', 'class'] });
+      }
+    };
+    watch(document.body);
+    for (const r of this.state.page.reports) for (const els of Object.values(r.rr.tableElements)) for (const el of els ?? []) watch(el);
   }
 
   /** Late tables (scripts, tabs, SPA navigation): recheck when the report tables change, debounced and bounded. */
   private observe(): void {
-    const root = document.body ?? document.documentElement;
     this.mutationObserver = new MutationObserver((records) => {
-      if (records.every((r) => this.host && (r.target === this.host || this.host.contains(r.target)))) return;
+      if (records.every((r) => this.isOwnMutation(r))) return;
       clearTimeout(this.recheckTimer);
       this.recheckTimer = window.setTimeout(() => {
+        this.reattach();
+        this.observeBody();
         if (this.signature() === this.tableSignature) {
           this.scheduleLayout();
           return;
@@ -346,7 +419,16 @@ class Annotator {
         void this.check(false);
       }, 400);
     });
-    this.mutationObserver.observe(root, { childList: true, subtree: true, characterData: true });
+    // The whole document, not <body>: a page may replace <body> (or <html>) after load.
+    this.mutationObserver.observe(document, { childList: true, subtree: true, characterData: true });
+  }
+
+  /** Attaching the overlay host (or a change inside it) is no reason to look again; its removal by the page is. */
+  private isOwnMutation(r: MutationRecord): boolean {
+    const host = this.host;
+    if (!host) return false;
+    if (r.target === host || host.contains(r.target)) return true;
+    return r.type === 'childList' && r.removedNodes.length === 0 && r.addedNodes.length === 1 && r.addedNodes[0] === host;
   }
 
   /** Which report-like tables are on the page and what they say: a replaced table or one changed digit is new. */
@@ -372,13 +454,14 @@ class Annotator {
   /** Measure every marked element once, relative to the overlay's origin (read all, then one render). */
   private layout(): void {
     if (!this.host || !this.state.annotations) return;
-    const origin = this.host.getBoundingClientRect();
+    const frame = this.layerFrame();
+    if (!frame) return;
     const boxes = new Map<Element, Box>();
     const measure = (el: Element): void => {
       if (boxes.has(el) || !el.isConnected) return;
       const r = el.getBoundingClientRect();
       if (r.width === 0 && r.height === 0) return; // hidden (inactive tab): no mark
-      boxes.set(el, { x: r.left - origin.left, y: r.top - origin.top, w: r.width, h: r.height });
+      boxes.set(el, toLayer(r, frame));
     };
     for (const m of this.state.marks) measure(m.element);
     for (const b of this.state.badges) measure(b.element);
@@ -391,10 +474,10 @@ class Annotator {
       }
     }
     // The visible part of the page in the layer's coordinates, to keep tooltips on screen.
-    const viewport = { x: -origin.left, y: -origin.top, w: document.documentElement.clientWidth || window.innerWidth, h: window.innerHeight };
+    const viewport = toLayer({ left: 0, top: 0, width: document.documentElement.clientWidth || window.innerWidth, height: window.innerHeight }, frame);
     const v = this.state.viewport;
     const viewportMoved = !v || v.x !== viewport.x || v.y !== viewport.y || v.w !== viewport.w || v.h !== viewport.h;
-    const panelSide = this.panelSide(boxes, origin);
+    const panelSide = this.panelSide(boxes, frame);
     if (!sameBoxes(boxes, this.state.boxes) || panelSide !== this.state.panelSide) this.set({ boxes, viewport, panelSide });
     else if (viewportMoved && this.state.tooltip) this.set({ viewport });
     else this.state = { ...this.state, viewport };
@@ -409,7 +492,7 @@ class Annotator {
    * The panel's corner for these boxes: bottom right, unless it would cover a flagged cell in view there and not on
    * the left; when both would, it stays where it is.
    */
-  private panelSide(boxes: Map<Element, Box>, origin: DOMRect): 'right' | 'left' {
+  private panelSide(boxes: Map<Element, Box>, frame: LayerFrame): 'right' | 'left' {
     const side = this.state.panelSide;
     const panel = this.shadow?.querySelector('.panel, .pill');
     if (!panel) return side;
@@ -421,7 +504,7 @@ class Annotator {
     for (const m of this.state.marks) {
       if (m.kind !== 'suspect' && m.kind !== 'review') continue;
       const b = boxes.get(m.element);
-      if (b) flagged.push(new DOMRectReadOnly(b.x + origin.left, b.y + origin.top, b.w, b.h));
+      if (b) flagged.push(new DOMRectReadOnly(frame.x + b.x * frame.sx, frame.y + b.y * frame.sy, b.w * frame.sx, b.h * frame.sy));
     }
     const covers = (r: { left: number; right: number; top: number; bottom: number }): boolean =>
       flagged.some((b) => b.left < r.right && b.right > r.left && b.top < r.bottom && b.bottom > r.top);
@@ -439,10 +522,10 @@ class Annotator {
     requestAnimationFrame(() => {
       this.hoverQueued = false;
       const p = this.lastPointer;
-      if (!p || !this.host) return;
-      const origin = this.host.getBoundingClientRect();
-      const x = p.x - origin.left;
-      const y = p.y - origin.top;
+      const frame = this.layerFrame();
+      if (!p || !frame) return;
+      const x = (p.x - frame.x) / frame.sx;
+      const y = (p.y - frame.y) / frame.sy;
       // Prefer the suspect outline when several marks cover the point.
       const hits = this.state.marks.filter((m) => {
         const b = this.state.boxes.get(m.element);
@@ -468,8 +551,8 @@ class Annotator {
     if (range) {
       const first = range.getBoundingClientRect();
       window.scrollBy({ top: first.top - window.innerHeight / 2 });
-      const origin = this.host?.getBoundingClientRect();
-      if (origin) textBoxes = [...range.getClientRects()].map((r) => ({ x: r.left - origin.left, y: r.top - origin.top, w: r.width, h: r.height }));
+      const frame = this.layerFrame();
+      if (frame) textBoxes = [...range.getClientRects()].map((r) => toLayer(r, frame));
     } else {
       const refs = f.suspects.length ? f.suspects : f.cells;
       const el = refs.map((c) => rr.elements.get(`${c.table}:${c.row}:${c.col}`)).find((x) => x);
@@ -554,6 +637,11 @@ function nextTask(): Promise<void> {
     };
     channel.port2.postMessage(null);
   });
+}
+
+/** A box in viewport px, in the layer's CSS px. */
+function toLayer(r: { left: number; top: number; width: number; height: number }, f: LayerFrame): Box {
+  return { x: (r.left - f.x) / f.sx, y: (r.top - f.y) / f.sy, w: r.width / f.sx, h: r.height / f.sy };
 }
 
 function sameBoxes(a: Map<Element, Box>, b: Map<Element, Box>): boolean {

@@ -1,8 +1,11 @@
 // Styles of the overlay's shadow root. Colours keep ≥ 4.5:1 contrast for text on their backgrounds.
 export const OVERLAY_CSS = `
 :host { all: initial; }
+/* printed pages reflow: marks drawn for the screen would sit on the wrong cells (!important: beats the host's inline display) */
+@media print { :host { display: none !important; } }
 * { box-sizing: border-box; }
-.layer { position: absolute; left: 0; top: 0; width: 0; height: 0; pointer-events: none;
+/* direction survives "all: initial" on the host: a right-to-left page would mirror the panel and scramble its arithmetic */
+.layer { position: absolute; left: 0; top: 0; width: 0; height: 0; pointer-events: none; direction: ltr; unicode-bidi: isolate;
   font: 13px/1.45 "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", system-ui, sans-serif; color: #1a1a1a; }
 .mark { position: absolute; pointer-events: none; border-radius: 2px; }
 .mark.suspect { outline: 2.5px solid #c62828; outline-offset: -1px; background: rgba(198, 40, 40, 0.10); }
