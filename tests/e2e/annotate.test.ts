@@ -1,7 +1,6 @@
 // The built extension on real report pages: tables found, marks on the right cells, panel, tooltip,
 // exports equal to core's, the report's DOM untouched, no errors caused by the extension.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Server } from 'node:http';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -14,37 +13,24 @@ import { tableTsv } from '../../core/export/tsv';
 import { cellsDigestInput } from '../../core/export/audit';
 import { createHash } from 'node:crypto';
 import {
+  type Chrome,
   collectErrors,
   coverage,
   fixture,
   GOV,
-  launch,
   OTHER,
   ROOT,
-  startServer,
   tabIdOf,
   tablesHtml,
-  waitForOverlay,
-  type Chrome,
-  type Session,
   type TabStateLike,
+  useSession,
+  waitForOverlay,
 } from './harness';
 
 const SHOTS = join(ROOT, 'docs/screenshots');
 mkdirSync(SHOTS, { recursive: true });
 
-let server: Server;
-let port: number;
-let s: Session;
-
-beforeAll(async () => {
-  ({ server, port } = await startServer());
-  s = await launch(port);
-});
-afterAll(async () => {
-  await s?.close();
-  server?.close();
-});
+const s = useSession();
 
 /** The same page where the content script does not run: the untouched tables and the page's own errors. */
 async function baseline(name: string): Promise<{ tables: string[]; errors: string[] }> {
@@ -158,7 +144,10 @@ describe('clean real reports', () => {
         // fold the panel so that it does not cover the text under the box
         await page.locator('gidar-overlay .panel header button[aria-expanded="true"]').click();
         const b = (await box.boundingBox())!;
-        const under = await page.evaluate(([x, y]) => document.elementFromPoint(x!, y!)?.textContent ?? '', [b.x + b.width / 2, b.y + b.height / 2]);
+        const under = await page.evaluate(
+          ([x, y]) => document.elementFromPoint(x!, y!)?.textContent ?? '',
+          [b.x + b.width / 2, b.y + b.height / 2],
+        );
         expect(under).toContain('无法提供265件');
         await page.screenshot({ path: join(SHOTS, 'narrative-jump.png') });
         expect(b.y).toBeGreaterThan(0);
@@ -168,7 +157,11 @@ describe('clean real reports', () => {
         // a table whose identities all hold carries the small "consistent" badge
         const ok = page.locator('gidar-overlay .badge[data-table="t4"]');
         expect(await ok.textContent()).toContain('勾稽一致');
-        await page.evaluate(() => [...document.querySelectorAll('table')].find((t) => t.textContent?.includes('未经复议直接起诉'))?.scrollIntoView({ block: 'center' }));
+        await page.evaluate(() =>
+          [...document.querySelectorAll('table')]
+            .find((t) => t.textContent?.includes('未经复议直接起诉'))
+            ?.scrollIntoView({ block: 'center' }),
+        );
         await page.waitForTimeout(200);
         await page.screenshot({ path: join(SHOTS, 'consistent-table.png') });
       }
@@ -196,7 +189,9 @@ describe('a report with one number changed (表三 予以公开 × 自然人 33 
     const suspect = page.locator('gidar-overlay .mark.suspect[data-cell="t3:granted:naturalPerson"]');
     // Row total (33 ≠ 38) and column sum (147 ≠ 152) both point at the same cell.
     expect(await suspect.count()).toBe(2);
-    expect(new Set(await suspect.evaluateAll((els) => els.map((e) => e.getAttribute('data-rule'))))).toEqual(new Set(['t3.rowTotal', 't3.outcomeSum']));
+    expect(new Set(await suspect.evaluateAll((els) => els.map((e) => e.getAttribute('data-rule'))))).toEqual(
+      new Set(['t3.rowTotal', 't3.outcomeSum']),
+    );
     await suspect.first().scrollIntoViewIfNeeded();
     const cell = await cellBox(page, '（一）予以公开', '38');
     expect(cell).not.toBeNull();
@@ -289,12 +284,20 @@ describe('a report with one number changed (表三 予以公开 × 自然人 33 
   });
 
   it('remembers a dismissed finding for the page', async () => {
-    const dismiss = page.locator('gidar-overlay .panel li').filter({ has: page.locator('button.item[data-rule="t3.outcomeSum"]') }).locator('.acts button').nth(1);
+    const dismiss = page
+      .locator('gidar-overlay .panel li')
+      .filter({ has: page.locator('button.item[data-rule="t3.outcomeSum"]') })
+      .locator('.acts button')
+      .nth(1);
     await dismiss.click();
     expect(await dismiss.getAttribute('aria-pressed')).toBe('true');
     await page.reload({ waitUntil: 'load' });
     await waitForOverlay(page);
-    const again = page.locator('gidar-overlay .panel li').filter({ has: page.locator('button.item[data-rule="t3.outcomeSum"]') }).locator('.acts button').nth(1);
+    const again = page
+      .locator('gidar-overlay .panel li')
+      .filter({ has: page.locator('button.item[data-rule="t3.outcomeSum"]') })
+      .locator('.acts button')
+      .nth(1);
     await again.waitFor();
     expect(await again.getAttribute('aria-pressed')).toBe('true');
     await again.click(); // undo, for the screenshots
@@ -323,27 +326,38 @@ describe('a report with one number changed (表三 予以公开 × 自然人 33 
     const download = async (format: string): Promise<string> => {
       const before = await popup.evaluate(() => (window as unknown as { __blobs: Blob[] }).__blobs.length);
       await popup.locator(`[data-export="${format}"]`).click();
-      await popup.waitForFunction((n) => (window as unknown as { __blobs: Blob[] }).__blobs.length > n, before, { timeout: 5000 }).catch(async (e: unknown) => {
-        throw new Error(`${format}: no download; popup says "${await popup.locator('.status').textContent()}"; ${String(e)}`);
-      });
+      await popup
+        .waitForFunction((n) => (window as unknown as { __blobs: Blob[] }).__blobs.length > n, before, { timeout: 5000 })
+        .catch(async (e: unknown) => {
+          throw new Error(`${format}: no download; popup says "${await popup.locator('.status').textContent()}"; ${String(e)}`);
+        });
       // Blob.text() would decode (and drop the BOM): read the bytes.
-      const bytes = await popup.evaluate(async () => [...new Uint8Array(await (window as unknown as { __blobs: Blob[] }).__blobs.at(-1)!.arrayBuffer())]);
+      const bytes = await popup.evaluate(async () => [
+        ...new Uint8Array(await (window as unknown as { __blobs: Blob[] }).__blobs.at(-1)!.arrayBuffer()),
+      ]);
       return Buffer.from(bytes).toString('utf8');
     };
     const csv = await download('csv');
-    const expected = toCsv(`${GOV}/${name}`, coreRead(name).map((r) => r.report));
+    const expected = toCsv(
+      `${GOV}/${name}`,
+      coreRead(name).map((r) => r.report),
+    );
     expect(csv.startsWith('\uFEFF')).toBe(true);
     expect(csv).toBe(expected);
     expect(csv).toContain(',t3,granted,');
 
     const contract = JSON.parse(await download('json'));
     expect(contract.version).toBe(1);
-    const rowTotal = contract.reports[0].findings.find((f: { rule: string; status: string }) => f.rule === 't3.rowTotal' && f.status === 'fail');
+    const rowTotal = contract.reports[0].findings.find(
+      (f: { rule: string; status: string }) => f.rule === 't3.rowTotal' && f.status === 'fail',
+    );
     expect(rowTotal.suspects[0]).toMatchObject({ table: 't3', row: 'granted', col: 'naturalPerson', printed: 38, suggested: 33 });
 
     const md = await download('audit-md');
     // the digest of the cells the extension read equals the digest of the cells core reads from the file
-    const digest = createHash('sha256').update(cellsDigestInput(coreRead(name)[0]!.report)).digest('hex');
+    const digest = createHash('sha256')
+      .update(cellsDigestInput(coreRead(name)[0]!.report))
+      .digest('hex');
     expect(md).toContain(digest);
     expect(md).toContain('`t3.rowTotal`');
     expect(await download('audit-html')).toContain('<!doctype html>');
@@ -418,7 +432,12 @@ describe('a report with one number changed (表三 予以公开 × 自然人 33 
 
   it('agrees with core on which findings fail', () => {
     const findings = checkReport(coreRead(name)[0]!.report);
-    expect(findings.filter((f) => f.status === 'fail').map((f) => f.rule).sort()).toEqual(['t3.outcomeSum', 't3.rowTotal']);
+    expect(
+      findings
+        .filter((f) => f.status === 'fail')
+        .map((f) => f.rule)
+        .sort(),
+    ).toEqual(['t3.outcomeSum', 't3.rowTotal']);
   });
 });
 
@@ -441,7 +460,10 @@ describe('late content', () => {
     const page = await s.context.newPage();
     await page.goto(`${GOV}/late.html`, { waitUntil: 'load' });
     expect(await page.locator('gidar-overlay').count()).toBe(0);
-    await page.locator('gidar-overlay .mark.suspect[data-cell="t3:granted:naturalPerson"]').first().waitFor({ state: 'attached', timeout: 15_000 });
+    await page
+      .locator('gidar-overlay .mark.suspect[data-cell="t3:granted:naturalPerson"]')
+      .first()
+      .waitFor({ state: 'attached', timeout: 15_000 });
     await page.close();
   });
 });
@@ -484,12 +506,17 @@ describe('a report inside a frame', () => {
     const page = await s.context.newPage();
     await page.goto(`${GOV}/framed.html`, { waitUntil: 'load' });
     const frame = page.frameLocator('iframe');
-    await frame.locator('gidar-overlay .mark.suspect[data-cell="t3:partial:naturalPerson"]').first().waitFor({ state: 'attached', timeout: 15_000 });
+    await frame
+      .locator('gidar-overlay .mark.suspect[data-cell="t3:partial:naturalPerson"]')
+      .first()
+      .waitFor({ state: 'attached', timeout: 15_000 });
     // the top page has no report table: no overlay there
     expect(await page.locator('gidar-overlay').count()).toBe(0);
     const tabId = await tabIdOf(s.worker, 'partial-91');
     // 19 → 91 breaks the row total and the column sum: two error findings
-    await expect.poll(() => s.worker.evaluate((id) => (globalThis as unknown as { chrome: Chrome }).chrome.action.getBadgeText({ tabId: id }), tabId)).toBe('2');
+    await expect
+      .poll(() => s.worker.evaluate((id) => (globalThis as unknown as { chrome: Chrome }).chrome.action.getBadgeText({ tabId: id }), tabId))
+      .toBe('2');
     await page.close();
   });
 });
@@ -511,7 +538,7 @@ describe('other sites', () => {
 });
 
 describe('year to year: reports checked in this browser are compared with the year before', () => {
-  it('the next year\'s report is checked against last year\'s (carried forward, in force, repeated content)', async () => {
+  it("the next year's report is checked against last year's (carried forward, in force, repeated content)", async () => {
     // Last year: the real Pingtan 2025 page (结转下年度继续办理: 自然人 4, 商业企业 2, 总计 6).
     const { page: last } = await openAnnotated('2025-pingtan-guanweihui.html');
     await last.close();
@@ -521,7 +548,9 @@ describe('year to year: reports checked in this browser are compared with the ye
     await panel.waitFor();
     const carry = panel.locator('button.item[data-rule="xy.carryContinuity"]');
     expect(await carry.count()).toBe(3);
-    expect(await carry.allTextContents()).toContainEqual(expect.stringContaining('「自然人」列：本年上年结转 0 件，而上年报告结转下年度 4 件。'));
+    expect(await carry.allTextContents()).toContainEqual(
+      expect.stringContaining('「自然人」列：本年上年结转 0 件，而上年报告结转下年度 4 件。'),
+    );
     expect(await panel.locator('button.item[data-rule="xy.duplicateContent"]').count()).toBe(2);
     // marks only on this year's side: 上年结转 here; last year's 结转下年度 is not on this page
     const marks = page.locator('gidar-overlay .mark[data-rule="xy.carryContinuity"]');
@@ -544,12 +573,18 @@ describe('accessibility (axe-core, WCAG 2 A and AA)', () => {
   const RUN_ONLY = { runOnly: ['wcag2a', 'wcag2aa', 'wcag21aa'] };
   /** results on the overlay's nodes only: their target path starts at its host (the page's own issues are not ours) */
   const ours = (rules: AxeRule[]) =>
-    rules.map((r) => ({ ...r, nodes: r.nodes.filter((n) => Array.isArray(n.target[0]) && (n.target[0] as string[])[0] === 'gidar-overlay') })).filter((r) => r.nodes.length);
-  const describeViolations = (rules: AxeRule[]) => rules.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => JSON.stringify(n.target)).join(' ')}`);
+    rules
+      .map((r) => ({ ...r, nodes: r.nodes.filter((n) => Array.isArray(n.target[0]) && (n.target[0] as string[])[0] === 'gidar-overlay') }))
+      .filter((r) => r.nodes.length);
+  const describeViolations = (rules: AxeRule[]) =>
+    rules.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => JSON.stringify(n.target)).join(' ')}`);
   const runAxe = async (page: Page, source: string): Promise<AxeResult> => {
     // the source goes in as a DevTools evaluation: page CSPs (and the popup's) forbid inline scripts
     await page.evaluate(source);
-    return page.evaluate((opts) => (window as unknown as { axe: { run(ctx: unknown, o: unknown): Promise<unknown> } }).axe.run(document, opts), RUN_ONLY) as Promise<AxeResult>;
+    return page.evaluate(
+      (opts) => (window as unknown as { axe: { run(ctx: unknown, o: unknown): Promise<unknown> } }).axe.run(document, opts),
+      RUN_ONLY,
+    ) as Promise<AxeResult>;
   };
 
   it('the overlay: marks, markers, an open tooltip and the panel with its passed group open', async () => {
@@ -565,7 +600,11 @@ describe('accessibility (axe-core, WCAG 2 A and AA)', () => {
     expect(passed.get('aria-tooltip-name')).toBe(1);
     // axe cannot decide contrast for text drawn over the page (it says "incomplete"): the colours in ui/styles.ts are
     // chosen for ≥ 4.5:1; anything else it could not decide is a finding
-    expect(ours(result.incomplete).map((r) => r.id).filter((id) => id !== 'color-contrast')).toEqual([]);
+    expect(
+      ours(result.incomplete)
+        .map((r) => r.id)
+        .filter((id) => id !== 'color-contrast'),
+    ).toEqual([]);
     await page.close();
   });
 
@@ -612,7 +651,11 @@ describe('report pages without readable tables', () => {
       expect(await failing.first().textContent()).toContain(`表二 主动公开、表三 依申请公开、表四 复议诉讼（${reason}）`);
       expect(await panel.locator('a.link').getAttribute('href')).toContain(link);
       const tabId = await tabIdOf(s.worker, name);
-      await expect.poll(() => s.worker.evaluate((id) => (globalThis as unknown as { chrome: Chrome }).chrome.action.getBadgeText({ tabId: id }), tabId)).toBe('–');
+      await expect
+        .poll(() =>
+          s.worker.evaluate((id) => (globalThis as unknown as { chrome: Chrome }).chrome.action.getBadgeText({ tabId: id }), tabId),
+        )
+        .toBe('–');
       await page.close();
     });
   }

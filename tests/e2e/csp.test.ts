@@ -1,9 +1,8 @@
 // Government sites that send a strict Content-Security-Policy: the page's CSP binds the page, not the extension.
 // The bootstrap still loads the annotator, the overlay is still styled (a constructed stylesheet and CSSOM
 // properties, never a style attribute or <style> the policy could block) and the marks sit on the cells.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Server } from 'node:http';
-import { collectErrors, coverage, fixture, GOV, launch, startServer, type Session } from './harness';
+import { describe, expect, it } from 'vitest';
+import { collectErrors, coverage, fixture, GOV, useSession } from './harness';
 
 const CHANGED = '2025-pingtan-guanweihui.granted-38.html';
 
@@ -13,18 +12,7 @@ const POLICIES = [
   "require-trusted-types-for 'script'; trusted-types 'none'",
 ];
 
-let server: Server;
-let port: number;
-let s: Session;
-
-beforeAll(async () => {
-  ({ server, port } = await startServer());
-  s = await launch(port);
-});
-afterAll(async () => {
-  await s?.close();
-  server?.close();
-});
+const s = useSession();
 
 describe('pages with a strict Content-Security-Policy', () => {
   for (const policy of POLICIES) {
@@ -32,7 +20,11 @@ describe('pages with a strict Content-Security-Policy', () => {
       const page = await s.context.newPage();
       const log = collectErrors(page);
       await page.route(`${GOV}/${CHANGED}`, (route) =>
-        route.fulfill({ status: 200, headers: { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': policy }, body: fixture(CHANGED) }),
+        route.fulfill({
+          status: 200,
+          headers: { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': policy },
+          body: fixture(CHANGED),
+        }),
       );
       await page.goto(`${GOV}/${CHANGED}`, { waitUntil: 'load' });
       const suspect = page.locator('gidar-overlay .mark.suspect[data-cell="t3:granted:naturalPerson"]').first();

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve, normalize } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const FIXTURES = join(ROOT, 'tests/fixtures/e2e');
@@ -97,6 +98,40 @@ export async function launch(port: number): Promise<Session> {
   };
 }
 
+/**
+ * A local server and Chromium with the built extension for the tests of one file: started before them, closed
+ * after. The returned session is usable inside tests and hooks, once started.
+ */
+export function useSession(): Session {
+  let server: Server | undefined;
+  let session: Session | undefined;
+  beforeAll(async () => {
+    const started = await startServer();
+    server = started.server;
+    session = await launch(started.port);
+  });
+  afterAll(async () => {
+    await session?.close();
+    server?.close();
+  });
+  const get = (): Session => {
+    if (!session) throw new Error('the e2e session has not started');
+    return session;
+  };
+  return {
+    get context() {
+      return get().context;
+    },
+    get worker() {
+      return get().worker;
+    },
+    get extensionId() {
+      return get().extensionId;
+    },
+    close: () => get().close(),
+  };
+}
+
 export interface Logged {
   errors: string[];
 }
@@ -117,10 +152,14 @@ export async function tablesHtml(page: Page): Promise<string[]> {
 }
 
 export async function waitForOverlay(page: Page): Promise<void> {
-  await page.waitForFunction(() => {
-    const host = document.querySelector('gidar-overlay');
-    return !!host?.shadowRoot?.querySelector('.layer');
-  }, undefined, { timeout: 30_000 });
+  await page.waitForFunction(
+    () => {
+      const host = document.querySelector('gidar-overlay');
+      return !!host?.shadowRoot?.querySelector('.layer');
+    },
+    undefined,
+    { timeout: 30_000 },
+  );
 }
 
 /**
@@ -171,12 +210,18 @@ export interface ChromeTab {
 export interface Chrome {
   tabs: { query(q: object): Promise<ChromeTab[]>; sendMessage(id: number, msg: unknown, opts?: object): Promise<unknown> };
   action: { getBadgeText(q: object): Promise<string> };
-  storage: { local: { get(k?: string | string[] | null): Promise<Record<string, unknown>> }; session: { get(k?: string | string[] | null): Promise<Record<string, unknown>> } };
+  storage: {
+    local: { get(k?: string | string[] | null): Promise<Record<string, unknown>> };
+    session: { get(k?: string | string[] | null): Promise<Record<string, unknown>> };
+  };
   runtime: { getURL(p: string): string; sendMessage(msg: unknown): Promise<unknown> };
 }
 
 export interface TabStateLike {
   tabId: number;
   badge: string;
-  frames: { frameId: number; summary: { reports: number; tables: string[]; errors: number; fail: number; needsReview: number; annotations: boolean } }[];
+  frames: {
+    frameId: number;
+    summary: { reports: number; tables: string[]; errors: number; fail: number; needsReview: number; annotations: boolean };
+  }[];
 }

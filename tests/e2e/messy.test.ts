@@ -3,11 +3,10 @@
 // the printed cell that core read for that id. The cells under a mark are found by the browser's hit testing, not
 // by the extension; their text is compared with core's reading of the same file (linkedom, as the CLI reads it).
 // These pages' numbers are shape fixtures, not consistent reports, so most of table 三 is marked.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Server } from 'node:http';
+import { describe, expect, it } from 'vitest';
 import { parseHTML } from 'linkedom';
 import { readDocument } from '../../core/read/dom';
-import { fixture, GOV, launch, startServer, type Session } from './harness';
+import { fixture, GOV, useSession } from './harness';
 
 const PAGES = [
   'broken-spans.html',
@@ -22,18 +21,7 @@ const PAGES = [
   'format-2019.html',
 ];
 
-let server: Server;
-let port: number;
-let s: Session;
-
-beforeAll(async () => {
-  ({ server, port } = await startServer());
-  s = await launch(port);
-});
-afterAll(async () => {
-  await s?.close();
-  server?.close();
-});
+const s = useSession();
 
 const squash = (t: string): string => t.replace(/[\s\u00a0\u3000]+/g, '');
 
@@ -52,9 +40,16 @@ describe('messy table shapes', () => {
 
       const page = await s.context.newPage();
       await page.goto(`${GOV}/html/${name}`, { waitUntil: 'load' });
-      await page.waitForFunction(() => (document.querySelector('gidar-overlay')?.shadowRoot?.querySelectorAll('.mark[data-cell]').length ?? 0) > 0, undefined, { polling: 100 });
+      await page.waitForFunction(
+        () => (document.querySelector('gidar-overlay')?.shadowRoot?.querySelectorAll('.mark[data-cell]').length ?? 0) > 0,
+        undefined,
+        { polling: 100 },
+      );
       // The whole page in one viewport, so that every mark can be hit-tested where it is (the overlay realigns).
-      const size = await page.evaluate(() => ({ width: document.documentElement.scrollWidth, height: document.documentElement.scrollHeight }));
+      const size = await page.evaluate(() => ({
+        width: document.documentElement.scrollWidth,
+        height: document.documentElement.scrollHeight,
+      }));
       await page.setViewportSize({ width: Math.max(1280, size.width), height: Math.min(size.height + 50, 16_000) });
       const hits: MarkHit[] = await page.evaluate(async () => {
         await new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(ok, 100))));
@@ -62,7 +57,9 @@ describe('messy table shapes', () => {
         const out: { cell: string; text: string | null }[] = [];
         for (const mark of root.querySelectorAll<HTMLElement>('.mark[data-cell]')) {
           const r = mark.getBoundingClientRect();
-          const under = document.elementsFromPoint(r.x + r.width / 2, r.y + r.height / 2).find((e) => e.tagName === 'TD' || e.tagName === 'TH');
+          const under = document
+            .elementsFromPoint(r.x + r.width / 2, r.y + r.height / 2)
+            .find((e) => e.tagName === 'TD' || e.tagName === 'TH');
           out.push({ cell: mark.dataset.cell!, text: under ? (under.textContent ?? '') : null });
         }
         return out;

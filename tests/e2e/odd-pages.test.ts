@@ -4,12 +4,11 @@
 // where the extension draws, its marks sit on the cells.
 // Pages are built from the changed Pingtan 2025 copy (表三 （一）予以公开 × 自然人 33 → 38) and served with
 // page.route, so that each variant is visible here in a few lines.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Server } from 'node:http';
+import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import type { Frame, Page } from 'playwright-core';
-import { collectErrors, coverage, fixture, GOV, launch, OTHER, ROOT, startServer, tablesHtml, type Box, type Logged, type Session } from './harness';
+import { type Box, collectErrors, coverage, fixture, GOV, type Logged, OTHER, ROOT, tablesHtml, useSession } from './harness';
 
 const CHANGED = '2025-pingtan-guanweihui.granted-38.html';
 const TITLE = '平潭综合实验区2025年度政府信息公开工作年度报告';
@@ -17,22 +16,9 @@ const TITLE = '平潭综合实验区2025年度政府信息公开工作年度报�
 const SUSPECT = 'gidar-overlay .mark.suspect[data-cell="t3:granted:naturalPerson"]';
 const SHOTS = join(ROOT, 'tests/e2e/screenshots');
 
-let server: Server;
-let port: number;
-let s: Session;
+const s = useSession();
 /** the report's text and tables (the page's .TRS_Editor), as HTML */
-let report: string;
-
-beforeAll(async () => {
-  ({ server, port } = await startServer());
-  s = await launch(port);
-  const { document } = parseHTML(fixture(CHANGED));
-  report = document.querySelector('.TRS_Editor')!.outerHTML;
-});
-afterAll(async () => {
-  await s?.close();
-  server?.close();
-});
+const report = parseHTML(fixture(CHANGED)).document.querySelector('.TRS_Editor')!.outerHTML;
 
 function htmlPage(body: string, opts: { title?: string; head?: string; htmlAttrs?: string } = {}): string {
   return `<!doctype html><html lang="zh-CN"${opts.htmlAttrs ?? ''}><head><meta charset="utf-8"><title>${opts.title ?? TITLE}</title>${opts.head ?? ''}</head><body>${body}</body></html>`;
@@ -88,7 +74,9 @@ async function markAndCell(where: Page | Frame, scroll = true): Promise<MarkAndC
   if (scroll) {
     await where.evaluate(() => {
       const tr = [...document.querySelectorAll('tr')].find((r) => r.textContent?.replace(/\s+/g, '').includes('（一）予以公开'));
-      [...(tr?.querySelectorAll('td') ?? [])].find((c) => c.textContent?.replace(/\s+/g, '') === '38')?.scrollIntoView({ block: 'center', inline: 'center' });
+      [...(tr?.querySelectorAll('td') ?? [])]
+        .find((c) => c.textContent?.replace(/\s+/g, '') === '38')
+        ?.scrollIntoView({ block: 'center', inline: 'center' });
     });
   }
   // the overlay realigns on the next frame
@@ -149,9 +137,14 @@ describe('a report served as XHTML (application/xhtml+xml: lower-case tag names,
     const base = await baselineTables(pages);
     const { page, log } = await open(pages);
     // it is an XML document indeed: tag names as written
-    expect(await page.evaluate(() => [document.contentType, document.querySelector('td')?.tagName])).toEqual(['application/xhtml+xml', 'td']);
+    expect(await page.evaluate(() => [document.contentType, document.querySelector('td')?.tagName])).toEqual([
+      'application/xhtml+xml',
+      'td',
+    ]);
     await page.locator(SUSPECT).first().waitFor({ state: 'attached', timeout: 20_000 });
-    expect(new Set(await page.locator(SUSPECT).evaluateAll((els) => els.map((e) => e.getAttribute('data-rule'))))).toEqual(new Set(['t3.rowTotal', 't3.outcomeSum']));
+    expect(new Set(await page.locator(SUSPECT).evaluateAll((els) => els.map((e) => e.getAttribute('data-rule'))))).toEqual(
+      new Set(['t3.rowTotal', 't3.outcomeSum']),
+    );
     await expectMarkOnCell(page);
     expect(await tablesHtml(page)).toEqual(base);
     expect(log.errors).toEqual([]);
@@ -172,7 +165,12 @@ describe('frames', () => {
     await expectMarkOnCell(frame);
     // neither the frameset page nor the navigation frame gets an overlay
     expect(await page.locator('gidar-overlay').count()).toBe(0);
-    expect(await page.frame({ url: /\/odd\/nav\.html$/ })!.locator('gidar-overlay').count()).toBe(0);
+    expect(
+      await page
+        .frame({ url: /\/odd\/nav\.html$/ })!
+        .locator('gidar-overlay')
+        .count(),
+    ).toBe(0);
     expect(log.errors).toEqual([]);
     await page.close();
   });
@@ -220,7 +218,9 @@ customElements.define('report-view', class extends HTMLElement {
     await page.waitForTimeout(500);
     // nothing read, so nothing drawn and no panel claiming a check
     expect(await page.locator('gidar-overlay').count()).toBe(0);
-    const shadowTables = await page.evaluate(() => [...document.querySelector('report-view')!.shadowRoot!.querySelectorAll('table')].map((t) => t.outerHTML));
+    const shadowTables = await page.evaluate(() =>
+      [...document.querySelector('report-view')!.shadowRoot!.querySelectorAll('table')].map((t) => t.outerHTML),
+    );
     expect(shadowTables).toHaveLength(3);
     expect(shadowTables.join('')).toContain('38');
     expect(log.errors).toEqual([]);
@@ -232,14 +232,27 @@ describe('pages that rewrite themselves', () => {
   it('a page that replaces document.body after load: the new report tables are checked and marked', async () => {
     const { page, log } = await open({ '/odd/body.html': htmlPage(report) });
     await page.locator(SUSPECT).first().waitFor({ state: 'attached', timeout: 20_000 });
-    const before = await page.locator(SUSPECT).first().evaluate((e) => e.getAttribute('style'));
+    const before = await page
+      .locator(SUSPECT)
+      .first()
+      .evaluate((e) => e.getAttribute('style'));
     await page.evaluate(() => {
       const b = document.createElement('body');
       b.innerHTML = `<div style="height:321px">站点重新渲染了页面</div>${document.body.innerHTML}`;
       document.documentElement.replaceChild(b, document.body);
     });
     // the old body's tables are gone; the marks move to the new ones (321 px lower)
-    await expect.poll(() => page.locator(SUSPECT).first().evaluate((e) => e.getAttribute('style')).catch(() => null), { timeout: 10_000 }).not.toBe(before);
+    await expect
+      .poll(
+        () =>
+          page
+            .locator(SUSPECT)
+            .first()
+            .evaluate((e) => e.getAttribute('style'))
+            .catch(() => null),
+        { timeout: 10_000 },
+      )
+      .not.toBe(before);
     await expectMarkOnCell(page);
     expect(log.errors).toEqual([]);
     await page.close();
@@ -314,7 +327,9 @@ describe('zoomed and scaled pages: the marks sit on the cells', () => {
 
 describe('a page scaled after the marks are drawn (accessibility toolbars: 适老化/无障碍 page zoom)', () => {
   it('a class on <html> that scales <body>, then a transitioned transform: the marks follow the cells without a scroll', async () => {
-    const pages: Pages = { '/odd/toolbar.html': htmlPage(report, { head: '<style>.elder body { transform: scale(1.2); transform-origin: 0 0 }</style>' }) };
+    const pages: Pages = {
+      '/odd/toolbar.html': htmlPage(report, { head: '<style>.elder body { transform: scale(1.2); transform-origin: 0 0 }</style>' }),
+    };
     const base = await baselineTables(pages);
     const { page, log } = await open(pages);
     await page.locator(SUSPECT).first().waitFor({ state: 'attached', timeout: 20_000 });
@@ -341,7 +356,10 @@ describe('many tables', () => {
     const { page, log } = await open({ '/odd/copies.html': htmlPage(Array.from({ length: 20 }, () => report).join('<hr>')) });
     await page.locator(SUSPECT).first().waitFor({ state: 'attached', timeout: 20_000 });
     await expectMarkOnCell(page);
-    const size = await page.evaluate(() => ({ width: document.documentElement.scrollWidth, height: document.documentElement.scrollHeight }));
+    const size = await page.evaluate(() => ({
+      width: document.documentElement.scrollWidth,
+      height: document.documentElement.scrollHeight,
+    }));
     // the page in one viewport (as tall as the browser allows), so that marks can be hit-tested where they are
     await page.setViewportSize({ width: Math.max(1280, size.width), height: Math.min(size.height, 16_000) });
     await page.evaluate(() => window.scrollTo(0, 0));
@@ -354,25 +372,37 @@ describe('many tables', () => {
       }),
     );
     expect(under.length).toBeGreaterThanOrEqual(2);
-    expect(under.filter((t) => t !== 'below').every((t) => t === '38'), JSON.stringify(under)).toBe(true);
+    expect(
+      under.filter((t) => t !== 'below').every((t) => t === '38'),
+      JSON.stringify(under),
+    ).toBe(true);
     expect(await page.evaluate(() => performance.getEntriesByName('gidar:drawn').length)).toBe(1);
     expect(log.errors).toEqual([]);
     await page.close();
   });
 
   it('a 5,000-row document list before the report: passed over, the report marked, the list untouched', async () => {
-    const rows = Array.from({ length: 5000 }, (_, i) => `<tr><td>${i + 1}</td><td>关于自然人申请予以公开的答复（${i + 1}）</td><td>2025-03-01</td></tr>`).join('');
+    const rows = Array.from(
+      { length: 5000 },
+      (_, i) => `<tr><td>${i + 1}</td><td>关于自然人申请予以公开的答复（${i + 1}）</td><td>2025-03-01</td></tr>`,
+    ).join('');
     const pages: Pages = { '/odd/long-list.html': htmlPage(`<table id="list">${rows}</table>${report}`) };
     const base = await baselineTables(pages);
     const { page, log } = await open(pages);
     await page.locator(SUSPECT).first().waitFor({ state: 'attached', timeout: 20_000 });
     await expectMarkOnCell(page);
     // bench/ measures the time; here: both marks exist, in order, and nothing is drawn on the list
-    const [start, drawn] = await page.evaluate(() => ['gidar:content-start', 'gidar:drawn'].map((n) => performance.getEntriesByName(n)[0]?.startTime ?? -1));
+    const [start, drawn] = await page.evaluate(() =>
+      ['gidar:content-start', 'gidar:drawn'].map((n) => performance.getEntriesByName(n)[0]?.startTime ?? -1),
+    );
     expect(start).toBeGreaterThanOrEqual(0);
     expect(drawn).toBeGreaterThan(start!);
     const listBottom = await page.evaluate(() => document.getElementById('list')!.getBoundingClientRect().bottom);
-    const marksTop = await page.evaluate(() => Math.min(...[...document.querySelector('gidar-overlay')!.shadowRoot!.querySelectorAll('.mark')].map((m) => m.getBoundingClientRect().top)));
+    const marksTop = await page.evaluate(() =>
+      Math.min(
+        ...[...document.querySelector('gidar-overlay')!.shadowRoot!.querySelectorAll('.mark')].map((m) => m.getBoundingClientRect().top),
+      ),
+    );
     expect(marksTop).toBeGreaterThan(listBottom);
     expect(await tablesHtml(page)).toEqual(base);
     expect(log.errors).toEqual([]);
@@ -394,7 +424,9 @@ describe('writing modes and colour schemes', () => {
   });
 
   it('a vertical (writing-mode: vertical-rl) page: marks on the cells', async () => {
-    const { page, log } = await open({ '/odd/vertical.html': htmlPage(report, { head: '<style>html { writing-mode: vertical-rl }</style>' }) });
+    const { page, log } = await open({
+      '/odd/vertical.html': htmlPage(report, { head: '<style>html { writing-mode: vertical-rl }</style>' }),
+    });
     await page.locator(SUSPECT).first().waitFor({ state: 'attached', timeout: 20_000 });
     await expectMarkOnCell(page);
     await page.locator('gidar-overlay .panel').waitFor();
@@ -420,7 +452,12 @@ describe('writing modes and colour schemes', () => {
     await panel.waitFor();
     const colours = await panel.evaluate((e) => {
       const item = e.querySelector('button.item')!;
-      return { bg: getComputedStyle(e).backgroundColor, fg: getComputedStyle(e).color, item: getComputedStyle(item).color, page: getComputedStyle(document.documentElement).backgroundColor };
+      return {
+        bg: getComputedStyle(e).backgroundColor,
+        fg: getComputedStyle(e).color,
+        item: getComputedStyle(item).color,
+        page: getComputedStyle(document.documentElement).backgroundColor,
+      };
     });
     expect(colours).toEqual({ bg: 'rgb(255, 255, 255)', fg: 'rgb(26, 26, 26)', item: 'rgb(26, 26, 26)', page: 'rgb(18, 18, 18)' });
     await page.screenshot({ path: join(SHOTS, 'odd-dark.tmp.png') });
