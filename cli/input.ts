@@ -140,18 +140,47 @@ function kindOf(name: string, bytes: Uint8Array, text: string): InputKind {
   return looksLikeHtml(text.slice(0, 4096)) ? 'html' : 'text';
 }
 
+/** What a non-text file is, by its magic bytes: named in the message so the user knows what to do instead. */
+function binaryKind(bytes: Uint8Array): { en: string; zh: string } | null {
+  const head = Buffer.from(bytes.subarray(0, 8));
+  const office = { en: 'a Word/Excel/WPS document, not supported; save it as a web page or text', zh: '暂不支持 Word/Excel/WPS 文档：请另存为网页或文本' };
+  if (head.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]))) return office; // zip: docx/xlsx/wps
+  if (head.subarray(0, 4).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0]))) return office; // OLE2: doc/xls/wps/et
+  const image = { en: 'an image, not a web page or text', zh: '这是图片而不是网页或文本' };
+  if (head.subarray(0, 4).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47]))) return image;
+  if (head.subarray(0, 3).equals(Buffer.from([0xff, 0xd8, 0xff]))) return image;
+  if (head.subarray(0, 4).toString('latin1') === 'GIF8') return image;
+  // NUL bytes never occur in HTML or text, except in UTF-16 (recognised by its BOM).
+  if (!bomCharset(bytes) && bytes.subarray(0, 4096).includes(0))
+    return { en: 'a binary file, not a web page or text', zh: '这是二进制文件而不是网页或文本' };
+  return null;
+}
+
 function fromBytes(source: string, bytes: Uint8Array, declared: string | null, url?: string, contentType?: string | null): LoadedInput {
   if (isPdf(bytes) || /application\/pdf/i.test(contentType ?? ''))
     throw new InputError(
       'unsupported',
-      'PDF input is not supported yet; open the HTML page or pass its text',
-      '暂不支持 PDF：请使用网页版或其文本',
+      `PDF input is not supported yet; open the HTML page or pass its text: ${source}`,
+      `暂不支持 PDF：请使用网页版或其文本：${source}`,
     );
-  if (bytes.length === 0) throw new InputError('noReport', 'the input is empty', '输入为空');
-  const { text, charset } = decode(bytes, declared);
+  if (bytes.length === 0) throw new InputError('noReport', `the input is empty: ${source}`, `输入为空：${source}`);
+  if (bytes.every((b) => b === 0x20 || b === 0x09 || b === 0x0a || b === 0x0d))
+    throw new InputError('noReport', `the input is only whitespace: ${source}`, `输入只有空白：${source}`);
+  const binary = binaryKind(bytes);
+  if (binary) throw new InputError('unsupported', `${binary.en}: ${source}`, `${binary.zh}：${source}`);
+  let decoded: { text: string; charset: string };
+  try {
+    decoded = decode(bytes, declared);
+  } catch (e) {
+    if (e instanceof InputError) throw new InputError(e.code, `${e.text.en}: ${source}`, `${e.text.zh}：${source}`);
+    throw e;
+  }
+  const { text, charset } = decoded;
   let kind: InputKind;
   if (/html|xml/i.test(contentType ?? '')) kind = 'html';
   else if (/text\/plain|markdown/i.test(contentType ?? '')) kind = 'text';
+  else if (contentType && /^(image|audio|video|font)\/|^application\/(?:zip|msword|vnd\.)/i.test(contentType))
+    throw new InputError('unsupported', `not a web page (Content-Type ${contentType}): ${source}`, `不是网页（Content-Type ${contentType}）：${source}`);
   else kind = kindOf(url ? new URL(url).pathname : source, bytes, text);
   return { source, kind, text, charset, ...(url ? { url } : {}) };
 }

@@ -1,5 +1,6 @@
 // gidar-check command line: read reports from files, URLs or stdin, check them, print/export the result.
-// Exit codes: 0 no failing error, 1 a failing error-severity finding, 2 unusable input (one line, no stack).
+// Exit codes: 0 no failing error, 1 a failing error-severity finding, 2 unusable input (one line, no stack);
+// with several inputs the worst wins, and the usable ones are still reported.
 import { writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -162,8 +163,22 @@ export async function main(argv: string[], io: Io): Promise<number> {
         '--json and --csv - both write to stdout; choose one',
         '--json 与 --csv - 都输出到标准输出，只能选一个',
       );
+    // A bad input gets its line on stderr; the others are still checked and reported (exit 2 = the worst).
     const checked: Checked[] = [];
-    for (const arg of args) checked.push(await check(await load(arg, opts, io)));
+    let unusable = 0;
+    for (const arg of args) {
+      try {
+        checked.push(await check(await load(arg, opts, io)));
+      } catch (e) {
+        unusable++;
+        if (e instanceof InputError) fail(e.text[lang]);
+        else {
+          if (process.env.GIDAR_DEBUG) io.stderr(`${(e as Error).stack}\n`);
+          fail(`${MESSAGES[lang].internal}${lang === 'zh' ? '：' : ': '}${arg}: ${e instanceof Error ? e.message : String(e)}`);
+        }
+      }
+    }
+    if (checked.length === 0) return 2;
     await addCrossYear(checked);
 
     const results = checked.map((c) => ({
@@ -173,8 +188,9 @@ export async function main(argv: string[], io: Io): Promise<number> {
     if (opts.csv === '-') {
       // stdout carries the CSV alone
     } else if (opts.json) {
+      // The shape follows what was asked (one input: an object), not how many inputs turned out usable.
       const contracts = results.map((r) => toContract(r.source, r.reports));
-      io.stdout(JSON.stringify(contracts.length === 1 ? contracts[0] : contracts, null, 2) + '\n');
+      io.stdout(JSON.stringify(args.length === 1 ? contracts[0] : contracts, null, 2) + '\n');
     } else {
       io.stdout(
         renderSummary(
@@ -211,6 +227,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
       });
       await writeOut(opts.audit, /\.html?$/i.test(opts.audit) ? auditHtml(rec, lang) : auditMarkdown(rec, lang));
     }
+    if (unusable > 0) return 2;
     return checked.some((c) => c.reports.some((r) => hasFailingError(r.findings))) ? 1 : 0;
   } catch (e) {
     if (e instanceof InputError) return fail(e.text[lang]);
