@@ -15,6 +15,7 @@ import { hasFailingError, type Lang } from '../core/export/labels';
 import { loadEngine } from './engine';
 import { InputError, isUrl, loadFile, loadStdin, loadUrl, type LoadedInput } from './input';
 import { renderSummary } from './summary';
+import { countTags, cutLongTables, MAX_TAGS } from './shrink';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const SAMPLE = join(ROOT, 'samples', 'huixian-2023.txt');
@@ -98,7 +99,15 @@ async function check(input: LoadedInput): Promise<Checked> {
   let reports: Report[];
   let title: string | null = null;
   if (input.kind === 'html') {
-    const { document } = parseHTML(input.text);
+    const { html } = cutLongTables(input.text);
+    const tags = countTags(html);
+    if (tags > MAX_TAGS)
+      throw new InputError(
+        'unsupported',
+        `the page is too large to read (${tags.toLocaleString('en')} elements outside long tables); save only the report's part: ${input.source}`,
+        `网页过大，无法读取（长表格之外仍有 ${tags} 个元素）：请只保存报告部分：${input.source}`,
+      );
+    const { document } = parseHTML(html);
     title = document.title?.trim() || null;
     reports = engine.readDocument(document as unknown as Document, input.url ? { url: input.url } : {}).map((r) => r.report);
   } else {
