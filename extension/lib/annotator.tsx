@@ -74,6 +74,8 @@ class Annotator {
   private shadow: ShadowRoot | null = null;
   /** an invisible box of known size in the layer: measures its origin and scale */
   private probe: HTMLElement | null = null;
+  private layerRoot: HTMLElement | null = null;
+  private mounted = false;
   private reattached = 0;
   private observedBody: HTMLElement | null = null;
   private layoutQueued = false;
@@ -218,6 +220,7 @@ class Annotator {
       error = e instanceof Error ? e.message : String(e);
     }
     if (!this.drawnMarked) performance.mark('gidar:read');
+    if (found.length) this.createHost();
     this.tableSignature = this.signature();
     if (error === null) {
       try {
@@ -291,10 +294,26 @@ class Annotator {
   }
 
   private mount(): void {
-    if (this.host) {
+    if (this.mounted) {
       this.reattach();
       return;
     }
+    this.mounted = true;
+    const { shadow, root } = this.createHost();
+    this.reattach(); // the page may have removed the host since it was attached
+    // Measure before the first render (the page is laid out already), so the marks come in one pass.
+    this.layout();
+    render(<App store={this.store} />, root);
+    performance.mark('gidar:rendered');
+    this.listen(shadow);
+  }
+
+  /**
+   * The overlay's host, its shadow root and probe, attached empty: done as soon as the page is known to hold a report,
+   * so that the page's relayout for the new element comes in a frame before the marks' own.
+   */
+  private createHost(): { shadow: ShadowRoot; root: HTMLElement } {
+    if (this.host && this.shadow && this.layerRoot) return { shadow: this.shadow, root: this.layerRoot };
     const host = document.createElement(HOST_TAG);
     // Inline CSSOM styles only; the host sits outside <body>, so no page selector for body descendants reaches it.
     host.style.setProperty('all', 'initial');
@@ -327,11 +346,11 @@ class Annotator {
     this.host = host;
     this.shadow = shadow;
     this.probe = probe;
-    // Measure before the first render (the page is laid out already), so the marks come in one pass.
-    this.layout();
-    render(<App store={this.store} />, root);
-    performance.mark('gidar:rendered');
+    this.layerRoot = root;
+    return { shadow, root };
+  }
 
+  private listen(shadow: ShadowRoot): void {
     const schedule = (): void => this.scheduleLayout();
     window.addEventListener('resize', schedule, { passive: true });
     document.addEventListener('scroll', schedule, { passive: true, capture: true });
@@ -453,7 +472,7 @@ class Annotator {
 
   /** Measure every marked element once, relative to the overlay's origin (read all, then one render). */
   private layout(): void {
-    if (!this.host || !this.state.annotations) return;
+    if (!this.mounted || !this.state.annotations) return;
     const frame = this.layerFrame();
     if (!frame) return;
     const boxes = new Map<Element, Box>();
