@@ -3,16 +3,19 @@ import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import iconv from 'iconv-lite';
 
-export type InputKind = 'html' | 'text';
+export type InputKind = 'html' | 'text' | 'pdf';
 
 export interface LoadedInput {
   /** what the user gave: a path, a URL or `-` */
   source: string;
   kind: InputKind;
+  /** the decoded text ('' for a PDF) */
   text: string;
+  /** a PDF's bytes (kind `pdf`): its text layer is read by cli/pdf.ts */
+  bytes?: Uint8Array;
   /** the URL for resolving links and for the audit record */
   url?: string;
-  /** the charset the bytes were decoded with */
+  /** the charset the bytes were decoded with ('binary' for a PDF) */
   charset: string;
 }
 
@@ -129,8 +132,11 @@ function stripBom(s: string): string {
   return s.charCodeAt(0) === 0xfeff ? s.slice(1) : s;
 }
 
-function isPdf(bytes: Uint8Array): boolean {
-  return bytes[0] === 0x25 && bytes[1] === 0x50 && bytes[2] === 0x44 && bytes[3] === 0x46; // %PDF
+/** `%PDF-` at the start, or within the first KB after bytes that are no markup (readers allow a short prefix) */
+export function isPdf(bytes: Uint8Array): boolean {
+  const head = Buffer.from(bytes.subarray(0, 1024)).toString('latin1');
+  const at = head.indexOf('%PDF-');
+  return head.startsWith('%PDF') || (at > 0 && !/[<>]/.test(head.slice(0, at)));
 }
 
 function kindOf(name: string, bytes: Uint8Array, text: string): InputKind {
@@ -157,12 +163,8 @@ function binaryKind(bytes: Uint8Array): { en: string; zh: string } | null {
 }
 
 function fromBytes(source: string, bytes: Uint8Array, declared: string | null, url?: string, contentType?: string | null): LoadedInput {
-  if (isPdf(bytes) || /application\/pdf/i.test(contentType ?? ''))
-    throw new InputError(
-      'unsupported',
-      `PDF input is not supported yet; open the HTML page or pass its text: ${source}`,
-      `暂不支持 PDF：请使用网页版或其文本：${source}`,
-    );
+  if (bytes.length > 0 && (isPdf(bytes) || /application\/pdf/i.test(contentType ?? '')))
+    return { source, kind: 'pdf', text: '', bytes, charset: 'binary', ...(url ? { url } : {}) };
   if (bytes.length === 0) throw new InputError('noReport', `the input is empty: ${source}`, `输入为空：${source}`);
   if (bytes.every((b) => b === 0x20 || b === 0x09 || b === 0x0a || b === 0x0d))
     throw new InputError('noReport', `the input is only whitespace: ${source}`, `输入只有空白：${source}`);

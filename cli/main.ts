@@ -15,6 +15,7 @@ import { hasFailingError, type Lang } from '../core/export/labels';
 import { loadEngine } from './engine';
 import { InputError, isUrl, loadFile, loadStdin, loadUrl, type LoadedInput } from './input';
 import { renderSummary } from './summary';
+import { pdfPages } from './pdf';
 import { countTags, cutLongTables, MAX_TAGS } from './shrink';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -63,7 +64,10 @@ const MESSAGES = {
 function program(io: Io): Command {
   return new Command('gidar-check')
     .description('Check the statistical tables of 政府信息公开工作年度报告 (files, URLs or - for stdin).')
-    .argument('[inputs...]', '.html/.htm page, .txt/.md/.tsv text, http(s) URL, or - for stdin; default: the bundled sample')
+    .argument(
+      '[inputs...]',
+      '.html/.htm page, .txt/.md/.tsv text, .pdf with a text layer, http(s) URL, or - for stdin; default: the bundled sample',
+    )
     .option('--json', 'print the JSON contract (version 1) instead of the summary')
     .option('--all', 'list every finding in the summary, info-level ones included')
     .option('--csv <file>', 'write every cell as tidy CSV (- for stdout)')
@@ -110,6 +114,8 @@ async function check(input: LoadedInput): Promise<Checked> {
     const { document } = parseHTML(html);
     title = document.title?.trim() || null;
     reports = engine.readDocument(document as unknown as Document, input.url ? { url: input.url } : {}).map((r) => r.report);
+  } else if (input.kind === 'pdf') {
+    reports = engine.readPdf(await pdfPages(input.bytes ?? new Uint8Array(), input.source), { source: input.source });
   } else {
     reports = engine.readText(input.text, { source: input.source });
   }

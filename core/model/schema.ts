@@ -14,7 +14,7 @@ export type FormatVersion = z.infer<typeof FormatVersion>;
 export const CellKind = z.enum(['number', 'blank', 'placeholder', 'text']);
 export type CellKind = z.infer<typeof CellKind>;
 
-/** Where a cell came from: a DOM table cell (path is a CSS-like locator) or a position in a text. */
+/** Where a cell came from: a DOM table cell (path is a CSS-like locator), a position in a text or on a PDF page. */
 export const SourceRef = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('dom'),
@@ -29,6 +29,14 @@ export const SourceRef = z.discriminatedUnion('type', [
     /** 1-based line and column of the first character of the cell's text */
     line: z.number(),
     column: z.number(),
+  }),
+  z.object({
+    type: z.literal('pdf'),
+    /** 1-based page of a PDF's text layer */
+    page: z.number(),
+    /** top-left of the cell's text in points (1/72 inch) from the page's top-left corner; for a blank cell, its column */
+    x: z.number(),
+    y: z.number(),
   }),
 ]);
 export type SourceRef = z.infer<typeof SourceRef>;

@@ -160,37 +160,37 @@ export const NOTES = {
 
   // ── text: a line of a gridded table (Markdown, TSV, pasted) ──
   lineLabelFitsSeveral: {
-    zh: '文本第{line}行“{label}”：标签可对应多行；未读取',
-    en: 'line {line} "{label}": label fits several rows; not read',
+    zh: '文本第{line}行[（PDF第{page}页）]“{label}”：标签可对应多行；未读取',
+    en: 'line {line}[ (PDF page {page})] "{label}": label fits several rows; not read',
   },
   lineLabelFits: {
-    zh: '文本第{line}行“{label}”：标签可对应多行（{labels}）；未读取',
-    en: 'line {line} "{label}": label fits {labelsEn}; not read',
+    zh: '文本第{line}行[（PDF第{page}页）]“{label}”：标签可对应多行（{labels}）；未读取',
+    en: 'line {line}[ (PDF page {page})] "{label}": label fits {labelsEn}; not read',
   },
-  lineLabelUnknown: { zh: '文本第{line}行“{label}”：无法识别行标签；未读取', en: 'line {line} "{label}": label not recognised; not read' },
+  lineLabelUnknown: { zh: '文本第{line}行[（PDF第{page}页）]“{label}”：无法识别行标签；未读取', en: 'line {line}[ (PDF page {page})] "{label}": label not recognised; not read' },
   lineUnderOtherColumns: {
-    zh: '文本第{line}行“{label}”：位于其他列的表头之下；未读取',
-    en: 'line {line} "{label}": sits under a header of other columns; not read',
+    zh: '文本第{line}行[（PDF第{page}页）]“{label}”：位于其他列的表头之下；未读取',
+    en: 'line {line}[ (PDF page {page})] "{label}": sits under a header of other columns; not read',
   },
   lineUnderRowLabels: {
-    zh: '文本第{line}行“{label}”：位于由行标签组成的表头之下；未读取',
-    en: 'line {line} "{label}": sits under a header of row labels; not read',
+    zh: '文本第{line}行[（PDF第{page}页）]“{label}”：位于由行标签组成的表头之下；未读取',
+    en: 'line {line}[ (PDF page {page})] "{label}": sits under a header of row labels; not read',
   },
   lineUnderReorderedColumns: {
-    zh: '文本第{line}行“{label}”：位于列顺序错乱的表头之下；未读取',
-    en: 'line {line} "{label}": sits under a header with columns out of order; not read',
+    zh: '文本第{line}行[（PDF第{page}页）]“{label}”：位于列顺序错乱的表头之下；未读取',
+    en: 'line {line}[ (PDF page {page})] "{label}": sits under a header with columns out of order; not read',
   },
   lineValueCount: {
-    zh: '文本第{line}行“{label}”：{count}个数值[（{blank}个空白）]对应{cols}列；未读取',
-    en: 'line {line} "{label}": {count} values[, {blank} blank] for {cols} columns; not read',
+    zh: '文本第{line}行[（PDF第{page}页）]“{label}”：{count}个数值[（{blank}个空白）]对应{cols}列；未读取',
+    en: 'line {line}[ (PDF page {page})] "{label}": {count} values[, {blank} blank] for {cols} columns; not read',
   },
   lineValuesWithText: {
-    zh: '文本第{line}行“{label}”：{count}个数值[（{blank}个空白）]对应{cols}列，且其间夹有文字；未读取',
-    en: 'line {line} "{label}": {count} values[, {blank} blank] for {cols} columns and text among them; not read',
+    zh: '文本第{line}行[（PDF第{page}页）]“{label}”：{count}个数值[（{blank}个空白）]对应{cols}列，且其间夹有文字；未读取',
+    en: 'line {line}[ (PDF page {page})] "{label}": {count} values[, {blank} blank] for {cols} columns and text among them; not read',
   },
   lineNoSplit: {
-    zh: '文本第{line}行“{label}”：“{run}”无法拆成一个自洽的行；未读取',
-    en: 'line {line} "{label}": "{run}" does not split into one consistent row; not read',
+    zh: '文本第{line}行[（PDF第{page}页）]“{label}”：“{run}”无法拆成一个自洽的行；未读取',
+    en: 'line {line}[ (PDF page {page})] "{label}": "{run}" does not split into one consistent row; not read',
   },
   unlabelledRows: { zh: '{count}行数字没有行标签；未读取', en: '{count} row(s) of numbers without a row label; not read' },
 

@@ -1,5 +1,5 @@
 // Shared pieces of the text readers (text-grid.ts for tables with cell separators, text-flat.ts for run-together text).
-import type { Cell, CellKind, ReadNote, TableId } from '../model/schema';
+import type { Cell, CellKind, ExtraRow, ReadNote, TableId } from '../model/schema';
 import { T3_COLS, T4_BLOCKS, T4_OUTCOMES, templateFor, type LabelDef, type TemplateFormat } from '../model/templates';
 
 export interface TextPart {
@@ -7,12 +7,14 @@ export interface TextPart {
   notes: ReadNote[];
   /** tables whose place in the text was found (even when no cell could be read) */
   located: Set<TableId>;
+  /** rows kept outside the template (a 2021 report's single （六）其他处理 row) */
+  extras: ExtraRow[];
 }
 
 export type Pos = (offset: number) => { line: number; column: number };
 
 export function emptyPart(): TextPart {
-  return { cells: [], notes: [], located: new Set() };
+  return { cells: [], notes: [], located: new Set(), extras: [] };
 }
 
 export function makeCell(

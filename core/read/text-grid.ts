@@ -8,6 +8,7 @@ import { labelOfEn, T3_COLS, t3Leaves, type TemplateFormat } from '../model/temp
 import { parseNumberCell, type ParsedNumber } from './numbers';
 import { readNote, type NoteCode } from './notes';
 import { labelKey, matchRowLabel } from './text-labels';
+import { stripNumbering } from './labels';
 import { splitRun } from './text-split';
 import { resolveT3 } from './text-solve';
 import {
@@ -161,8 +162,17 @@ function valueLike(text: string): ParsedNumber | null {
   return p.kind === 'number' || p.kind === 'placeholder' ? p : null;
 }
 
-export function splitRow(l: GridLine): RowSplit {
+/** An empty cell of a tab-separated row, read as a blank table cell (`blankCells` layouts only). */
+const BLANK: ParsedNumber = { raw: '', value: null, kind: 'blank' };
+
+/**
+ * A line's row labels and values. With `blankCells` (a layout that writes every column of a row and never an
+ * empty label cell), each empty cell of a tab-separated line is a blank value in its column.
+ */
+export function splitRow(l: GridLine, blankCells = false): RowSplit {
   const cells = l.cells.slice();
+  const blanks = blankCells && l.kind === 'tab';
+  if (blanks) return splitBlankRow(cells);
   while (cells.length && cells[cells.length - 1]!.text === '') cells.pop();
   const labels: GridCell[] = [];
   const values: RowSplit['values'] = [];
@@ -193,6 +203,22 @@ export function splitRow(l: GridLine): RowSplit {
   return { labels, values, holes, textAfter };
 }
 
+function splitBlankRow(cells: GridCell[]): RowSplit {
+  const labels: GridCell[] = [];
+  const values: RowSplit['values'] = [];
+  let textAfter = false;
+  for (const c of cells) {
+    const p = c.text === '' ? BLANK : valueLike(c.text);
+    if (values.length === 0 && !p) labels.push(c);
+    else if (p) values.push({ cell: c, parsed: p });
+    else textAfter = true;
+  }
+  // a line of text with a stray tab is no row
+  if (values.every((v) => v.parsed.kind === 'blank'))
+    return { labels: cells.filter((c) => c.text !== ''), values: [], holes: 0, textAfter: false };
+  return { labels, values, holes: 0, textAfter };
+}
+
 interface Zones {
   t2: [number, number] | null;
   t3: [number, number] | null;
@@ -220,12 +246,18 @@ function findZones(lines: GridLine[]): Zones {
   };
 }
 
-export function readGrid(text: string, fmt: TemplateFormat, pos: Pos, lines = gridLines(text)): TextPart {
+export interface ReadGridOptions {
+  /** empty tab-separated cells are blank table cells (see splitRow) */
+  blankCells?: boolean;
+}
+
+export function readGrid(text: string, fmt: TemplateFormat, pos: Pos, lines = gridLines(text), opts: ReadGridOptions = {}): TextPart {
+  const blanks = opts.blankCells === true;
   const out = emptyPart();
   const zones = findZones(lines);
   if (zones.t2) {
     out.located.add('t2');
-    readGridT2(lines.slice(zones.t2[0], zones.t2[1]), fmt, pos, out);
+    readGridT2(lines.slice(zones.t2[0], zones.t2[1]), fmt, pos, out, blanks);
   }
   if (zones.t3) {
     out.located.add('t3');
@@ -237,11 +269,11 @@ export function readGrid(text: string, fmt: TemplateFormat, pos: Pos, lines = gr
         if (why) wrongBlocks.set(l.index, why);
       }
     }
-    readGridT3(lines.slice(zones.t3[0], zones.t3[1]), fmt, pos, out, wrongBlocks);
+    readGridT3(lines.slice(zones.t3[0], zones.t3[1]), fmt, pos, out, wrongBlocks, blanks);
   }
   if (zones.t4) {
     out.located.add('t4');
-    readGridT4(lines.slice(zones.t4[0], zones.t4[1]), pos, out);
+    readGridT4(lines.slice(zones.t4[0], zones.t4[1]), pos, out, blanks);
   }
   return out;
 }
@@ -250,7 +282,7 @@ function labelText(cells: GridCell[]): string {
   return cells.map((c) => c.text).join('');
 }
 
-function readGridT2(lines: GridLine[], fmt: TemplateFormat, pos: Pos, out: TextPart): void {
+function readGridT2(lines: GridLine[], fmt: TemplateFormat, pos: Pos, out: TextPart, blanks: boolean): void {
   const rows = t2Rows(fmt);
   const defs = rows.map((r) => r.def);
   const cols = t2Cols(fmt);
@@ -258,7 +290,7 @@ function readGridT2(lines: GridLine[], fmt: TemplateFormat, pos: Pos, out: TextP
   const seen = new Map<string, string>();
   for (const l of lines) {
     if (l.separator) continue;
-    const s = splitRow(l);
+    const s = splitRow(l, blanks);
     if (s.values.length === 0) {
       // a header line names the columns of the rows below it
       const ids: string[] = [];
@@ -325,7 +357,14 @@ function wrongT3Header(l: GridLine, fmt: TemplateFormat): NoteCode | null {
   return null;
 }
 
-function readGridT3(lines: GridLine[], fmt: TemplateFormat, pos: Pos, out: TextPart, wrongBlocks: Map<number, NoteCode>): void {
+function readGridT3(
+  lines: GridLine[],
+  fmt: TemplateFormat,
+  pos: Pos,
+  out: TextPart,
+  wrongBlocks: Map<number, NoteCode>,
+  blanks: boolean,
+): void {
   const defs = t3Rows(fmt);
   const labelOf = new Map(defs.map((d) => [d.id, d.label]));
   type Entry = { values: { raw: string; value: number | null; kind: ParsedNumber['kind']; offset: number }[][]; line: number };
@@ -335,7 +374,7 @@ function readGridT3(lines: GridLine[], fmt: TemplateFormat, pos: Pos, out: TextP
   let prevLabelOnly: GridLine | null = null;
   for (const l of lines) {
     if (l.separator) continue;
-    const s = splitRow(l);
+    const s = splitRow(l, blanks);
     if (s.values.length === 0) {
       prevLabelOnly = l.kind !== 'pipe' ? l : null;
       continue;
@@ -352,6 +391,19 @@ function readGridT3(lines: GridLine[], fmt: TemplateFormat, pos: Pos, out: TextP
     if ((!m || 'ambiguous' in m) && prev && (l.kind === 'tab' || l.kind === 'csv'))
       m = matchRowLabel(labelText(prev.cells) + labelText(s.labels), defs) ?? m;
     const name = labelText(s.labels);
+    // a 2021 report that prints （六）其他处理 as one row (as the 2019 format did): kept as an extra row, as the
+    // HTML reader keeps it; its three sub-rows stay unread
+    if (!m && fmt === '2021' && stripNumbering(labelKey(s.labels[s.labels.length - 1]!.text)) === '其他处理' && s.values.length === 7) {
+      const { line, column } = pos(s.labels[s.labels.length - 1]!.offset);
+      out.extras.push({
+        table: 't3',
+        label: s.labels[s.labels.length - 1]!.text,
+        raw: s.values.map((v) => v.parsed.raw),
+        source: { type: 'text', line, column },
+      });
+      out.notes.push(readNote('otherAsSingleRow', { table: 't3', format: fmt }));
+      continue;
+    }
     if (!m) {
       if (!T3_GROUP_WORDS.some((w) => labelKey(name).includes(w)) || s.values.length >= 6)
         out.notes.push(readNote('lineLabelUnknown', { table: 't3', line: l.index + 1, label: name }));
@@ -372,7 +424,8 @@ function readGridT3(lines: GridLine[], fmt: TemplateFormat, pos: Pos, out: TextP
     let vectors: Entry['values'];
     const exact = s.values.length === 7 && s.holes === 0 && !s.textAfter;
     const placeholdersOk = l.kind !== 'pipe' && l.kind !== 'words';
-    if (exact && s.values.every((v) => v.parsed.kind === 'number' || (placeholdersOk && v.parsed.kind === 'placeholder'))) {
+    const kindOk = (k: ParsedNumber['kind']) => k === 'number' || (placeholdersOk && k === 'placeholder') || (blanks && k === 'blank');
+    if (exact && s.values.every((v) => kindOk(v.parsed.kind))) {
       vectors = [s.values.map((v) => ({ raw: v.parsed.raw, value: v.parsed.value, kind: v.parsed.kind, offset: v.cell.offset }))];
     } else if ((l.kind === 'words' || l.kind === 'spaces') && !s.textAfter && s.values.every((v) => /^\d+$/.test(v.cell.text))) {
       // numbers printed with single spaces that may not separate every cell: cut like run-together text
@@ -442,14 +495,14 @@ function t4Block(key: string): string | null {
   return null;
 }
 
-function readGridT4(lines: GridLine[], pos: Pos, out: TextPart): void {
+function readGridT4(lines: GridLine[], pos: Pos, out: TextPart, blanks: boolean): void {
   const full: { raw: string; value: number | null; kind: ParsedNumber['kind']; offset: number }[][] = [];
   const blocks = new Map<string, { raw: string; value: number | null; kind: ParsedNumber['kind']; offset: number }[]>();
   let pendingBlock: string | null = null;
   let problems = 0;
   for (const l of lines) {
     if (l.separator) continue;
-    const s = splitRow(l);
+    const s = splitRow(l, blanks);
     if (s.values.length === 0) {
       const b = t4Block(l.key);
       if (b) pendingBlock = b;

@@ -16,6 +16,11 @@ export interface ReadTextOptions {
   source?: string;
   /** page or file title, for the report year and agency */
   title?: string;
+  /**
+   * The text was laid out with every table column present (a PDF's text layer, core/read/pdf.ts): an empty
+   * tab-separated cell after a row's label is a blank cell of the table, read as kind `blank` in its column.
+   */
+  blankCells?: boolean;
 }
 
 const TABLES: TableId[] = ['t2', 't3', 't4'];
@@ -100,10 +105,11 @@ export function readText(text: string, opts: ReadTextOptions = {}): Report[] {
   }
   const pos = lineIndex(clean);
   const lines = gridLines(clean);
-  const gridded = looksGridded(lines);
+  // a layout that keeps every column (a PDF's) is a grid even where its rows carry no labels (table 四)
+  const gridded = opts.blankCells === true || looksGridded(lines);
   let part: TextPart;
   try {
-    part = gridded ? readGrid(clean, fmt, pos, lines) : readFlat(clean, fmt, pos);
+    part = gridded ? readGrid(clean, fmt, pos, lines, { blankCells: opts.blankCells === true }) : readFlat(clean, fmt, pos);
   } catch (e) {
     report.readNotes.push(readNote('textUnreadable', { error: e instanceof Error ? e.message : String(e) }));
     report.notCheckable.push({ table: 'report', reason: 'unreadable' });
@@ -111,6 +117,7 @@ export function readText(text: string, opts: ReadTextOptions = {}): Report[] {
   }
   if (!gridded && part.located.size > 0) report.readNotes.push(readNote('cellsRunTogether'));
   report.cells = part.cells;
+  report.extras = part.extras;
   report.readNotes.push(...part.notes);
   if (part.located.has('t3')) {
     const read = new Set(part.cells.filter((c) => c.table === 't3').map((c) => c.row));

@@ -9,6 +9,7 @@ import { gzipSync } from 'node:zlib';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CORPUS, run, SAMPLE } from './helpers';
+import { minimalPdf } from './minimal-pdf';
 
 const tmp = mkdtempSync(join(tmpdir(), 'gidar-bad-'));
 const PAGE = join(CORPUS, '2023-shuyang-fagaiju.html');
@@ -42,7 +43,20 @@ describe('local files', () => {
     ['a .doc', () => file('report.doc', Buffer.from('d0cf11e0a1b11ae100000000', 'hex')), /Word\/Excel\/WPS/, /Word/],
     ['a .wps', () => file('report.wps', Buffer.from('d0cf11e0a1b11ae100000000', 'hex')), /WPS/, /WPS/],
     ['a .xls', () => file('report.xls', Buffer.from('d0cf11e0a1b11ae100000000', 'hex')), /Excel/, /Excel/],
-    ['a real PDF', () => join(CORPUS, '2023-huaian-hongzequ.pdf'), /PDF/, /PDF/],
+    ['a scanned PDF (no text layer)', () => file('scan.pdf', minimalPdf()), /没有文字层.*OCR/, /no text layer.*OCR/],
+    [
+      'a PDF cut off after 1 KB',
+      () => file('cut.pdf', readFileSync(join(CORPUS, '2023-huaian-hongzequ.pdf')).subarray(0, 1024)),
+      /PDF 文件损坏或不完整/,
+      /damaged or incomplete/,
+    ],
+    ['an encrypted PDF', () => file('locked.pdf', minimalPdf({ encrypt: true })), /PDF 已加密/, /encrypted/],
+    [
+      'a PDF with text but no report',
+      () => file('memo.pdf', minimalPdf({ content: 'BT /F1 12 Tf 72 700 Td (Meeting notes 2024) Tj ET' })),
+      /没有找到/,
+      /no annual-report/,
+    ],
     ['HTML with no report', () => file('news.html', '<html><body><p>新闻动态</p><table><tr><td>1</td></tr></table></body></html>'), /没有找到/, /no annual-report/],
   ];
   for (const [what, make, zh, en] of cases)
@@ -178,7 +192,7 @@ describe('URLs', () => {
     ['HTTP 500', () => `${base}/500`, /HTTP 500/],
     ['HTTP 404', () => `${base}/nothing`, /HTTP 404/],
     ['a redirect loop', () => `${base}/loop`, /redirect/i],
-    ['application/pdf', () => `${base}/pdf`, /PDF/],
+    ['application/pdf that is a broken PDF', () => `${base}/pdf`, /PDF is damaged or incomplete/],
     ['image/png', () => `${base}/png`, /image\/png/],
   ];
   for (const [what, url, reason] of bad)

@@ -1,0 +1,92 @@
+// A PDF's text layer as positioned text items, per page, with pdf.js (legacy Node build; in Node it runs its worker
+// code in this thread, no worker file needed; no eval).
+// Encrypted, broken and scanned (image-only) PDFs become a one-line InputError.
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { PdfPage } from '../core/read/pdf';
+import { InputError } from './input';
+
+/** more pages than any annual report has; the rest of a longer PDF is not read */
+export const MAX_PDF_PAGES = 200;
+
+type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
+let pdfjs: Promise<PdfJs> | null = null;
+
+function loadPdfJs(): Promise<PdfJs> {
+  pdfjs ??= import('pdfjs-dist/legacy/build/pdf.mjs');
+  return pdfjs;
+}
+
+function assetDir(): string {
+  const require = createRequire(import.meta.url);
+  return dirname(require.resolve('pdfjs-dist/package.json'));
+}
+
+/** pdf.js's own exception names: what to tell the user */
+function pdfError(e: unknown, source: string): InputError {
+  const name = (e as { name?: string } | null)?.name ?? '';
+  if (name === 'PasswordException')
+    return new InputError('unsupported', `the PDF is encrypted (password-protected): ${source}`, `PDF 已加密（需要密码）：${source}`);
+  if (name === 'InvalidPDFException')
+    return new InputError('unreadable', `the PDF is damaged or incomplete: ${source}`, `PDF 文件损坏或不完整：${source}`);
+  const reason = e instanceof Error ? e.message.split('\n')[0]! : String(e);
+  return new InputError('unreadable', `the PDF cannot be read (${reason}): ${source}`, `PDF 无法读取（${reason}）：${source}`);
+}
+
+/** Every page's text items; pdf.js reports y up from the page's bottom-left corner. */
+export async function pdfPages(bytes: Uint8Array, source: string): Promise<PdfPage[]> {
+  const { getDocument } = await loadPdfJs();
+  const assets = assetDir();
+  // pdf.js takes ownership of (and detaches) the buffer it is given. No `isEvalSupported: false`: pdf.js 6 has no
+  // eval/new Function code path left and dropped the option. Only text is extracted: no fonts are loaded for drawing.
+  const task = getDocument({
+    data: new Uint8Array(bytes),
+    disableFontFace: true,
+    useSystemFonts: false,
+    verbosity: 0,
+    cMapUrl: pathToFileURL(join(assets, 'cmaps')).href + '/',
+    cMapPacked: true,
+    standardFontDataUrl: pathToFileURL(join(assets, 'standard_fonts')).href + '/',
+  });
+  let doc: Awaited<typeof task.promise>;
+  try {
+    doc = await task.promise;
+  } catch (e) {
+    await task.destroy().catch(() => {});
+    throw pdfError(e, source);
+  }
+  try {
+    const pages: PdfPage[] = [];
+    let chars = 0;
+    const count = Math.min(doc.numPages, MAX_PDF_PAGES);
+    for (let n = 1; n <= count; n++) {
+      const page = await doc.getPage(n);
+      const view = page.getViewport({ scale: 1 });
+      const content = await page.getTextContent();
+      const items: PdfPage['items'] = [];
+      for (const it of content.items) {
+        if (!('str' in it) || !it.str) continue;
+        const [a, b, c, d, e, f] = it.transform as number[];
+        const size = Math.hypot(c ?? 0, d ?? 0) || Math.hypot(a ?? 0, b ?? 0);
+        const height = it.height > 0 ? it.height : size;
+        items.push({ page: n, str: it.str, x: e ?? 0, y: f ?? 0, width: it.width, height });
+        chars += it.str.replace(/\s+/g, '').length;
+      }
+      pages.push({ page: n, width: view.width, height: view.height, items });
+      page.cleanup();
+    }
+    if (chars === 0)
+      throw new InputError(
+        'unsupported',
+        `this PDF has no text layer (a scanned image); OCR it first: ${source}`,
+        `此 PDF 没有文字层（扫描图像），请先做文字识别（OCR）：${source}`,
+      );
+    return pages;
+  } catch (e) {
+    if (e instanceof InputError) throw e;
+    throw pdfError(e, source);
+  } finally {
+    await task.destroy().catch(() => {});
+  }
+}

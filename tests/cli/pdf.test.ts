@@ -1,0 +1,110 @@
+// PDF input: the three corpus PDFs with a text layer through the CLI (file, stdin, URL), exit codes and output.
+// Bad PDFs (scanned, cut off, encrypted) are in bad-input.test.ts.
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Contract } from '../../core/model/schema';
+import { CORPUS, run, spawnCli } from './helpers';
+
+const HZ23 = join(CORPUS, '2023-huaian-hongzequ.pdf');
+const HZ24 = join(CORPUS, '2024-huaian-hongzequ.pdf');
+const SZ24 = join(CORPUS, '2024-huaian-shizhengfu.pdf');
+
+describe('PDF reports with a text layer', () => {
+  it('Hongze 2023: exit 1, the two misprinted 表四 totals reported with the cell to correct', async () => {
+    const r = await run([HZ23]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('洪泽区人民政府 · 2023 年 · 2021 版格式');
+    expect(r.stdout).toContain('读到的表格: 表二 主动公开、表三 依申请公开、表四 复议诉讼');
+    expect(r.stdout).toContain('发现 2 处算术错误');
+    expect(r.stdout).toMatch(/✗ \[错误·不符\] t4\.reviewSum: .*总计 0 ≠ .*11/);
+    expect(r.stdout).toContain('可疑: 表四「行政复议·总计」：印 0，应为 11');
+    expect(r.stdout).toMatch(/✗ \[错误·不符\] t4\.litAfterReviewSum: .*总计 0 ≠ .*5/);
+    expect(r.stdout).toContain('表四「复议后起诉·总计」印作 0，应为 5');
+  });
+
+  it('Hongze 2023 --json: 179 cells (表三 with （六） printed as one row), the two failing identities', async () => {
+    const r = await run(['--json', HZ23]);
+    expect(r.code).toBe(1);
+    const c = Contract.parse(JSON.parse(r.stdout));
+    expect(c.source).toBe(HZ23);
+    const rep = c.reports[0]!;
+    expect([rep.agency, rep.year, rep.format]).toEqual(['洪泽区人民政府', 2023, '2021']);
+    expect(rep.cells).toHaveLength(3 + 3 + 1 + 1 + 1 + 1 + 22 * 7 + 15);
+    const fails = rep.findings.filter((f) => f.severity === 'error' && f.status === 'fail');
+    expect(fails.map((f) => f.rule).sort()).toEqual(['t4.litAfterReviewSum', 't4.reviewSum']);
+    expect(fails.find((f) => f.rule === 't4.reviewSum')!.suspects).toEqual([
+      expect.objectContaining({ table: 't4', row: 'cases', col: 'review.total', printed: 0, suggested: 11 }),
+    ]);
+  });
+
+  it('Hongze 2024 and the city government 2024: exit 0, every table read', async () => {
+    for (const [path, agency, cells] of [
+      [HZ24, '淮安市洪泽区人民政府', 179],
+      [SZ24, '淮安市人民政府', 200],
+    ] as const) {
+      const r = await run(['--json', path]);
+      expect(r.stderr).toBe('');
+      expect(r.code).toBe(0);
+      const rep = Contract.parse(JSON.parse(r.stdout)).reports[0]!;
+      expect(rep.agency).toBe(agency);
+      expect(rep.cells).toHaveLength(cells);
+      expect(rep.findings.filter((f) => f.severity === 'error' && f.status !== 'pass' && f.status !== 'notCheckable')).toEqual([]);
+    }
+    const s = await run([SZ24]);
+    expect(s.stdout).toContain('各项勾稽关系均成立');
+  });
+
+  it('several PDFs: the CSV has every cell of each, named by its file; the exit code is the worst', async () => {
+    const r = await run(['--csv', '-', HZ23, HZ24]);
+    expect(r.code).toBe(1);
+    const lines = r.stdout.split('\r\n');
+    expect(lines.filter((l) => l.startsWith(HZ23)).length).toBe(179);
+    expect(lines.filter((l) => l.startsWith(HZ24)).length).toBe(179);
+  });
+
+  it('from stdin, recognised by its bytes', async () => {
+    const r = await run(['-'], readFileSync(SZ24));
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('淮安市人民政府 · 2024 年');
+  });
+
+  it('as a separate process, as users run it', () => {
+    const r = spawnCli(['--lang', 'en', HZ24]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('淮安市洪泽区人民政府');
+  });
+});
+
+describe('PDF by URL', () => {
+  let server: Server;
+  let base: string;
+  beforeAll(async () => {
+    server = createServer((req, res) => {
+      if (req.url === '/nianbao.pdf') return void res.writeHead(200, { 'content-type': 'application/pdf' }).end(readFileSync(HZ23));
+      // a PDF served with a generic type: recognised by its bytes
+      if (req.url === '/download?id=7')
+        return void res.writeHead(200, { 'content-type': 'application/octet-stream' }).end(readFileSync(SZ24));
+      res.writeHead(404).end();
+    });
+    await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(() => {
+    server.closeAllConnections();
+    server.close();
+  });
+
+  it('application/pdf and a PDF under another type are both read', async () => {
+    const a = await run(['--json', `${base}/nianbao.pdf`]);
+    expect(a.code).toBe(1);
+    expect(Contract.parse(JSON.parse(a.stdout)).reports[0]!.agency).toBe('洪泽区人民政府');
+    const b = await run([`${base}/download?id=7`]);
+    expect(b.code).toBe(0);
+    expect(b.stdout).toContain('淮安市人民政府');
+  });
+});
