@@ -58,8 +58,18 @@ export function checkReport(report: Report): Finding[] {
   });
 }
 
-/** An agency's name as compared across reports: spaces and brackets do not make another agency. */
-export const agencyKey = (a: string | null): string | null => (a ? a.replace(/[\s（）()]/g, '') : null);
+/**
+ * The province and city a county-level name may be printed with: 淮安市洪泽区人民政府 one year, 洪泽区人民政府 the
+ * next. Stripped only where a district, county, county-level city or banner follows.
+ */
+const HIGHER_PLACES = /^(?:\p{Script=Han}{2,7}?(?:省|自治区))?(?:\p{Script=Han}{2,7}?(?:市|自治州|地区|盟))?(?=\p{Script=Han}{1,8}?(?:区|县|市|旗))/u;
+
+/** An agency's name as compared across reports: spaces, brackets and the higher places it is under do not make another agency. */
+export const agencyKey = (a: string | null): string | null => {
+  if (!a) return null;
+  const k = a.replace(/[\s（）()]/g, '');
+  return k.replace(HIGHER_PLACES, '') || k;
+};
 
 /** Why two reports cannot be compared year to year, or null. */
 function pairProblem(previous: Report, current: Report): { zh: string; en: string } | null {

@@ -13,6 +13,19 @@ const HZ24 = join(CORPUS, '2024-huaian-hongzequ.pdf');
 const SZ24 = join(CORPUS, '2024-huaian-shizhengfu.pdf');
 
 describe('PDF reports with a text layer', () => {
+  it("Hongze 2023 and 2024 are one agency's consecutive years, though 2024 adds the city (淮安市) to its name", async () => {
+    const r = await run(['--json', HZ23, HZ24]);
+    const [y23, y24] = (JSON.parse(r.stdout) as unknown[]).map((c) => Contract.parse(c).reports[0]!);
+    expect([y23!.agency, y24!.agency]).toEqual(['洪泽区人民政府', '淮安市洪泽区人民政府']);
+    const xy = (rule: string) => y24!.findings.filter((f) => f.rule === rule);
+    // 上年结转 (0 in every column of 2024) = 2023's 结转下年度继续办理 (0)
+    expect(xy('xy.carryContinuity').map((f) => [f.status, f.left, f.right])).toEqual(Array(7).fill(['pass', 0, 0]));
+    // 行政规范性文件: 5 in force in 2023, + 3 issued − 0 repealed in 2024 = 8 in force
+    expect(xy('xy.inForceRoll').find((f) => f.cells.some((c) => c.row === 'normativeDocs'))).toMatchObject({ status: 'pass', left: 8, right: 8 });
+    // 行政许可 decisions: 550 printed in 2023, 9487 in 2024
+    expect(xy('xy.jump').map((f) => [f.cells[0]!.row, f.left, f.right])).toEqual([['licensing', 9487, 550]]);
+  });
+
   it('Hongze 2023: exit 1, the two misprinted 表四 totals reported with the cell to correct', async () => {
     const r = await run([HZ23]);
     expect(r.stderr).toBe('');

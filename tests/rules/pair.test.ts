@@ -65,6 +65,18 @@ describe('consecutivePairs', () => {
     ]);
   });
 
+  it('pairs a county-level agency printed with and without its province and city', () => {
+    const [y23, y24, y25] = [at(2023, '洪泽区人民政府'), at(2024, '淮安市洪泽区人民政府'), at(2025, '江苏省淮安市洪泽区人民政府')];
+    expect(consecutivePairs([y23, y24, y25])).toEqual([
+      [y23, y24],
+      [y24, y25],
+    ]);
+    // the city's own government, or another city's bureau of the same name, is another agency
+    expect(consecutivePairs([at(2023, '淮安市人民政府'), at(2024, '淮安市洪泽区人民政府')])).toEqual([]);
+    expect(consecutivePairs([at(2023, '苏州市市场监督管理局'), at(2024, '无锡市市场监督管理局')])).toEqual([]);
+    expect(consecutivePairs([at(2023, '江苏省人民政府'), at(2024, '浙江省人民政府')])).toEqual([]);
+  });
+
   it('compares a report with one report of the year before, even when that year is given twice', () => {
     const [page23, text23, y24] = [at(2023, '甲局'), at(2023, '甲局'), at(2024, '甲局')];
     expect(consecutivePairs([page23, text23, y24])).toEqual([[page23, y24]]);
