@@ -1,14 +1,14 @@
 // Bad input of every kind: one line naming the input and the reason, exit 2, no stack, and the good inputs
 // given in the same run are still reported.
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import iconv from 'iconv-lite';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CORPUS, run, SAMPLE } from './helpers';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { CORPUS, run, SAMPLE, useServer } from './helpers';
 import { minimalPdf } from './minimal-pdf';
 
 const tmp = mkdtempSync(join(tmpdir(), 'gidar-bad-'));
@@ -57,7 +57,12 @@ describe('local files', () => {
       /没有找到/,
       /no annual-report/,
     ],
-    ['HTML with no report', () => file('news.html', '<html><body><p>新闻动态</p><table><tr><td>1</td></tr></table></body></html>'), /没有找到/, /no annual-report/],
+    [
+      'HTML with no report',
+      () => file('news.html', '<html><body><p>新闻动态</p><table><tr><td>1</td></tr></table></body></html>'),
+      /没有找到/,
+      /no annual-report/,
+    ],
   ];
   for (const [what, make, zh, en] of cases)
     it(`${what}: exit 2, one line naming the file and the reason, in both languages`, async () => {
@@ -157,43 +162,36 @@ describe('local files', () => {
 });
 
 describe('URLs', () => {
-  let server: Server;
-  let base: string;
   let closedPort = 0;
   beforeAll(async () => {
     const probe = createServer();
     await new Promise<void>((ok) => probe.listen(0, '127.0.0.1', ok));
     closedPort = (probe.address() as AddressInfo).port;
     await new Promise<void>((ok) => probe.close(() => ok()));
-    server = createServer((req, res) => {
-      const u = req.url ?? '';
-      if (u === '/hang') return;
-      if (u === '/500') return void res.writeHead(500).end('boom');
-      if (u === '/loop') return void res.writeHead(302, { location: '/loop' }).end();
-      if (u === '/pdf') return void res.writeHead(200, { 'content-type': 'application/pdf' }).end('%PDF-1.4\n');
-      if (u === '/png') return void res.writeHead(200, { 'content-type': 'image/png' }).end('not really png bytes');
-      if (u === '/gz')
-        return void res
-          .writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-encoding': 'gzip' })
-          .end(gzipSync(Buffer.from(page)));
-      res.writeHead(404).end();
-    });
-    await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   });
-  afterAll(() => {
-    server.closeAllConnections();
-    server.close();
+  const server = useServer((req, res) => {
+    const u = req.url ?? '';
+    if (u === '/hang') return;
+    if (u === '/500') return void res.writeHead(500).end('boom');
+    if (u === '/loop') return void res.writeHead(302, { location: '/loop' }).end();
+    if (u === '/pdf') return void res.writeHead(200, { 'content-type': 'application/pdf' }).end('%PDF-1.4\n');
+    if (u === '/png') return void res.writeHead(200, { 'content-type': 'image/png' }).end('not really png bytes');
+    if (u === '/gz')
+      return void res
+        .writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-encoding': 'gzip' })
+        .end(gzipSync(Buffer.from(page)));
+    res.writeHead(404).end();
   });
+  const base = () => server.base();
 
   const bad: [string, () => string, RegExp][] = [
     ['connection refused', () => `http://127.0.0.1:${closedPort}/`, /ECONNREFUSED/],
     ['a port fetch refuses to use (127.0.0.1:9)', () => 'http://127.0.0.1:9/', /bad port/],
-    ['HTTP 500', () => `${base}/500`, /HTTP 500/],
-    ['HTTP 404', () => `${base}/nothing`, /HTTP 404/],
-    ['a redirect loop', () => `${base}/loop`, /redirect/i],
-    ['application/pdf that is a broken PDF', () => `${base}/pdf`, /PDF is damaged or incomplete/],
-    ['image/png', () => `${base}/png`, /image\/png/],
+    ['HTTP 500', () => `${base()}/500`, /HTTP 500/],
+    ['HTTP 404', () => `${base()}/nothing`, /HTTP 404/],
+    ['a redirect loop', () => `${base()}/loop`, /redirect/i],
+    ['application/pdf that is a broken PDF', () => `${base()}/pdf`, /PDF is damaged or incomplete/],
+    ['image/png', () => `${base()}/png`, /image\/png/],
   ];
   for (const [what, url, reason] of bad)
     it(`${what}: exit 2, one line naming the URL and the reason`, async () => {
@@ -205,14 +203,14 @@ describe('URLs', () => {
     });
 
   it('a server that never answers times out with one line, and the good file is still reported', async () => {
-    const r = await run(['--timeout', '0.5', `${base}/hang`, SAMPLE]);
+    const r = await run(['--timeout', '0.5', `${base()}/hang`, SAMPLE]);
     expect(r.code).toBe(2);
     expect(lines(r.stderr, 1)[0]).toMatch(/hang.*timed out/);
     expect(r.stdout).toContain('辉县市人民政府');
   });
 
   it('a gzip-encoded page is read', async () => {
-    const r = await run(['--json', `${base}/gz`]);
+    const r = await run(['--json', `${base()}/gz`]);
     expect(r.stderr).toBe('');
     expect((JSON.parse(r.stdout) as { reports: { agency: string }[] }).reports[0]!.agency).toBe(AGENCY);
   });

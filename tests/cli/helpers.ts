@@ -1,4 +1,7 @@
 import { spawnSync } from 'node:child_process';
+import { createServer, type RequestListener, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll } from 'vitest';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { main, type Io } from '../../cli/main';
@@ -36,4 +39,20 @@ export function spawnCli(argv: string[], input?: string | Buffer): RunResult {
     env: { ...process.env, GIDAR_DEBUG: '' },
   });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** A local HTTP server for the tests of the enclosing describe block (or file); `base()` is its address. */
+export function useServer(handler: RequestListener): { base: () => string } {
+  let server: Server | undefined;
+  let base = '';
+  beforeAll(async () => {
+    server = createServer(handler);
+    await new Promise<void>((ok) => server!.listen(0, '127.0.0.1', ok));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(() => {
+    server?.closeAllConnections();
+    server?.close();
+  });
+  return { base: () => base };
 }

@@ -1,12 +1,10 @@
 // PDF input: the three corpus PDFs with a text layer through the CLI (file, stdin, URL), exit codes and output.
 // Bad PDFs (scanned, cut off, encrypted) are in bad-input.test.ts.
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Contract } from '../../core/model/schema';
-import { CORPUS, run, spawnCli } from './helpers';
+import { CORPUS, run, spawnCli, useServer } from './helpers';
 
 const HZ23 = join(CORPUS, '2023-huaian-hongzequ.pdf');
 const HZ24 = join(CORPUS, '2024-huaian-hongzequ.pdf');
@@ -21,7 +19,11 @@ describe('PDF reports with a text layer', () => {
     // 上年结转 (0 in every column of 2024) = 2023's 结转下年度继续办理 (0)
     expect(xy('xy.carryContinuity').map((f) => [f.status, f.left, f.right])).toEqual(Array(7).fill(['pass', 0, 0]));
     // 行政规范性文件: 5 in force in 2023, + 3 issued − 0 repealed in 2024 = 8 in force
-    expect(xy('xy.inForceRoll').find((f) => f.cells.some((c) => c.row === 'normativeDocs'))).toMatchObject({ status: 'pass', left: 8, right: 8 });
+    expect(xy('xy.inForceRoll').find((f) => f.cells.some((c) => c.row === 'normativeDocs'))).toMatchObject({
+      status: 'pass',
+      left: 8,
+      right: 8,
+    });
     // 行政许可 decisions: 550 printed in 2023, 9487 in 2024
     expect(xy('xy.jump').map((f) => [f.cells[0]!.row, f.left, f.right])).toEqual([['licensing', 9487, 550]]);
   });
@@ -94,29 +96,19 @@ describe('PDF reports with a text layer', () => {
 });
 
 describe('PDF by URL', () => {
-  let server: Server;
-  let base: string;
-  beforeAll(async () => {
-    server = createServer((req, res) => {
-      if (req.url === '/nianbao.pdf') return void res.writeHead(200, { 'content-type': 'application/pdf' }).end(readFileSync(HZ23));
-      // a PDF served with a generic type: recognised by its bytes
-      if (req.url === '/download?id=7')
-        return void res.writeHead(200, { 'content-type': 'application/octet-stream' }).end(readFileSync(SZ24));
-      res.writeHead(404).end();
-    });
-    await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  });
-  afterAll(() => {
-    server.closeAllConnections();
-    server.close();
+  const server = useServer((req, res) => {
+    if (req.url === '/nianbao.pdf') return void res.writeHead(200, { 'content-type': 'application/pdf' }).end(readFileSync(HZ23));
+    // a PDF served with a generic type: recognised by its bytes
+    if (req.url === '/download?id=7')
+      return void res.writeHead(200, { 'content-type': 'application/octet-stream' }).end(readFileSync(SZ24));
+    res.writeHead(404).end();
   });
 
   it('application/pdf and a PDF under another type are both read', async () => {
-    const a = await run(['--json', `${base}/nianbao.pdf`]);
+    const a = await run(['--json', `${server.base()}/nianbao.pdf`]);
     expect(a.code).toBe(1);
     expect(Contract.parse(JSON.parse(a.stdout)).reports[0]!.agency).toBe('洪泽区人民政府');
-    const b = await run([`${base}/download?id=7`]);
+    const b = await run([`${server.base()}/download?id=7`]);
     expect(b.code).toBe(0);
     expect(b.stdout).toContain('淮安市人民政府');
   });

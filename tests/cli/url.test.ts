@@ -1,20 +1,18 @@
-import { createServer, type Server } from 'node:http';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Contract } from '../../core/model/schema';
 import { charsetFromContentType, decode, sniffMetaCharset } from '../../cli/input';
-import { CORPUS, run } from './helpers';
+import { CORPUS, run, useServer } from './helpers';
 
 const PAGE = join(CORPUS, '2023-pingtan-guanweihui.html');
 const utf8Text = readFileSync(PAGE, 'utf8');
 // The page declares `<meta charset="utf-8" …>`; the GBK copies declare their own charset instead.
 const asGbk = (label: string) => iconv.encode(utf8Text.replace(/<meta charset="utf-8"/i, `<meta charset="${label}"`), 'gbk');
 
-let server: Server;
-let base: string;
 const routes: Record<string, { type: string; body: Buffer | string; status?: number }> = {
   '/utf8.htm': { type: 'text/html; charset=utf-8', body: readFileSync(PAGE) },
   '/gbk-header.htm': { type: 'text/html; charset=gbk', body: asGbk('gbk') },
@@ -23,19 +21,11 @@ const routes: Record<string, { type: string; body: Buffer | string; status?: num
   '/sample.txt': { type: 'text/plain; charset=utf-8', body: readFileSync(join(CORPUS, '..', 'seed', 'huixian-2023.txt')) },
 };
 
-beforeAll(async () => {
-  server = createServer((req, res) => {
-    if (req.url === '/hang') return; // never answers: the client must time out
-    const r = routes[req.url ?? ''];
-    if (!r) return void res.writeHead(404).end();
-    res.writeHead(r.status ?? 200, { 'content-type': r.type }).end(r.body);
-  });
-  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-});
-afterAll(() => {
-  server.closeAllConnections();
-  server.close();
+const server = useServer((req, res) => {
+  if (req.url === '/hang') return; // never answers: the client must time out
+  const r = routes[req.url ?? ''];
+  if (!r) return void res.writeHead(404).end();
+  res.writeHead(r.status ?? 200, { 'content-type': r.type }).end(r.body);
 });
 
 describe('charset detection', () => {
@@ -62,7 +52,7 @@ describe('charset detection', () => {
 
 describe('network failures: exit 2 with one line', () => {
   it('HTTP 404', async () => {
-    const r = await run([`${base}/gone.htm`]);
+    const r = await run([`${server.base()}/gone.htm`]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/HTTP 404/);
     expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
@@ -79,7 +69,7 @@ describe('network failures: exit 2 with one line', () => {
   });
 
   it('timeout', async () => {
-    const r = await run(['--lang', 'en', '--timeout', '0.5', `${base}/hang`]);
+    const r = await run(['--lang', 'en', '--timeout', '0.5', `${server.base()}/hang`]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('timed out');
     expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
@@ -88,7 +78,7 @@ describe('network failures: exit 2 with one line', () => {
 
 describe('text over HTTP', () => {
   it('reads a text/plain URL as text', async () => {
-    const r = await run(['--json', `${base}/sample.txt`]);
+    const r = await run(['--json', `${server.base()}/sample.txt`]);
     expect(r.code).toBe(0);
     expect(
       Contract.parse(JSON.parse(r.stdout)).reports[0]!.cells.find((c) => c.table === 't3' && c.row === 'newReceived' && c.col === 'total')
@@ -109,8 +99,8 @@ describe('HTML over HTTP, UTF-8 and GBK', () => {
     expect(fromFile[0]!.length).toBeGreaterThan(100);
     // MANIFEST hand check: 新收 总计 81.
     expect(fromFile[0]!.find((c) => c.table === 't3' && c.row === 'newReceived' && c.col === 'total')?.value).toBe(81);
-    expect(await cellsOf(`${base}/utf8.htm`)).toEqual(fromFile);
-    expect(await cellsOf(`${base}/gbk-header.htm`)).toEqual(fromFile);
-    expect(await cellsOf(`${base}/gb2312-meta.htm`)).toEqual(fromFile);
+    expect(await cellsOf(`${server.base()}/utf8.htm`)).toEqual(fromFile);
+    expect(await cellsOf(`${server.base()}/gbk-header.htm`)).toEqual(fromFile);
+    expect(await cellsOf(`${server.base()}/gb2312-meta.htm`)).toEqual(fromFile);
   });
 });
