@@ -1,5 +1,30 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import type { Plugin } from 'vite';
+import { readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+
+/**
+ * pdf.js's predefined CMaps for Chinese (Adobe-GB1) fonts, ~290 KB: a PDF whose Chinese font is not embedded with a
+ * ToUnicode map (encoded UniGB-UCS2-H, GBK-EUC-H …) has no readable text without them. Other scripts' are not shipped.
+ */
+const CMAPS = join(dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json')), 'cmaps');
+const GB_CMAPS = readdirSync(CMAPS).filter((f) => /GB/.test(f) && f.endsWith('.bcmap'));
+
+/**
+ * pdf.js's legacy build carries core-js, whose global-object lookup ends in `Function('return this')()`: never
+ * reached (globalThis exists everywhere the extension runs), but no bundle may hold a Function constructor call.
+ */
+function noFunctionConstructor(): Plugin {
+  return {
+    name: 'gidar:no-function-constructor',
+    transform(code, id) {
+      if (!id.includes('pdfjs-dist') || !code.includes("Function('return this')()")) return null;
+      return { code: code.replaceAll("Function('return this')()", 'globalThis'), map: null };
+    },
+  };
+}
 
 // The extension's sources live in extension/; the core it bundles lives in core/.
 // Permissions stay minimal: the gov.cn content script needs none; other sites are checked on demand
@@ -14,14 +39,20 @@ export default defineConfig({
     default_locale: 'zh_CN',
     permissions: ['activeTab', 'scripting', 'storage'],
     action: { default_title: '__MSG_extName__' },
-    // The bootstrap imports the annotator from the extension on report pages only.
-    web_accessible_resources: [{ resources: ['annotator.js'], matches: ['*://*.gov.cn/*'] }],
+    // The bootstrap imports the annotator from the extension on report pages only; the annotator imports the PDF
+    // reader (pdf.js) when the user asks it to check a PDF attachment. Other sites get both injected (activeTab).
+    web_accessible_resources: [{ resources: ['annotator.js', 'pdf-reader.js', 'cmaps/*'], matches: ['*://*.gov.cn/*'] }],
     ...(browser === 'firefox'
       ? // 142: data_collection_permissions (MV2 storage.session/scripting need 115). Nothing is collected or sent anywhere.
         { browser_specific_settings: { gecko: { id: 'gidar-check@example.org', strict_min_version: '142.0', data_collection_permissions: { required: ['none'] } } } }
       : {}),
   }),
+  hooks: {
+    'build:publicAssets'(_wxt, files) {
+      for (const f of GB_CMAPS) files.push({ absoluteSrc: join(CMAPS, f), relativeDest: `cmaps/${f}` });
+    },
+  },
   vite: () => ({
-    plugins: [preact()],
+    plugins: [preact(), noFunctionConstructor()],
   }),
 });

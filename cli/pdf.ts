@@ -3,8 +3,8 @@
 // Encrypted, broken and scanned (image-only) PDFs become a one-line InputError.
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { PdfPage } from '../core/read/pdf';
+import { pageItems, type PdfJsItem } from '../core/read/pdf-items';
 import { InputError } from './input';
 
 /** more pages than any annual report has; the rest of a longer PDF is not read */
@@ -45,9 +45,11 @@ export async function pdfPages(bytes: Uint8Array, source: string): Promise<PdfPa
     disableFontFace: true,
     useSystemFonts: false,
     verbosity: 0,
-    cMapUrl: pathToFileURL(join(assets, 'cmaps')).href + '/',
+    // pdf.js in Node reads these as file paths, not file: URLs (a file: URL fails, and a PDF whose Chinese font is
+    // not embedded then seems to have no text)
+    cMapUrl: join(assets, 'cmaps') + '/',
     cMapPacked: true,
-    standardFontDataUrl: pathToFileURL(join(assets, 'standard_fonts')).href + '/',
+    standardFontDataUrl: join(assets, 'standard_fonts') + '/',
   });
   let doc: Awaited<typeof task.promise>;
   try {
@@ -64,16 +66,9 @@ export async function pdfPages(bytes: Uint8Array, source: string): Promise<PdfPa
       const page = await doc.getPage(n);
       const view = page.getViewport({ scale: 1 });
       const content = await page.getTextContent();
-      const items: PdfPage['items'] = [];
-      for (const it of content.items) {
-        if (!('str' in it) || !it.str) continue;
-        const [a, b, c, d, e, f] = it.transform as number[];
-        const size = Math.hypot(c ?? 0, d ?? 0) || Math.hypot(a ?? 0, b ?? 0);
-        const height = it.height > 0 ? it.height : size;
-        items.push({ page: n, str: it.str, x: e ?? 0, y: f ?? 0, width: it.width, height });
-        chars += it.str.replace(/\s+/g, '').length;
-      }
-      pages.push({ page: n, width: view.width, height: view.height, items });
+      const read = pageItems(n, content.items as PdfJsItem[]);
+      chars += read.chars;
+      pages.push({ page: n, width: view.width, height: view.height, items: read.items });
       page.cleanup();
     }
     if (chars === 0)

@@ -43,8 +43,17 @@ export function toCsv(
   reports: readonly Pick<Report, 'agency' | 'year' | 'format' | 'cells'>[],
   opts: CsvOptions = {},
 ): string {
+  return toCsvBySource([{ source, reports }], opts);
+}
+
+/** One CSV of reports read from several sources (a page and the PDF attachment it links), each row naming its own. */
+export function toCsvBySource(
+  groups: readonly { source: string; reports: readonly Pick<Report, 'agency' | 'year' | 'format' | 'cells'>[] }[],
+  opts: CsvOptions = {},
+): string {
+  const rows = groups.flatMap((g) => csvRows(g.source, g.reports));
   const body = Papa.unparse(
-    { fields: [...CSV_COLUMNS], data: csvRows(source, reports).map((row) => CSV_COLUMNS.map((k) => row[k])) },
+    { fields: [...CSV_COLUMNS], data: rows.map((row) => CSV_COLUMNS.map((k) => row[k])) },
     { newline: '\r\n', escapeFormulae: FORMULA_START },
   );
   return (opts.bom === false ? '' : '\uFEFF') + body + '\r\n';

@@ -4,6 +4,8 @@ import type { Contract, Finding, Report } from '../model/schema';
 export interface CheckedReport {
   report: Report;
   findings: Finding[];
+  /** where this report was read from, when not the contract's source (a page's PDF attachment) */
+  source?: string;
 }
 
 /** Contract cells keep only the public fields; `source`/`unit` are reading details, not contract. */
@@ -15,7 +17,8 @@ export function toContract(source: string, results: readonly CheckedReport[]): C
   return {
     version: 1,
     source,
-    reports: results.map(({ report, findings }) => ({
+    reports: results.map(({ report, findings, source: own }) => ({
+      ...(own !== undefined && own !== source ? { source: own } : {}),
       format: report.format,
       year: report.year,
       agency: report.agency,

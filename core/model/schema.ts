@@ -172,6 +172,8 @@ export type Report = z.infer<typeof Report>;
 
 /** The public JSON contract, version 1. */
 export const ContractReport = z.object({
+  /** only where this report was read from somewhere else than the contract's source (a page's PDF attachment) */
+  source: z.optional(z.string()),
   format: FormatVersion,
   year: z.nullable(z.number()),
   agency: z.nullable(z.string()),

@@ -98,6 +98,19 @@ export default defineBackground(() => {
       void load(msg.tabId).then((frames) => sendResponse({ frames: [...frames.entries()].map(([frameId, summary]) => ({ frameId, summary })) } satisfies TabState));
       return true;
     }
+    if (msg.type === 'gidar:loadPdfReader') {
+      // The annotator on a page outside gov.cn (brought by the toolbar's activeTab grant) cannot import the PDF
+      // reader, which is web-accessible to gov.cn only: inject it into the asking frame under the same grant.
+      const tabId = sender.tab?.id;
+      if (tabId === undefined) return;
+      browser.scripting
+        .executeScript({ target: { tabId, frameIds: [sender.frameId ?? 0] }, files: ['/pdf-reader.js'] })
+        .then(
+          () => sendResponse({ ok: true }),
+          (e: unknown) => sendResponse({ ok: false, error: e instanceof Error ? e.message : String(e) }),
+        );
+      return true;
+    }
     if (msg.type === 'gidar:checkTab') {
       void checkTab(msg.tabId).then(sendResponse);
       return true;

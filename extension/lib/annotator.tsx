@@ -9,9 +9,11 @@ import { checkPair, checkReport, readScanned, scanPage, sortFindings } from './c
 import { previousYear, remember } from './history';
 import { exportPage } from './exports';
 import type { FrameSummary, ToContent } from './messages';
-import { buildBadges, buildItems, buildMarks, countItems, type CheckedPage } from './model';
+import { buildBadges, buildItems, buildMarks, countItems, joinPdfReports, type CheckedPage } from './model';
 import { tableLooksLikeReport } from './detect';
 import type { ReadReport } from '../../core/read/types';
+import { failureOf, looksLikePdf, pdfUrlOf, PdfReadError } from './pdf-items';
+import type { PdfReader } from './pdf-reader';
 
 const HOST_TAG = 'gidar-overlay';
 const LANG_KEY = 'gidar:lang';
@@ -19,6 +21,11 @@ const MAX_RECHECKS = 30;
 /** a page that keeps removing unknown elements wins after this many re-attachments of the overlay */
 const MAX_REATTACH = 10;
 const PROBE_SIZE = 100;
+/** a PDF attachment larger than this is not downloaded (annual reports are a few MB) */
+const MAX_PDF_BYTES = 64 * 1024 * 1024;
+const PDF_TIMEOUT_MS = 60_000;
+/** where the build puts pdf.js's Chinese cMaps (wxt.config.ts; not a typed public path: copied by a build hook) */
+const CMAP_URL = (): string => (browser.runtime.getURL as (path: string) => string)('/cmaps/');
 
 /** The overlay layer's origin in viewport px and its scale (CSS zoom or a transform on <html> scales the layer too). */
 interface LayerFrame {
@@ -68,7 +75,10 @@ class Annotator {
     error: null,
     viewport: null,
     panelSide: 'right',
+    pdf: {},
   };
+  /** the reports read from PDF attachments on request: they join every later check of the page */
+  private pdfReports: CheckedPage['reports'] = [];
   private listeners = new Set<() => void>();
   private host: HTMLElement | null = null;
   private shadow: ShadowRoot | null = null;
@@ -126,6 +136,7 @@ class Annotator {
         if (by === 'hover' || by === 'cell') this.hideTimer = window.setTimeout(() => this.set({ tooltip: null }), 250);
         else this.set({ tooltip: null });
       },
+      checkPdf: (url) => void this.checkPdf(url),
     },
   };
 
@@ -177,6 +188,15 @@ class Annotator {
         sendResponse(this.summary());
         return;
       }
+      if (msg.type === 'gidar:checkPdf') {
+        // the popup's button: the same as the panel's, with the panel opened to show the progress
+        if (!this.pdfLinks().includes(msg.url)) return;
+        this.set({ annotations: true, panelOpen: true });
+        this.scheduleLayout();
+        void this.checkPdf(msg.url);
+        sendResponse({ ok: true });
+        return;
+      }
       if (msg.type === 'gidar:export') {
         if (!this.state.page.reports.length) return; // another frame may hold the report
         exportPage(this.state.page, msg.format, { url: location.href, title: document.title, lang: this.state.lang, table: msg.table }).then(
@@ -199,11 +219,15 @@ class Annotator {
     if (pageKey() !== this.reviewKey) {
       // single-page navigation: this address has its own confirm/dismiss decisions
       this.reviewKey = pageKey();
+      // another report page: the PDF attachments read for the last one are not this one's
+      this.pdfReports = [];
+      this.state = { ...this.state, pdf: {} };
       const stored = await browser.storage.local.get(this.reviewKey).catch(() => ({}) as Record<string, unknown>);
       if (seq !== this.checkSeq) return;
       this.state = { ...this.state, reviews: (stored[this.reviewKey] as Record<string, Review> | undefined) ?? {} };
     }
-    let page: CheckedPage = { reports: [] };
+    // the PDF attachments read on request stay, whatever this reading of the page gives
+    let page: CheckedPage = { reports: [...this.pdfReports] };
     let error: string | null = null;
     let found: ReadReport[] = [];
     try {
@@ -235,7 +259,7 @@ class Annotator {
           if (prev) findings.push(...checkPair(prev.report, rr.report).map((f) => ({ ...f, params: { ...f.params, previousUrl: prev.url } })));
           reports.push({ rr, findings: prev ? sortFindings(findings) : findings });
         }
-        page = { reports };
+        page = { reports: joinPdfReports(reports, this.pdfReports, location.href) };
       } catch (e) {
         error = e instanceof Error ? e.message : String(e);
       }
@@ -275,8 +299,76 @@ class Annotator {
     else setTimeout(keep, 200);
   }
 
+  /** The PDFs the page's reports point at (attachment, embedded viewer) that can still be checked on request. */
+  private pdfLinks(): string[] {
+    const links = new Set<string>();
+    for (const r of this.state.page.reports) {
+      if (r.source) continue;
+      for (const nc of r.rr.report.notCheckable) {
+        if (nc.reason !== 'attachment' && nc.reason !== 'embeddedPdf') continue;
+        const url = pdfUrlOf(nc.link, location.href);
+        if (url) links.add(url);
+      }
+    }
+    return [...links];
+  }
+
+  /**
+   * The user asked to check a PDF attachment: download it (same-origin, with the page's cookies), read its text layer
+   * with pdf.js (a chunk of its own, imported now), check its report and add it to the page's reports. Reading yields
+   * between pages and checking between reports. A failure is one line in the panel.
+   */
+  private async checkPdf(url: string): Promise<void> {
+    const st = this.state.pdf[url];
+    if (st?.status === 'loading' || st?.status === 'done') return;
+    this.setPdf(url, { status: 'loading' });
+    const key = this.reviewKey;
+    try {
+      performance.mark('gidar:pdf-start');
+      const [bytes, reader] = await Promise.all([downloadPdf(url), loadPdfReader()]);
+      performance.mark('gidar:pdf-loaded');
+      const reports = await reader.read(bytes, url, { yieldTask: nextTask, cMapUrl: CMAP_URL() });
+      performance.mark('gidar:pdf-read');
+      const checked: CheckedPage['reports'] = [];
+      for (const report of reports) {
+        await nextTask();
+        const findings = checkReport(report);
+        const prev = await previousYear(report, url).catch(() => null);
+        if (prev) findings.push(...checkPair(prev.report, report).map((f) => ({ ...f, params: { ...f.params, previousUrl: prev.url } })));
+        checked.push({ rr: { report, elements: new Map(), tableElements: {} }, findings: prev ? sortFindings(findings) : findings, source: url });
+      }
+      performance.mark('gidar:pdf-checked');
+      await nextTask();
+      if (key !== this.reviewKey) return; // the page moved on (single-page navigation) meanwhile
+      this.pdfReports.push(...checked);
+      const page: CheckedPage = { reports: joinPdfReports(this.state.page.reports.filter((r) => !r.source), this.pdfReports, location.href) };
+      const items = buildItems(page);
+      this.state = { ...this.state, pdf: { ...this.state.pdf, [url]: { status: 'done', reports: checked.length } } };
+      this.set({ page, items, marks: buildMarks(page, items), badges: buildBadges(page, items), counts: countItems(items, page), tooltip: null, panelOpen: true });
+      this.scheduleLayout();
+      this.report();
+      performance.mark('gidar:pdf-drawn');
+      const keep = (): void => {
+        for (const report of reports) void remember(report, url, document.title).catch(() => undefined);
+      };
+      if (typeof requestIdleCallback === 'function') requestIdleCallback(keep, { timeout: 2000 });
+      else setTimeout(keep, 200);
+    } catch (e) {
+      if (key !== this.reviewKey) return;
+      const { code, detail } = failureOf(e);
+      this.setPdf(url, { status: 'error', code, detail });
+    }
+  }
+
+  private setPdf(url: string, check: ViewState['pdf'][string]): void {
+    this.set({ pdf: { ...this.state.pdf, [url]: check } });
+    this.report();
+  }
+
   private summary(): FrameSummary {
     const s = this.state;
+    const pdfLinks = this.pdfLinks().filter((u) => s.pdf[u]?.status !== 'done' && s.pdf[u]?.status !== 'loading');
+    const pdfReading = Object.values(s.pdf).some((p) => p.status === 'loading');
     return {
       url: location.href,
       title: document.title,
@@ -284,6 +376,8 @@ class Annotator {
       tables: [...new Set(s.page.reports.flatMap((r) => r.rr.report.tablesFound))],
       ...s.counts,
       annotations: s.annotations,
+      ...(pdfLinks.length ? { pdfLinks } : {}),
+      ...(pdfReading ? { pdfReading } : {}),
     };
   }
 
@@ -656,6 +750,52 @@ function nextTask(): Promise<void> {
     };
     channel.port2.postMessage(null);
   });
+}
+
+/** The PDF's bytes, fetched as the page would (same-origin: with its cookies); a failure is a PdfReadError. */
+async function downloadPdf(url: string): Promise<Uint8Array> {
+  const abort = new AbortController();
+  const timer = setTimeout(() => abort.abort(), PDF_TIMEOUT_MS);
+  try {
+    let res: Response;
+    try {
+      const sameOrigin = new URL(url).origin === location.origin;
+      res = await fetch(url, { credentials: sameOrigin ? 'include' : 'omit', signal: abort.signal });
+    } catch {
+      // another site's file without CORS headers, a refused connection, or our timeout
+      throw new PdfReadError(abort.signal.aborted ? 'timeout' : 'blocked');
+    }
+    if (!res.ok) throw new PdfReadError('http', String(res.status));
+    if (Number(res.headers.get('content-length') ?? 0) > MAX_PDF_BYTES) throw new PdfReadError('tooLarge');
+    let buffer: ArrayBuffer;
+    try {
+      buffer = await res.arrayBuffer();
+    } catch {
+      throw new PdfReadError(abort.signal.aborted ? 'timeout' : 'blocked');
+    }
+    const bytes = new Uint8Array(buffer);
+    if (bytes.length > MAX_PDF_BYTES) throw new PdfReadError('tooLarge');
+    if (!looksLikePdf(bytes)) throw new PdfReadError('notPdf');
+    return bytes;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
+ * pdf.js and core's PDF reader, a chunk of their own: imported from the extension on gov.cn pages (web-accessible
+ * there, as the annotator), injected by the background elsewhere (the toolbar's activeTab grant that brought the
+ * annotator here). Both run it in this content script's world, where it leaves its entry point.
+ */
+async function loadPdfReader(): Promise<PdfReader> {
+  if (!globalThis.__gidarPdfReader) {
+    if (/(^|\.)gov\.cn$/i.test(location.hostname)) {
+      await import(/* @vite-ignore */ browser.runtime.getURL('/pdf-reader.js')).catch(() => undefined);
+    }
+    if (!globalThis.__gidarPdfReader) await browser.runtime.sendMessage({ type: 'gidar:loadPdfReader' }).catch(() => undefined);
+  }
+  if (!globalThis.__gidarPdfReader) throw new PdfReadError('unreadable', 'the PDF reader could not be loaded');
+  return globalThis.__gidarPdfReader;
 }
 
 /** A box in viewport px, in the layer's CSS px. */

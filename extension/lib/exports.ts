@@ -1,6 +1,6 @@
 // Exports, all through core/export: the extension formats nothing itself.
-import type { TableId } from '../../core/model/schema';
-import { toCsv } from '../../core/export/csv';
+import type { Report, TableId } from '../../core/model/schema';
+import { toCsvBySource } from '../../core/export/csv';
 import { toContract } from '../../core/export/json';
 import { tableTsv } from '../../core/export/tsv';
 import type { Lang } from '../../core/export/labels';
@@ -27,13 +27,21 @@ export async function exportPage(page: CheckedPage, format: ExportFormat, opts: 
   const name = baseName(page, opts.url);
   switch (format) {
     case 'csv':
-      return { ok: true, filename: `${name}.csv`, mime: 'text/csv;charset=utf-8', text: toCsv(opts.url, reports) };
+      return { ok: true, filename: `${name}.csv`, mime: 'text/csv;charset=utf-8', text: toCsvBySource(bySource(page, opts.url)) };
     case 'json':
       return {
         ok: true,
         filename: `${name}.json`,
         mime: 'application/json',
-        text: JSON.stringify(toContract(opts.url, page.reports.map((r) => ({ report: r.rr.report, findings: r.findings }))), null, 2) + '\n',
+        text:
+          JSON.stringify(
+            toContract(
+              opts.url,
+              page.reports.map((r) => ({ report: r.rr.report, findings: r.findings, ...(r.source ? { source: r.source } : {}) })),
+            ),
+            null,
+            2,
+          ) + '\n',
       };
     case 'tsv': {
       const table = opts.table ?? 't3';
@@ -47,15 +55,32 @@ export async function exportPage(page: CheckedPage, format: ExportFormat, opts: 
       // the popup (a secure extension page) builds the record from this data.
       return {
         ok: true,
-        audit: { url: opts.url, title: opts.title, checkedAt: new Date().toISOString(), results: page.reports.map((r) => ({ report: r.rr.report, findings: r.findings })) },
+        audit: {
+          url: opts.url,
+          title: opts.title,
+          checkedAt: new Date().toISOString(),
+          results: page.reports.map((r) => ({ report: r.rr.report, findings: r.findings, ...(r.source ? { source: r.source } : {}) })),
+        },
       };
   }
+}
+
+/** The page's reports grouped by where they were read from, in page order: the page itself, then each PDF. */
+function bySource(page: CheckedPage, url: string): { source: string; reports: Report[] }[] {
+  const groups: { source: string; reports: Report[] }[] = [];
+  for (const r of page.reports) {
+    const source = r.source ?? url;
+    const last = groups[groups.length - 1];
+    if (last?.source === source) last.reports.push(r.rr.report);
+    else groups.push({ source, reports: [r.rr.report] });
+  }
+  return groups;
 }
 
 /** The audit record (Markdown or HTML) from the data a content script sent; runs in the popup. */
 export async function auditExport(data: AuditData, format: 'audit-md' | 'audit-html', lang: Lang): Promise<ExportResult> {
   const checkedAt = new Date(data.checkedAt);
-  const records = await Promise.all(data.results.map((r) => buildAuditRecord({ url: data.url, title: data.title, checkedAt, report: r.report, findings: r.findings, tool: TOOL })));
+  const records = await Promise.all(data.results.map((r) => buildAuditRecord({ url: r.source ?? data.url, title: data.title, checkedAt, report: r.report, findings: r.findings, tool: TOOL })));
   let host = 'page';
   try {
     host = new URL(data.url).hostname;

@@ -14,18 +14,26 @@ export interface FrameSummary {
   pass: number;
   notCheckable: number;
   annotations: boolean;
+  /** PDF attachments (or embedded PDFs) of the page's reports that can be checked on request and were not yet */
+  pdfLinks?: string[];
+  /** a PDF attachment is being downloaded and read */
+  pdfReading?: boolean;
 }
 
 export type ToBackground =
   | { type: 'gidar:state'; summary: FrameSummary }
   | { type: 'gidar:getTab'; tabId: number }
-  | { type: 'gidar:checkTab'; tabId: number };
+  | { type: 'gidar:checkTab'; tabId: number }
+  /** the PDF reader could not be imported (not a gov.cn page): inject it into the asking frame (activeTab) */
+  | { type: 'gidar:loadPdfReader' };
 
 export type ToContent =
   | { type: 'gidar:setAnnotations'; on: boolean }
   | { type: 'gidar:export'; format: ExportFormat; table?: 't2' | 't3' | 't4' }
   | { type: 'gidar:openPanel' }
   | { type: 'gidar:ping' }
+  /** from the popup: fetch and check this PDF attachment (the user asked for it) */
+  | { type: 'gidar:checkPdf'; url: string }
   /** to the gov.cn bootstrap: check this page now (load the annotator, or check again) */
   | { type: 'gidar:checkNow' };
 
@@ -33,7 +41,8 @@ export interface AuditData {
   url: string;
   title: string;
   checkedAt: string;
-  results: { report: Report; findings: Finding[] }[];
+  /** `source`: the PDF a report was read from, when not the page */
+  results: { report: Report; findings: Finding[]; source?: string }[];
 }
 
 export interface ExportResult {

@@ -3,9 +3,34 @@ import type { CellRef, Finding, TableId } from '../../core/model/schema';
 import { cellKey } from '../../core/model/ids';
 import type { ReadReport } from '../../core/read/types';
 import { byImportance } from '../../core/export/labels';
+import { pdfUrlOf } from './pdf-items';
 
 export interface CheckedPage {
-  reports: { rr: ReadReport; findings: Finding[] }[];
+  /** `source`: the PDF a report was read from (a page's attachment); its cells are not on the page, so nothing is marked */
+  reports: { rr: ReadReport; findings: Finding[]; source?: string }[];
+}
+
+/**
+ * The page's reports, then those read from its PDF attachments on request. A page report whose tables were all in
+ * PDFs that have now been read no longer says its tables are missing (meta.tablesPresent): they were read, from the PDF.
+ */
+export function joinPdfReports(pageReports: CheckedPage['reports'], pdfReports: CheckedPage['reports'], base?: string): CheckedPage['reports'] {
+  const read = new Set(pdfReports.map((r) => r.source));
+  const joined = pageReports.map((r) => {
+    const nc = r.rr.report.notCheckable;
+    const allRead = nc.length > 0 && nc.every((n) => (n.reason === 'attachment' || n.reason === 'embeddedPdf') && read.has(pdfUrlOf(n.link, base) ?? undefined));
+    return allRead ? { ...r, findings: r.findings.filter((f) => f.rule !== 'meta.tablesPresent') } : r;
+  });
+  return [...joined, ...pdfReports];
+}
+
+/** The page of the PDF a finding's cell (its suspect first) was read from; null for cells read from the page. */
+export function pdfPageOf(f: Finding, report: { cells: readonly { table: string; row: string; col: string; source: { type: string; page?: number } }[] }): number | null {
+  for (const ref of [...f.suspects, ...f.cells]) {
+    const c = report.cells.find((x) => x.table === ref.table && x.row === ref.row && x.col === ref.col);
+    if (c?.source.type === 'pdf' && typeof c.source.page === 'number') return c.source.page;
+  }
+  return null;
 }
 
 export interface Item {

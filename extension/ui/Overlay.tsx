@@ -6,6 +6,7 @@ import { arithmetic, suspectLines } from '../../core/export/labels';
 import type { Badge, CheckedPage, Counts, Item, Mark } from '../lib/model';
 import { STRINGS, type Lang } from './strings';
 import { Panel } from './Panel';
+import type { PdfFailure } from '../lib/pdf-items';
 
 export interface Box {
   x: number;
@@ -15,6 +16,9 @@ export interface Box {
 }
 
 export type Review = 'confirmed' | 'dismissed';
+
+/** A PDF attachment the user asked to check: being read, read (its reports joined the page's), or why not. */
+export type PdfCheck = { status: 'loading' } | { status: 'done'; reports: number } | { status: 'error'; code: PdfFailure; detail: string };
 
 export interface ViewState {
   page: CheckedPage;
@@ -39,6 +43,8 @@ export interface ViewState {
   viewport: Box | null;
   /** the panel's corner: it moves to the left when it would cover a flagged cell on the right */
   panelSide: 'right' | 'left';
+  /** PDF attachments checked on request, by the PDF's address */
+  pdf: Record<string, PdfCheck>;
 }
 
 export interface Actions {
@@ -49,6 +55,8 @@ export interface Actions {
   setPanelOpen(open: boolean): void;
   showTooltip(itemId: string, anchor: Element, by: 'hover' | 'focus' | 'cell'): void;
   hideTooltip(by?: 'hover' | 'focus' | 'cell'): void;
+  /** download and check a PDF attachment (only ever on the user's click) */
+  checkPdf(url: string): void;
 }
 
 export interface Store {

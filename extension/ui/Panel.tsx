@@ -3,9 +3,10 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Finding } from '../../core/model/schema';
 import { NOT_CHECKABLE_REASONS, TABLE_NAMES } from '../../core/export/labels';
 import { detailSuffix } from '../../core/read/notes';
-import type { Item } from '../lib/model';
+import { pdfPageOf, type Item } from '../lib/model';
+import { pdfUrlOf } from '../lib/pdf-items';
 import { findingTexts, type Store } from './Overlay';
-import { STRINGS } from './strings';
+import { pdfFailedText, STRINGS } from './strings';
 
 const GROUPS: Finding['status'][] = ['fail', 'needsReview', 'pass', 'notCheckable'];
 
@@ -75,7 +76,16 @@ export function Panel({ store }: { store: Store }) {
     }
   };
 
-  const notCheckable = s.page.reports.flatMap((r, ri) => r.rr.report.notCheckable.map((nc, j) => ({ nc, key: `${ri}:${j}` })));
+  // A PDF attachment or embedded PDF can be checked on request: one button per PDF, on its first entry.
+  const pdfOffered = new Set<string>();
+  const notCheckable = s.page.reports.flatMap((r, ri) =>
+    r.rr.report.notCheckable.map((nc, j) => {
+      let pdf = !r.source && (nc.reason === 'attachment' || nc.reason === 'embeddedPdf') ? pdfUrlOf(nc.link, location.href) : null;
+      if (pdf && pdfOffered.has(pdf)) pdf = null;
+      if (pdf) pdfOffered.add(pdf);
+      return { nc, key: `${ri}:${j}`, pdf };
+    }),
+  );
 
   return (
     <section class={`panel ${s.panelSide}`} role="region" aria-label={t.panelTitle} onKeyDown={onKey} lang={s.lang === 'zh' ? 'zh-CN' : 'en'}>
@@ -107,7 +117,7 @@ export function Panel({ store }: { store: Store }) {
               {(status === 'pass' && !passOpen ? [] : items).map((it) => (
                 <FindingRow key={it.id} item={it} store={store} />
               ))}
-              {extra.map(({ nc, key }) => (
+              {extra.map(({ nc, key, pdf }) => (
                 <li key={`nc:${key}`}>
                   <div class="item">
                     <span class="msg">
@@ -117,6 +127,7 @@ export function Panel({ store }: { store: Store }) {
                     </span>
                     <PageLink class="link" href={nc.link} />
                   </div>
+                  {pdf ? <PdfCheckRow store={store} url={pdf} /> : null}
                 </li>
               ))}
             </ul>
@@ -162,6 +173,7 @@ function FindingRow({ item, store }: { item: Item; store: Store }) {
         ))}
       </button>
       <PageLink class="link prev" href={f.params?.previousUrl} label={t.comparedWith} />
+      <PdfPageLink store={store} item={item} />
       {item.n > 0 ? (
         <div class="acts">
           <button type="button" class="btn" aria-pressed={review === 'confirmed' ? 'true' : 'false'} onClick={() => actions.setReview(item.id, review === 'confirmed' ? null : 'confirmed')}>
@@ -176,13 +188,47 @@ function FindingRow({ item, store }: { item: Item; store: Store }) {
   );
 }
 
+/** The "check the PDF attachment" button of a not-checkable entry, and how that check went. */
+function PdfCheckRow({ store, url }: { store: Store; url: string }) {
+  const s = store.get();
+  const t = STRINGS[s.lang];
+  const st = s.pdf[url];
+  if (st?.status === 'done') {
+    return (
+      <div class="pdf-check" data-pdf-status="done" role="status">
+        {t.pdfDone(st.reports)}
+      </div>
+    );
+  }
+  return (
+    <div class="pdf-check" data-pdf-status={st?.status ?? 'idle'}>
+      <button type="button" class="btn" data-action="check-pdf" disabled={st?.status === 'loading'} onClick={() => store.actions.checkPdf(url)}>
+        {t.checkPdf}
+      </button>
+      <span class={`pdf-msg${st?.status === 'error' ? ' err' : ''}`} role="status">
+        {st?.status === 'loading' ? t.pdfReading : st?.status === 'error' ? pdfFailedText(s.lang, st.code, st.detail) : ''}
+      </span>
+    </div>
+  );
+}
+
+/** A finding of a report read from a PDF: its cells are in the PDF, so the row names the page and opens it there. */
+function PdfPageLink({ store, item }: { store: Store; item: Item }) {
+  const s = store.get();
+  const r = s.page.reports[item.reportIndex];
+  if (!r?.source) return null;
+  const page = pdfPageOf(item.finding, r.rr.report);
+  if (page === null) return null;
+  return <PageLink class="link pdf-page" href={`${r.source.replace(/#.*$/, '')}#page=${page}`} label={STRINGS[s.lang].pdfPage(page)} hideHref />;
+}
+
 /** A link read from a page (an attachment, last year's report), opened in a new tab; only http(s) addresses. */
-function PageLink({ href, label = '', class: cls }: { href: unknown; label?: string; class: string }) {
+function PageLink({ href, label = '', class: cls, hideHref = false }: { href: unknown; label?: string; class: string; hideHref?: boolean }) {
   if (typeof href !== 'string' || !/^https?:\/\//i.test(href)) return null;
   return (
     <a class={cls} href={href} target="_blank" rel="noopener noreferrer">
       {label}
-      {href}
+      {hideHref ? null : href}
     </a>
   );
 }

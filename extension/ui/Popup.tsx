@@ -32,6 +32,8 @@ const T = {
     failed: '操作失败：',
     lang: 'English',
     reports: (n: number, tables: string) => `${n} 份报告 · ${tables}`,
+    checkPdf: '检查 PDF 附件',
+    pdfStarted: '正在读取 PDF 附件，结果见页面上的核查面板。',
   },
   en: {
     title: 'Disclosure report check',
@@ -57,6 +59,8 @@ const T = {
     failed: 'Failed: ',
     lang: '中文',
     reports: (n: number, tables: string) => `${n} report${n === 1 ? '' : 's'} · ${tables}`,
+    checkPdf: 'Check the PDF attachment',
+    pdfStarted: 'Reading the PDF attachment; see the check panel on the page.',
   },
 };
 
@@ -95,6 +99,8 @@ export function App() {
   const sum = (k: keyof Pick<FrameSummary, 'fail' | 'errors' | 'needsReview' | 'pass' | 'notCheckable'>): number => withReports.reduce((n, f) => n + f.summary[k], 0);
   const tables = [...new Set(withReports.flatMap((f) => f.summary.tables))].sort();
   const annotations = withReports.every((f) => f.summary.annotations);
+  // the report's tables are in a PDF attachment the user may ask to check (the first one the page links)
+  const pdf = withReports.flatMap((f) => (f.summary.pdfLinks ?? []).map((url) => ({ frameId: f.frameId, url })))[0];
 
   const toFrames = async <R,>(msg: unknown): Promise<R[]> => {
     if (tabId === null) return [];
@@ -109,6 +115,27 @@ export function App() {
     await new Promise((r) => setTimeout(r, 600));
     await refresh(tabId);
     setBusy(false);
+  };
+
+  const checkPdf = async (target: { frameId: number; url: string }): Promise<void> => {
+    if (tabId === null) return;
+    setBusy(true);
+    try {
+      await browser.tabs.sendMessage(tabId, { type: 'gidar:checkPdf', url: target.url }, { frameId: target.frameId });
+      setStatus({ text: t.pdfStarted, err: false });
+      // the frame reports its new summary when the PDF is read (or not): show it
+      for (let i = 0; i < 60; i++) {
+        await new Promise((r) => setTimeout(r, 500));
+        const st = (await browser.runtime.sendMessage({ type: 'gidar:getTab', tabId })) as TabState | undefined;
+        const frames = st?.frames ?? [];
+        if (!frames.some((f) => f.summary.pdfReading) && (i >= 2 || !frames.some((f) => f.summary.pdfLinks?.includes(target.url)))) break;
+      }
+      await refresh(tabId);
+    } catch (e) {
+      setStatus({ text: t.failed + (e instanceof Error ? e.message : String(e)), err: true });
+    } finally {
+      setBusy(false);
+    }
   };
 
   const exportAs = async (format: ExportFormat, table?: string): Promise<void> => {
@@ -191,6 +218,11 @@ export function App() {
             <button type="button" data-action="recheck" onClick={() => void check()} disabled={busy}>
               {t.recheck}
             </button>
+            {pdf ? (
+              <button type="button" data-action="check-pdf" title={pdf.url} onClick={() => void checkPdf(pdf)} disabled={busy}>
+                {t.checkPdf}
+              </button>
+            ) : null}
           </div>
           <h2>{t.exports}</h2>
           <div class="row">

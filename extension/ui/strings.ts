@@ -1,4 +1,6 @@
 // UI strings. Chinese by default; the language is the user's toggle (storage), not the browser locale.
+import type { PdfFailure } from '../lib/pdf-items';
+
 export type Lang = 'zh' | 'en';
 
 const zh = {
@@ -32,6 +34,22 @@ const zh = {
   passed: (n: number) => `${n} 项通过`,
   keysHint: '↑/↓ 或 j/k 选择，Enter 跳转，Esc 关闭提示',
   tableNotCheckable: '无法检查',
+  checkPdf: '检查 PDF 附件',
+  pdfReading: '正在下载并读取 PDF 附件…',
+  pdfDone: (n: number) => `已读取 PDF 附件（${n} 份报告），结果列在上方。`,
+  pdfPage: (n: number) => `PDF 第 ${n} 页`,
+  pdfFailed: {
+    blocked: 'PDF 附件无法下载：它在另一个网站上（浏览器不允许本扩展读取），或网络拒绝了请求。请下载后用命令行工具检查。',
+    timeout: 'PDF 附件下载超时，请稍后再试。',
+    http: (status: string) => `PDF 附件下载失败（HTTP ${status}）。`,
+    notPdf: '链接的文件不是 PDF，无法检查。',
+    tooLarge: 'PDF 附件过大（超过 64 MB），未读取。',
+    encrypted: 'PDF 已加密（需要密码），无法读取。',
+    damaged: 'PDF 文件损坏或不完整，无法读取。',
+    noText: '此 PDF 没有文字层（扫描图像），无法读取表格，请先做文字识别（OCR）。',
+    noReport: 'PDF 中未找到年报的统计表。',
+    unreadable: (detail: string) => `PDF 无法读取${detail ? `（${detail}）` : ''}。`,
+  } satisfies Record<PdfFailure, string | ((detail: string) => string)>,
 };
 
 export type Strings = typeof zh;
@@ -67,6 +85,28 @@ const en: Strings = {
   passed: (n: number) => `${n} passed`,
   keysHint: '↑/↓ or j/k to select, Enter to jump, Esc closes the tooltip',
   tableNotCheckable: 'Not checkable',
+  checkPdf: 'Check the PDF attachment',
+  pdfReading: 'Downloading and reading the PDF attachment…',
+  pdfDone: (n: number) => `PDF attachment read (${n} report${n === 1 ? '' : 's'}); its findings are listed above.`,
+  pdfPage: (n: number) => `PDF page ${n}`,
+  pdfFailed: {
+    blocked: 'The PDF attachment cannot be downloaded: it is on another site (the browser does not let the extension read it), or the network refused. Download it and check it with the command line tool.',
+    timeout: 'Downloading the PDF attachment timed out; try again later.',
+    http: (status: string) => `Downloading the PDF attachment failed (HTTP ${status}).`,
+    notPdf: 'The linked file is not a PDF; it cannot be checked.',
+    tooLarge: 'The PDF attachment is too large (over 64 MB); not read.',
+    encrypted: 'The PDF is encrypted (password-protected); it cannot be read.',
+    damaged: 'The PDF is damaged or incomplete; it cannot be read.',
+    noText: 'This PDF has no text layer (a scanned image): its tables cannot be read; OCR it first.',
+    noReport: 'No report table found in the PDF.',
+    unreadable: (detail: string) => `The PDF cannot be read${detail ? ` (${detail})` : ''}.`,
+  },
 };
 
 export const STRINGS: Record<Lang, Strings> = { zh, en };
+
+/** One line for a failed PDF check. */
+export function pdfFailedText(lang: Lang, code: PdfFailure, detail: string): string {
+  const m = STRINGS[lang].pdfFailed[code];
+  return typeof m === 'function' ? m(detail) : m;
+}

@@ -56,6 +56,11 @@ export const OVERLAY_CSS = `
 .panel .link { display: block; margin-top: 2px; color: #0d47a1; font-size: 12px; word-break: break-all; }
 .panel li > .link.prev { padding: 0 10px 6px 36px; }
 .panel .link:focus-visible { outline: 3px solid #1565c0; outline-offset: 1px; }
+.panel li > .link.pdf-page { padding: 0 10px 6px 36px; }
+.panel .pdf-check { display: flex; flex-wrap: wrap; align-items: center; gap: 6px; padding: 0 10px 8px; font-size: 12.5px; }
+.panel .pdf-check .btn { font-weight: bold; border-color: #0d47a1; color: #0d47a1; }
+.panel .pdf-check .btn[disabled] { opacity: 0.6; cursor: progress; }
+.panel .pdf-msg.err { color: #b71c1c; }
 .panel .acts { display: flex; gap: 6px; padding: 0 10px 6px 36px; }
 .panel details > summary { cursor: pointer; margin: 8px 10px 4px; font-weight: bold; font-size: 13px; }
 .btn { font: inherit; font-size: 12px; padding: 2px 8px; border-radius: 4px; border: 1px solid #757575; background: #fff; color: #1a1a1a; cursor: pointer; }

@@ -95,6 +95,15 @@ describe('PDF reports with a text layer', () => {
   });
 });
 
+describe('a PDF whose Chinese font is not embedded', () => {
+  it("is read through pdf.js's Chinese cMaps (without them it seems to have no text)", async () => {
+    const r = await run(['--json', join(CORPUS, '..', '..', 'e2e', 'unembedded-font.pdf')]);
+    expect(r.stderr).not.toMatch(/OCR|文字层/);
+    const rep = Contract.parse(JSON.parse(r.stdout)).reports[0]!;
+    expect([rep.agency, rep.year]).toEqual(['淮安市洪泽区人民政府', 2023]);
+  });
+});
+
 describe('PDF by URL', () => {
   const server = useServer((req, res) => {
     if (req.url === '/nianbao.pdf') return void res.writeHead(200, { 'content-type': 'application/pdf' }).end(readFileSync(HZ23));

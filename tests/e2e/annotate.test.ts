@@ -19,6 +19,7 @@ import {
   fixture,
   GOV,
   OTHER,
+  popupDownloads,
   ROOT,
   tabIdOf,
   tablesHtml,
@@ -314,29 +315,7 @@ describe('a report with one number changed (表三 予以公开 × 自然人 33 
     expect(await popup.locator('[data-count="fail"] b').textContent()).toBe('2');
 
     // What the popup hands to the browser's download: the Blob behind the <a download> link.
-    await popup.evaluate(() => {
-      const w = window as unknown as { __blobs: Blob[] };
-      w.__blobs = [];
-      const create = URL.createObjectURL.bind(URL);
-      URL.createObjectURL = (b: Blob | MediaSource) => {
-        w.__blobs.push(b as Blob);
-        return create(b);
-      };
-    });
-    const download = async (format: string): Promise<string> => {
-      const before = await popup.evaluate(() => (window as unknown as { __blobs: Blob[] }).__blobs.length);
-      await popup.locator(`[data-export="${format}"]`).click();
-      await popup
-        .waitForFunction((n) => (window as unknown as { __blobs: Blob[] }).__blobs.length > n, before, { timeout: 5000 })
-        .catch(async (e: unknown) => {
-          throw new Error(`${format}: no download; popup says "${await popup.locator('.status').textContent()}"; ${String(e)}`);
-        });
-      // Blob.text() would decode (and drop the BOM): read the bytes.
-      const bytes = await popup.evaluate(async () => [
-        ...new Uint8Array(await (window as unknown as { __blobs: Blob[] }).__blobs.at(-1)!.arrayBuffer()),
-      ]);
-      return Buffer.from(bytes).toString('utf8');
-    };
+    const download = await popupDownloads(popup);
     const csv = await download('csv');
     const expected = toCsv(
       `${GOV}/${name}`,

@@ -157,8 +157,8 @@ describe('Firefox (firefox-mv2 in firefox-esr)', () => {
     // MV2 has no host_permissions key: hosts would be listed in permissions; none are
     expect(manifest.permissions).toEqual(['activeTab', 'scripting', 'storage']);
     expect(manifest.content_scripts).toEqual([expect.objectContaining({ matches: ['*://*.gov.cn/*'], all_frames: true })]);
-    // the bootstrap imports the annotator from its moz-extension: URL
-    expect(manifest.web_accessible_resources).toEqual(['annotator.js']);
+    // the bootstrap imports the annotator from its moz-extension: URL; the annotator the PDF reader, on request
+    expect(manifest.web_accessible_resources).toEqual(['annotator.js', 'pdf-reader.js', 'cmaps/*']);
   });
 
   it(`${ORIGINAL}: tables 二/三/四 each get the consistent badge, no suspect, the tables untouched`, async () => {
@@ -220,4 +220,54 @@ describe('Firefox (firefox-mv2 in firefox-esr)', () => {
     expect(ours(errors)).toEqual([]);
     await page.close();
   });
+
+  it('pdf-attachment.html: on the click, the PDF attachment is read with pdf.js in the content script and checked', async () => {
+    const page = await (await started).newPage();
+    const errors = extensionErrors(page);
+    await visit(page, gov('pdf-attachment.html'));
+    await page.waitForFunction(() => !!document.querySelector('gidar-overlay')?.shadowRoot?.querySelector('[data-action="check-pdf"]'), { timeout: 30_000, polling: 100 });
+    await page.evaluate(() => (document.querySelector('gidar-overlay')!.shadowRoot!.querySelector('[data-action="check-pdf"]') as HTMLButtonElement).click());
+    await page
+      .waitForFunction(() => !!document.querySelector('gidar-overlay')?.shadowRoot?.querySelector('[data-pdf-status="done"], [data-pdf-status="error"]'), { timeout: 30_000, polling: 100 })
+      .catch((e: unknown) => {
+        throw new Error(`the PDF was not read in Firefox (errors: ${errors.join(' | ') || 'none'}): ${String(e)}`);
+      });
+    const result = await page.evaluate(() => {
+      const root = document.querySelector('gidar-overlay')!.shadowRoot!;
+      return {
+        status: root.querySelector('[data-pdf-status]')!.getAttribute('data-pdf-status'),
+        message: root.querySelector('.pdf-msg')?.textContent ?? '',
+        failing: [...(root.querySelector('[role="group"]')?.querySelectorAll('button.item') ?? [])].map((b) => b.getAttribute('data-rule')),
+        suggestion: root.querySelector('button.item[data-rule="t4.reviewSum"] .sugg')?.textContent ?? '',
+      };
+    });
+    // MANIFEST hand check: 表四 行政复议 总计 printed 0, should be 11; 复议后起诉 总计 0 against its parts' 5
+    expect(result).toEqual({
+      status: 'done',
+      message: '',
+      failing: ['t4.reviewSum', 't4.litAfterReviewSum', 't3.rowSet'],
+      suggestion: '表四「行政复议·总计」：印 0，应为 11',
+    });
+    expect(ours(errors)).toEqual([]);
+    await page.close();
+  });
+
+  it('pdf-unembedded-font.html: a PDF whose Chinese font needs the shipped cMaps is read in Firefox too', async () => {
+    const page = await (await started).newPage();
+    const errors = extensionErrors(page);
+    await visit(page, gov('pdf-unembedded-font.html'));
+    await page.waitForFunction(() => !!document.querySelector('gidar-overlay')?.shadowRoot?.querySelector('[data-action="check-pdf"]'), { timeout: 30_000, polling: 100 });
+    await page.evaluate(() => (document.querySelector('gidar-overlay')!.shadowRoot!.querySelector('[data-action="check-pdf"]') as HTMLButtonElement).click());
+    await page.waitForFunction(() => !!document.querySelector('gidar-overlay')?.shadowRoot?.querySelector('[data-pdf-status="done"], [data-pdf-status="error"]'), {
+      timeout: 30_000,
+      polling: 100,
+    });
+    // read (not "no text layer"): its one report, named by the PDF's title
+    expect(await page.evaluate(() => document.querySelector('gidar-overlay')!.shadowRoot!.querySelector('[data-pdf-status]')!.textContent)).toBe(
+      '已读取 PDF 附件（1 份报告），结果列在上方。',
+    );
+    expect(ours(errors)).toEqual([]);
+    await page.close();
+  });
 });
+

@@ -225,3 +225,30 @@ export interface TabStateLike {
     summary: { reports: number; tables: string[]; errors: number; fail: number; needsReview: number; annotations: boolean };
   }[];
 }
+
+/**
+ * The popup's exports as text: what it hands to the browser's download (the Blob behind the <a download> link), read
+ * as bytes so that a BOM is kept. Call once per popup page, before the first export.
+ */
+export async function popupDownloads(popup: Page): Promise<(format: string) => Promise<string>> {
+  await popup.evaluate(() => {
+    const w = window as unknown as { __blobs: Blob[] };
+    w.__blobs = [];
+    const create = URL.createObjectURL.bind(URL);
+    URL.createObjectURL = (b: Blob | MediaSource) => {
+      w.__blobs.push(b as Blob);
+      return create(b);
+    };
+  });
+  return async (format: string): Promise<string> => {
+    const before = await popup.evaluate(() => (window as unknown as { __blobs: Blob[] }).__blobs.length);
+    await popup.locator(`[data-export="${format}"]`).click();
+    await popup
+      .waitForFunction((n) => (window as unknown as { __blobs: Blob[] }).__blobs.length > n, before, { timeout: 5000 })
+      .catch(async (e: unknown) => {
+        throw new Error(`${format}: no download; popup says "${await popup.locator('.status').textContent()}"; ${String(e)}`);
+      });
+    const bytes = await popup.evaluate(async () => [...new Uint8Array(await (window as unknown as { __blobs: Blob[] }).__blobs.at(-1)!.arrayBuffer())]);
+    return Buffer.from(bytes).toString('utf8');
+  };
+}

@@ -3,7 +3,7 @@ import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { Contract } from '../../core/model/schema';
 import { canonicalJson, toContract } from '../../core/export/json';
-import { CSV_COLUMNS, toCsv } from '../../core/export/csv';
+import { CSV_COLUMNS, toCsv, toCsvBySource } from '../../core/export/csv';
 import { tableTsv } from '../../core/export/tsv';
 import { auditHtml, auditMarkdown, buildAuditRecord, cellsDigestInput, escapeMarkdown } from '../../core/export/audit';
 import { arithmetic, byImportance, cellName, hasFailingError, suspectLines } from '../../core/export/labels';
@@ -22,6 +22,18 @@ describe('toContract', () => {
     expect(fee).toEqual({ table: 't2', row: 'adminFees', col: 'feeAmountWan', raw: '20587.3303', value: 20587.3303, kind: 'number' });
   });
 
+  it('a report read from somewhere else than the contract\'s source (a page\'s PDF attachment) names its own source', () => {
+    const report = huixianReport();
+    const c = toContract('http://www.example.gov.cn/nb.html', [
+      { report, findings: [] },
+      { report, findings: [], source: 'http://www.example.gov.cn/nb.html' },
+      { report, findings: [], source: 'http://www.example.gov.cn/files/nb.pdf' },
+    ]);
+    expect(Contract.safeParse(c).success).toBe(true);
+    expect(c.reports.map((r) => r.source)).toEqual([undefined, undefined, 'http://www.example.gov.cn/files/nb.pdf']);
+    expect(Object.keys(c.reports[2]!)).toEqual(['source', 'format', 'year', 'agency', 'cells', 'findings', 'notCheckable']);
+  });
+
   it('canonical JSON sorts keys and is insensitive to key order', () => {
     expect(canonicalJson({ b: 1, a: [{ d: 2, c: null }] })).toBe('{"a":[{"c":null,"d":2}],"b":1}');
     expect(canonicalJson({ a: 1, b: 2 })).toBe(canonicalJson({ b: 2, a: 1 }));
@@ -34,6 +46,21 @@ describe('toCsv', () => {
   it('starts with a UTF-8 BOM by default and not with bom: false', () => {
     expect(toCsv('x', [report]).startsWith('\uFEFFsource,agency,year,format,table,row,row_label,col,col_label,value,raw\r\n')).toBe(true);
     expect(toCsv('x', [report], { bom: false }).startsWith('source,')).toBe(true);
+  });
+
+  it('by source: one header, each group\'s rows naming its source; one group is exactly toCsv', () => {
+    const one = toCsvBySource([{ source: 'a.html', reports: [report] }]);
+    expect(one).toBe(toCsv('a.html', [report]));
+    const two = toCsvBySource([
+      { source: 'a.html', reports: [] },
+      { source: 'b.pdf', reports: [report] },
+      { source: 'c.pdf', reports: [report] },
+    ]);
+    const rows = Papa.parse<Record<string, string>>(two.slice(1), { header: true, skipEmptyLines: true }).data;
+    expect(rows).toHaveLength(2 * report.cells.length);
+    expect(rows[0]!.source).toBe('b.pdf');
+    expect(rows[report.cells.length]!.source).toBe('c.pdf');
+    expect(two.split('\r\n').filter((l) => l.includes('source,agency'))).toHaveLength(1);
   });
 
   it('parses back to the cells, with labels from the template', () => {
