@@ -8,6 +8,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { parseHTML } from 'linkedom';
 import type { Finding, Report } from '../core/model/schema';
 import { consecutivePairs, sortFindings } from '../core/check';
+import { isReport } from '../core/read/types';
 import { toContract } from '../core/export/json';
 import { toCsv } from '../core/export/csv';
 import { auditHtml, auditMarkdown, buildAuditRecord } from '../core/export/audit';
@@ -138,14 +139,6 @@ async function addCrossYear(checked: Checked[]): Promise<void> {
     const entry = byReport.get(current)!;
     entry.findings = sortFindings([...entry.findings, ...engine.checkPair(previous, current)]);
   }
-}
-
-/**
- * The readers return a skeleton for any text; it is a report when something of one was recognised: cells,
- * a format, a report title, or tables that exist but cannot be read (image, attachment, embedded PDF).
- */
-function isReport(r: Report): boolean {
-  return r.cells.length > 0 || r.format !== 'unknown' || r.title !== null || r.notCheckable.some((n) => n.reason !== 'missing');
 }
 
 /** Runs the CLI; resolves to the exit code. Never throws. */

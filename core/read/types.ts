@@ -13,3 +13,11 @@ export interface ReadOptions {
   /** page address, for resolving attachment links and for the audit record */
   url?: string;
 }
+
+/**
+ * The readers return a skeleton for any text; it is a report when something of one was recognised: cells,
+ * a format, a report title, or tables that exist but cannot be read (image, attachment, embedded PDF).
+ */
+export function isReport(r: Report): boolean {
+  return r.cells.length > 0 || r.format !== 'unknown' || r.title !== null || r.notCheckable.some((n) => n.reason !== 'missing');
+}

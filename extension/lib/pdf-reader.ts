@@ -5,6 +5,7 @@ import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { WorkerMessageHandler } from 'pdfjs-dist/legacy/build/pdf.worker.mjs';
 import type { Report } from '../../core/model/schema';
 import { readPdf } from '../../core/read/pdf';
+import { isReport } from '../../core/read/types';
 import { pageItems, PdfReadError, pdfJsFailure, type PdfPage } from './pdf-items';
 import { MiniReadableStream, nativeStreamsWork } from './readable-stream';
 
@@ -19,11 +20,6 @@ export interface PdfReader {
 declare global {
   var pdfjsWorker: { WorkerMessageHandler: unknown } | undefined;
   var __gidarPdfReader: PdfReader | undefined;
-}
-
-/** As the command line (cli/main.ts): something of a report was recognised. */
-function isReport(r: Report): boolean {
-  return r.cells.length > 0 || r.format !== 'unknown' || r.title !== null || r.notCheckable.some((n) => n.reason !== 'missing');
 }
 
 async function read(bytes: Uint8Array, source: string, opts: { yieldTask: () => Promise<void>; cMapUrl?: string }): Promise<Report[]> {
