@@ -5,14 +5,15 @@ import { browser } from 'wxt/browser';
 import { App, type Box, type Review, type Store, type ViewState } from '../ui/Overlay';
 import { OVERLAY_CSS } from '../ui/styles';
 import type { Lang } from '../ui/strings';
-import { checkPair, checkReport, readScanned, scanPage, sortFindings } from './core';
-import { previousYear, remember } from './history';
+import { checkReport, readScanned, scanPage } from './core';
+import { previousYear, remember, withPreviousYear } from './history';
 import { exportPage } from './exports';
 import type { FrameSummary, ToContent } from './messages';
 import { buildBadges, buildItems, buildMarks, countItems, joinPdfReports, type CheckedPage } from './model';
 import { tableLooksLikeReport } from './detect';
 import type { ReadReport } from '../../core/read/types';
-import { failureOf, looksLikePdf, pdfUrlOf, PdfReadError } from './pdf-items';
+import { failureOf, pdfUrlOf, PdfReadError } from './pdf-items';
+import { downloadPdf, nextTask } from './pdf-download';
 import type { PdfReader } from './pdf-reader';
 
 const HOST_TAG = 'gidar-overlay';
@@ -21,9 +22,6 @@ const MAX_RECHECKS = 30;
 /** a page that keeps removing unknown elements wins after this many re-attachments of the overlay */
 const MAX_REATTACH = 10;
 const PROBE_SIZE = 100;
-/** a PDF attachment larger than this is not downloaded (annual reports are a few MB) */
-const MAX_PDF_BYTES = 64 * 1024 * 1024;
-const PDF_TIMEOUT_MS = 60_000;
 /** where the build puts pdf.js's Chinese cMaps (wxt.config.ts; not a typed public path: copied by a build hook) */
 const CMAP_URL = (): string => (browser.runtime.getURL as (path: string) => string)('/cmaps/');
 
@@ -255,9 +253,7 @@ class Annotator {
           await nextTask();
           if (seq !== this.checkSeq) return;
           const findings = checkReport(rr.report);
-          const prev = await previous[i];
-          if (prev) findings.push(...checkPair(prev.report, rr.report).map((f) => ({ ...f, params: { ...f.params, previousUrl: prev.url } })));
-          reports.push({ rr, findings: prev ? sortFindings(findings) : findings });
+          reports.push({ rr, findings: withPreviousYear(rr.report, findings, await previous[i]!) });
         }
         page = { reports: joinPdfReports(reports, this.pdfReports, location.href) };
       } catch (e) {
@@ -325,17 +321,15 @@ class Annotator {
     const key = this.reviewKey;
     try {
       performance.mark('gidar:pdf-start');
-      const [bytes, reader] = await Promise.all([downloadPdf(url), loadPdfReader()]);
+      const [bytes, reader] = await Promise.all([downloadPdf(url, new URL(url).origin === location.origin ? 'include' : 'omit'), loadPdfReader()]);
       performance.mark('gidar:pdf-loaded');
       const reports = await reader.read(bytes, url, { yieldTask: nextTask, cMapUrl: CMAP_URL() });
       performance.mark('gidar:pdf-read');
       const checked: CheckedPage['reports'] = [];
       for (const report of reports) {
         await nextTask();
-        const findings = checkReport(report);
-        const prev = await previousYear(report, url).catch(() => null);
-        if (prev) findings.push(...checkPair(prev.report, report).map((f) => ({ ...f, params: { ...f.params, previousUrl: prev.url } })));
-        checked.push({ rr: { report, elements: new Map(), tableElements: {} }, findings: prev ? sortFindings(findings) : findings, source: url });
+        const findings = withPreviousYear(report, checkReport(report), await previousYear(report, url).catch(() => null));
+        checked.push({ rr: { report, elements: new Map(), tableElements: {} }, findings, source: url });
       }
       performance.mark('gidar:pdf-checked');
       await nextTask();
@@ -733,53 +727,6 @@ function textHash(s: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
   return h >>> 0;
-}
-
-/**
- * Let the page run (input, rendering) before the next step: scheduler.yield where there is one, else a new task
- * from a message (not a timer: timers in a background tab wait up to a second).
- */
-function nextTask(): Promise<void> {
-  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
-  if (typeof scheduler?.yield === 'function') return scheduler.yield();
-  return new Promise((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      channel.port1.close();
-      resolve();
-    };
-    channel.port2.postMessage(null);
-  });
-}
-
-/** The PDF's bytes, fetched as the page would (same-origin: with its cookies); a failure is a PdfReadError. */
-async function downloadPdf(url: string): Promise<Uint8Array> {
-  const abort = new AbortController();
-  const timer = setTimeout(() => abort.abort(), PDF_TIMEOUT_MS);
-  try {
-    let res: Response;
-    try {
-      const sameOrigin = new URL(url).origin === location.origin;
-      res = await fetch(url, { credentials: sameOrigin ? 'include' : 'omit', signal: abort.signal });
-    } catch {
-      // another site's file without CORS headers, a refused connection, or our timeout
-      throw new PdfReadError(abort.signal.aborted ? 'timeout' : 'blocked');
-    }
-    if (!res.ok) throw new PdfReadError('http', String(res.status));
-    if (Number(res.headers.get('content-length') ?? 0) > MAX_PDF_BYTES) throw new PdfReadError('tooLarge');
-    let buffer: ArrayBuffer;
-    try {
-      buffer = await res.arrayBuffer();
-    } catch {
-      throw new PdfReadError(abort.signal.aborted ? 'timeout' : 'blocked');
-    }
-    const bytes = new Uint8Array(buffer);
-    if (bytes.length > MAX_PDF_BYTES) throw new PdfReadError('tooLarge');
-    if (!looksLikePdf(bytes)) throw new PdfReadError('notPdf');
-    return bytes;
-  } finally {
-    clearTimeout(timer);
-  }
 }
 
 /**

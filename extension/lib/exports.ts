@@ -1,14 +1,11 @@
-// Exports, all through core/export: the extension formats nothing itself.
+// Exports, all through core/export: the extension formats nothing itself. (The audit record: audit-export.ts.)
 import type { Report, TableId } from '../../core/model/schema';
 import { toCsvBySource } from '../../core/export/csv';
 import { toContract } from '../../core/export/json';
 import { tableTsv } from '../../core/export/tsv';
 import type { Lang } from '../../core/export/labels';
-import { auditHtml, auditMarkdown, buildAuditRecord } from '../../core/export/audit';
-import type { AuditData, ExportFormat, ExportResult } from './messages';
+import type { ExportFormat, ExportResult } from './messages';
 import type { CheckedPage } from './model';
-
-const TOOL = 'gidar-check 0.1.0 (extension)';
 
 function baseName(page: CheckedPage, url: string): string {
   const r = page.reports[0]?.rr.report;
@@ -75,20 +72,4 @@ function bySource(page: CheckedPage, url: string): { source: string; reports: Re
     else groups.push({ source, reports: [r.rr.report] });
   }
   return groups;
-}
-
-/** The audit record (Markdown or HTML) from the data a content script sent; runs in the popup. */
-export async function auditExport(data: AuditData, format: 'audit-md' | 'audit-html', lang: Lang): Promise<ExportResult> {
-  const checkedAt = new Date(data.checkedAt);
-  const records = await Promise.all(data.results.map((r) => buildAuditRecord({ url: r.source ?? data.url, title: data.title, checkedAt, report: r.report, findings: r.findings, tool: TOOL })));
-  let host = 'page';
-  try {
-    host = new URL(data.url).hostname;
-  } catch {
-    /* keep the default */
-  }
-  const year = data.results[0]?.report.year;
-  const name = `gidar-${host}${year ? `-${year}` : ''}-audit`;
-  if (format === 'audit-md') return { ok: true, filename: `${name}.md`, mime: 'text/markdown;charset=utf-8', text: records.map((rec) => auditMarkdown(rec, lang)).join('\n\n---\n\n') };
-  return { ok: true, filename: `${name}.html`, mime: 'text/html;charset=utf-8', text: records.map((rec) => auditHtml(rec, lang)).join('\n') };
 }

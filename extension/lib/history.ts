@@ -2,7 +2,8 @@
 // with the same agency's report of the year before (the cross-year rules, spec §7.6). Nothing is sent anywhere.
 import { browser } from 'wxt/browser';
 import { agencyKey } from '../../core/check';
-import type { Report } from '../../core/model/schema';
+import { checkPair, sortFindings } from './core';
+import type { Finding, Report } from '../../core/model/schema';
 
 const INDEX = 'gidar:history';
 const PREFIX = 'gidar:report:';
@@ -29,6 +30,13 @@ export async function previousYear(report: Report, url: string): Promise<Remembe
   if (!key) return null;
   const got = (await browser.storage.local.get(key))[key] as Remembered | undefined;
   return got && got.url !== url ? got : null;
+}
+
+/** A report's findings and, when its agency's previous year was checked here, the cross-year ones linking that page. */
+export function withPreviousYear(report: Report, findings: Finding[], prev: Remembered | null): Finding[] {
+  if (!prev) return findings;
+  const pair = checkPair(prev.report, report).map((f) => ({ ...f, params: { ...f.params, previousUrl: prev.url } }));
+  return sortFindings([...findings, ...pair]);
 }
 
 /** Keeps a report that has table cells and a known agency and year; forgets the oldest beyond HISTORY_SIZE. */

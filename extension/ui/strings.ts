@@ -105,8 +105,26 @@ const en: Strings = {
 
 export const STRINGS: Record<Lang, Strings> = { zh, en };
 
-/** One line for a failed PDF check. */
-export function pdfFailedText(lang: Lang, code: PdfFailure, detail: string): string {
-  const m = STRINGS[lang].pdfFailed[code];
+/** A PDF open in the tab itself (checked from the popup): where its failures read differently from an attachment's. */
+const PDF_TAB_FAILED: Record<Lang, Partial<Record<PdfFailure, string | ((detail: string) => string)>>> = {
+  zh: {
+    blocked: '无法下载此 PDF：浏览器未允许本扩展读取它（请点击工具栏上的扩展图标打开本窗口后再试），或网络拒绝了请求。',
+    timeout: '此 PDF 下载超时，请稍后再试。',
+    http: (status: string) => `此 PDF 下载失败（HTTP ${status}）。`,
+    notPdf: '此网址返回的不是 PDF，无法检查。',
+    tooLarge: '此 PDF 过大（超过 64 MB），未读取。',
+  },
+  en: {
+    blocked: 'This PDF cannot be downloaded: the browser does not let the extension read it (open this popup from the toolbar button and try again), or the network refused.',
+    timeout: 'Downloading this PDF timed out; try again later.',
+    http: (status: string) => `Downloading this PDF failed (HTTP ${status}).`,
+    notPdf: 'This address does not return a PDF; it cannot be checked.',
+    tooLarge: 'This PDF is too large (over 64 MB); not read.',
+  },
+};
+
+/** One line for a failed PDF check: an attachment of the page, or the PDF open in the tab. */
+export function pdfFailedText(lang: Lang, code: PdfFailure, detail: string, where: 'attachment' | 'tab' = 'attachment'): string {
+  const m = (where === 'tab' ? PDF_TAB_FAILED[lang][code] : undefined) ?? STRINGS[lang].pdfFailed[code];
   return typeof m === 'function' ? m(detail) : m;
 }

@@ -13,7 +13,7 @@ import { cellsDigestInput } from '../../core/export/audit';
 import { checkReport } from '../../core/check';
 import { loadEngine } from '../../cli/engine';
 import { pdfPages } from '../../cli/pdf';
-import { type Chrome, collectErrors, CORPUS, fixture, GOV, popupDownloads, ROOT, tabIdOf, useSession } from './harness';
+import { type Chrome, collectErrors, CORPUS, fixture, GOV, OTHER, popupDownloads, ROOT, tabIdOf, useSession } from './harness';
 
 const s = useSession();
 const SHOTS = join(ROOT, 'docs/screenshots');
@@ -355,6 +355,134 @@ describe('a PDF whose Chinese font is not embedded', () => {
     const fromPdf = contract.reports.find((r: { source?: string }) => r.source === `${GOV}/unembedded-font.pdf`);
     expect([fromPdf.agency, fromPdf.year]).toEqual(['淮安市洪泽区人民政府', 2023]);
     expect(log.errors.filter((e) => !e.includes('favicon.ico'))).toEqual([]);
+    await page.close();
+  });
+});
+
+// A report PDF opened in the tab itself (the browser's PDF viewer: no content script runs there). The popup offers
+// "检查此 PDF"; on the click it downloads the tab's address itself, reads it with the PDF reader chunk and shows the
+// findings and exports. Outside gov.cn, so that no content script answers for any of these tabs.
+describe('a PDF open in the tab, checked from the toolbar popup', () => {
+  /** The id of the tab a new page gets (without the "tabs" permission the background sees no URLs: by difference). */
+  async function newTab(): Promise<{ page: Page; tabId: number }> {
+    const ids = () => s.worker.evaluate(async () => (await (globalThis as unknown as { chrome: Chrome }).chrome.tabs.query({})).map((t) => t.id!));
+    const before = new Set(await ids());
+    const page = await s.context.newPage();
+    for (let i = 0; i < 50; i++) {
+      const added = (await ids()).filter((id) => !before.has(id));
+      if (added.length === 1) return { page, tabId: added[0]! };
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error('no new tab');
+  }
+
+  /**
+   * Serve `path` on the other site, readable by the extension: the toolbar click's activeTab grant lets the popup
+   * fetch the tab's origin; automation cannot click the toolbar, so CORS headers (the extension's origin, with
+   * credentials, as the popup sends the tab's cookies) stand in for the grant here.
+   */
+  async function serve(path: string, type: string, body: string | Buffer): Promise<string[]> {
+    const methods: string[] = [];
+    await s.context.route(`${OTHER}${path}`, (r) => {
+      methods.push(r.request().method());
+      const origin = r.request().headers()['origin'];
+      return r.fulfill({
+        status: 200,
+        headers: {
+          'content-type': type,
+          ...(origin ? { 'access-control-allow-origin': origin, 'access-control-allow-credentials': 'true' } : {}),
+        },
+        body,
+      });
+    });
+    return methods;
+  }
+
+  /** The popup for a tab; `?url=` stands in for the tab's address, which only the activeTab grant would reveal. */
+  async function popupFor(tabId: number, url: string): Promise<Page> {
+    const popup = await s.context.newPage();
+    await popup.goto(`chrome-extension://${s.extensionId}/popup.html?tab=${tabId}&url=${encodeURIComponent(url)}`);
+    return popup;
+  }
+
+  /** whether the PDF reader chunk (pdf.js) has run in the popup: it leaves its entry point */
+  const loaded = (popup: Page) => popup.evaluate(() => '__gidarPdfReader' in globalThis);
+
+  it('offers "检查此 PDF"; on the click lists its two errors and exports the CLI\'s CSV, naming the PDF', async () => {
+    const pdfUrl = `${OTHER}/files/2023-huaian-hongzequ.pdf`;
+    await serve('/files/2023-huaian-hongzequ.pdf', 'application/pdf', readFileSync(join(CORPUS, '2023-huaian-hongzequ.pdf')));
+    const { page, tabId } = await newTab();
+    // headless Chromium may hand a PDF to its download manager instead of a viewer: the tab is what it is
+    await page.goto(pdfUrl).catch(() => undefined);
+    const popup = await popupFor(tabId, pdfUrl);
+    const log = collectErrors(popup);
+    const button = popup.locator('[data-action="check-pdf-tab"]');
+    await button.waitFor({ timeout: 10_000 });
+    expect(await button.textContent()).toBe('检查此 PDF');
+    // opening the popup loads neither pdf.js nor the checker
+    expect(await loaded(popup)).toBe(false);
+
+    await button.click();
+    await popup.locator('[data-export="csv"]').waitFor({ timeout: 30_000 });
+    expect(await popup.locator('[data-count="errors"]').textContent()).toBe('2 处错误');
+    expect(await popup.locator('[data-count="fail"] b').textContent()).toBe('3');
+    const rules = await popup.locator('ol.findings li').evaluateAll((els) => els.map((e) => e.getAttribute('data-rule')));
+    expect(rules.slice(0, 3)).toEqual(['t4.reviewSum', 't4.litAfterReviewSum', 't3.rowSet']);
+    expect(await popup.locator('ol.findings li[data-rule="t4.reviewSum"] .sugg').first().textContent()).toBe('表四「行政复议·总计」：印 0，应为 11');
+    expect(await loaded(popup)).toBe(true);
+    await popup.setViewportSize({ width: 360, height: 560 });
+    await popup.screenshot({ path: join(SHOTS, 'popup-pdf.png') });
+
+    const cli = await cliReports('2023-huaian-hongzequ.pdf', pdfUrl);
+    const download = await popupDownloads(popup);
+    expect(await download('csv')).toBe(toCsv(pdfUrl, cli));
+    const contract = JSON.parse(await download('json'));
+    expect(contract.source).toBe(pdfUrl);
+    expect(contract.reports[0].findings.filter((f: { rule: string }) => !f.rule.startsWith('xy.')).map((f: { rule: string; status: string }) => `${f.rule}:${f.status}`)).toEqual(
+      checkReport(cli[0]!).map((f) => `${f.rule}:${f.status}`),
+    );
+    const md = await download('audit-md');
+    expect(md).toContain(pdfUrl);
+    expect(md).toContain(createHash('sha256').update(cellsDigestInput(cli[0]!)).digest('hex'));
+    expect(await download('audit-html')).toContain('t4.reviewSum');
+    // in English too
+    await popup.locator('h1 button[lang="en"]').click();
+    expect(await popup.locator('[data-count="errors"]').textContent()).toBe('2 errors');
+    await popup.locator('h1 button[lang="zh-CN"]').click(); // the language is stored: back to the default
+    expect(log.errors).toEqual([]);
+    await popup.close();
+    await page.close();
+  });
+
+  it('a page that is not a PDF: no button (its address is asked, HEAD, and answers HTML)', async () => {
+    const url = `${OTHER}/report-page`;
+    const methods = await serve('/report-page', 'text/html; charset=utf-8', '<!DOCTYPE html><title>公开</title><p>政府信息公开</p>');
+    const { page, tabId } = await newTab();
+    await page.goto(url);
+    const popup = await popupFor(tabId, url);
+    await popup.locator('[data-action="check"]').waitFor();
+    await expect.poll(() => methods.includes('HEAD')).toBe(true);
+    await popup.waitForTimeout(300);
+    expect(await popup.locator('[data-action="check-pdf-tab"]').count()).toBe(0);
+    await popup.close();
+    await page.close();
+  });
+
+  it('an address ending in .pdf that returns HTML: one line says it is not a PDF', async () => {
+    const url = `${OTHER}/files/login.pdf`;
+    await serve('/files/login.pdf', 'text/html; charset=utf-8', '<!DOCTYPE html><title>登录</title><p>请先登录</p>');
+    const { page, tabId } = await newTab();
+    await page.goto(url);
+    const popup = await popupFor(tabId, url);
+    await popup.locator('[data-action="check-pdf-tab"]').click();
+    const status = popup.locator('.status[data-pdf-error="notPdf"]');
+    await status.waitFor({ timeout: 30_000 });
+    expect(await status.textContent()).toBe('此网址返回的不是 PDF，无法检查。');
+    await popup.locator('h1 button[lang="en"]').click();
+    expect(await status.textContent()).toBe('This address does not return a PDF; it cannot be checked.');
+    await popup.locator('h1 button[lang="zh-CN"]').click();
+    expect(await popup.locator('[data-action="check-pdf-tab"]').isEnabled()).toBe(true);
+    await popup.close();
     await page.close();
   });
 });
