@@ -2,6 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import iconv from 'iconv-lite';
+import { looksLikePdf } from '../core/read/pdf-items';
 
 export type InputKind = 'html' | 'text' | 'pdf';
 
@@ -132,13 +133,6 @@ function stripBom(s: string): string {
   return s.charCodeAt(0) === 0xfeff ? s.slice(1) : s;
 }
 
-/** `%PDF-` at the start, or within the first KB after bytes that are no markup (readers allow a short prefix) */
-export function isPdf(bytes: Uint8Array): boolean {
-  const head = Buffer.from(bytes.subarray(0, 1024)).toString('latin1');
-  const at = head.indexOf('%PDF-');
-  return head.startsWith('%PDF') || (at > 0 && !/[<>]/.test(head.slice(0, at)));
-}
-
 function kindOf(name: string, bytes: Uint8Array, text: string): InputKind {
   const ext = extname(name).toLowerCase();
   if (HTML_EXT.has(ext)) return 'html';
@@ -163,7 +157,7 @@ function binaryKind(bytes: Uint8Array): { en: string; zh: string } | null {
 }
 
 function fromBytes(source: string, bytes: Uint8Array, declared: string | null, url?: string, contentType?: string | null): LoadedInput {
-  if (bytes.length > 0 && (isPdf(bytes) || /application\/pdf/i.test(contentType ?? '')))
+  if (bytes.length > 0 && (looksLikePdf(bytes) || /application\/pdf/i.test(contentType ?? '')))
     return { source, kind: 'pdf', text: '', bytes, charset: 'binary', ...(url ? { url } : {}) };
   if (bytes.length === 0) throw new InputError('noReport', `the input is empty: ${source}`, `输入为空：${source}`);
   if (bytes.every((b) => b === 0x20 || b === 0x09 || b === 0x0a || b === 0x0d))

@@ -4,11 +4,8 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { PdfPage } from '../core/read/pdf';
-import { pageItems, type PdfJsItem } from '../core/read/pdf-items';
+import { pdfJsErrorKind, textLayer } from '../core/read/pdf-items';
 import { InputError } from './input';
-
-/** more pages than any annual report has; the rest of a longer PDF is not read */
-export const MAX_PDF_PAGES = 200;
 
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 let pdfjs: Promise<PdfJs> | null = null;
@@ -25,10 +22,10 @@ function assetDir(): string {
 
 /** pdf.js's own exception names: what to tell the user */
 function pdfError(e: unknown, source: string): InputError {
-  const name = (e as { name?: string } | null)?.name ?? '';
-  if (name === 'PasswordException')
+  const kind = pdfJsErrorKind(e);
+  if (kind === 'encrypted')
     return new InputError('unsupported', `the PDF is encrypted (password-protected): ${source}`, `PDF 已加密（需要密码）：${source}`);
-  if (name === 'InvalidPDFException')
+  if (kind === 'damaged')
     return new InputError('unreadable', `the PDF is damaged or incomplete: ${source}`, `PDF 文件损坏或不完整：${source}`);
   const reason = e instanceof Error ? e.message.split('\n')[0]! : String(e);
   return new InputError('unreadable', `the PDF cannot be read (${reason}): ${source}`, `PDF 无法读取（${reason}）：${source}`);
@@ -59,18 +56,7 @@ export async function pdfPages(bytes: Uint8Array, source: string): Promise<PdfPa
     throw pdfError(e, source);
   }
   try {
-    const pages: PdfPage[] = [];
-    let chars = 0;
-    const count = Math.min(doc.numPages, MAX_PDF_PAGES);
-    for (let n = 1; n <= count; n++) {
-      const page = await doc.getPage(n);
-      const view = page.getViewport({ scale: 1 });
-      const content = await page.getTextContent();
-      const read = pageItems(n, content.items as PdfJsItem[]);
-      chars += read.chars;
-      pages.push({ page: n, width: view.width, height: view.height, items: read.items });
-      page.cleanup();
-    }
+    const { pages, chars } = await textLayer(doc);
     if (chars === 0)
       throw new InputError(
         'unsupported',

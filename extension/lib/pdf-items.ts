@@ -1,7 +1,8 @@
 // Reading a PDF attachment in the extension: failures told in one line, the PDF behind a link. Pure: no pdf.js, no
 // extension APIs. (pdf.js text content → items: core/read/pdf-items.ts, shared with the command line.)
 import type { PdfPage } from '../../core/read/pdf';
-export { pageItems, type PdfJsItem } from '../../core/read/pdf-items';
+import { pdfJsErrorKind } from '../../core/read/pdf-items';
+export { looksLikePdf, pageItems, type PdfJsItem } from '../../core/read/pdf-items';
 
 export const PDF_FAILURES = [
   'blocked',
@@ -48,19 +49,9 @@ export function failureOf(e: unknown): { code: PdfFailure; detail: string } {
 /** pdf.js's exception names → what to tell the user. */
 export function pdfJsFailure(e: unknown): PdfReadError {
   if (e instanceof PdfReadError) return e;
-  const name = (e as { name?: string } | null)?.name ?? '';
-  if (name === 'PasswordException') return new PdfReadError('encrypted');
-  if (name === 'InvalidPDFException') return new PdfReadError('damaged');
+  const kind = pdfJsErrorKind(e);
+  if (kind) return new PdfReadError(kind);
   return new PdfReadError('unreadable', e instanceof Error ? e.message.split('\n')[0]! : String(e));
-}
-
-/** `%PDF-` within the first KB (some servers prepend a few bytes). */
-export function looksLikePdf(bytes: Uint8Array): boolean {
-  const n = Math.min(bytes.length - 4, 1024);
-  for (let i = 0; i < n; i++) {
-    if (bytes[i] === 0x25 && bytes[i + 1] === 0x50 && bytes[i + 2] === 0x44 && bytes[i + 3] === 0x46 && bytes[i + 4] === 0x2d) return true;
-  }
-  return false;
 }
 
 /**

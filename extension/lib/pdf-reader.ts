@@ -6,11 +6,9 @@ import { WorkerMessageHandler } from 'pdfjs-dist/legacy/build/pdf.worker.mjs';
 import type { Report } from '../../core/model/schema';
 import { readPdf } from '../../core/read/pdf';
 import { isReport } from '../../core/read/types';
-import { pageItems, PdfReadError, pdfJsFailure, type PdfPage } from './pdf-items';
+import { textLayer } from '../../core/read/pdf-items';
+import { PdfReadError, pdfJsFailure } from './pdf-items';
 import { MiniReadableStream, nativeStreamsWork } from './readable-stream';
-
-/** as cli/pdf.ts: more pages than any annual report has; the rest of a longer PDF is not read */
-const MAX_PDF_PAGES = 200;
 
 export interface PdfReader {
   /** the reports read from a PDF's bytes; throws PdfReadError */
@@ -49,21 +47,8 @@ async function read(bytes: Uint8Array, source: string, opts: { yieldTask: () => 
     throw pdfJsFailure(e);
   }
   try {
-    const pages: PdfPage[] = [];
-    let chars = 0;
-    const count = Math.min(doc.numPages, MAX_PDF_PAGES);
-    for (let n = 1; n <= count; n++) {
-      // one page per task: the page stays responsive while a long PDF is read
-      await opts.yieldTask();
-      const page = await doc.getPage(n);
-      const view = page.getViewport({ scale: 1 });
-      const content = await page.getTextContent();
-      const got = pageItems(n, content.items);
-      chars += got.chars;
-      pages.push({ page: n, width: view.width, height: view.height, items: got.items });
-      page.cleanup();
-      performance.mark(`gidar:pdf-page-${n}`);
-    }
+    // one page per task: the page stays responsive while a long PDF is read
+    const { pages, chars } = await textLayer(doc, opts.yieldTask);
     if (chars === 0) throw new PdfReadError('noText');
     await opts.yieldTask();
     const reports = readPdf(pages, { source }).filter(isReport);

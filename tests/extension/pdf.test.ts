@@ -78,6 +78,9 @@ describe('failures', () => {
     expect(looksLikePdf(enc.encode('\r\n\r\n%PDF-1.4'))).toBe(true);
     expect(looksLikePdf(enc.encode('<!DOCTYPE html><title>404</title>'))).toBe(false);
     expect(looksLikePdf(enc.encode(' '.repeat(2000) + '%PDF-1.4'))).toBe(false);
+    // an HTML page that names a PDF header is not a PDF (the command line's rule; one function serves both)
+    expect(looksLikePdf(enc.encode('<p>saved as %PDF-1.4</p>'))).toBe(false);
+    expect(looksLikePdf(enc.encode('%PDF1.4'))).toBe(false);
     expect(looksLikePdf(new Uint8Array(0))).toBe(false);
   });
   it('pdf.js exceptions by name; a PdfReadError from another bundle by its fields', () => {
