@@ -12,9 +12,8 @@ import type { FrameSummary, ToContent } from './messages';
 import { buildBadges, buildItems, buildMarks, countItems, joinPdfReports, type CheckedPage } from './model';
 import { tableLooksLikeReport } from './detect';
 import type { ReadReport } from '../../core/read/types';
-import { failureOf, pdfUrlOf, PdfReadError } from './pdf-items';
-import { downloadPdf, nextTask } from './pdf-download';
-import type { PdfReader } from './pdf-reader';
+import { failureOf, pdfUrlOf } from './pdf-items';
+import { checkPdfAt, nextTask } from './pdf-download';
 
 const HOST_TAG = 'gidar-overlay';
 const LANG_KEY = 'gidar:lang';
@@ -22,8 +21,6 @@ const MAX_RECHECKS = 30;
 /** a page that keeps removing unknown elements wins after this many re-attachments of the overlay */
 const MAX_REATTACH = 10;
 const PROBE_SIZE = 100;
-/** where the build puts pdf.js's Chinese cMaps (wxt.config.ts; not a typed public path: copied by a build hook) */
-const CMAP_URL = (): string => (browser.runtime.getURL as (path: string) => string)('/cmaps/');
 
 /** The overlay layer's origin in viewport px and its scale (CSS zoom or a transform on <html> scales the layer too). */
 interface LayerFrame {
@@ -321,17 +318,7 @@ class Annotator {
     const key = this.reviewKey;
     try {
       performance.mark('gidar:pdf-start');
-      const [bytes, reader] = await Promise.all([downloadPdf(url, new URL(url).origin === location.origin ? 'include' : 'omit'), loadPdfReader()]);
-      performance.mark('gidar:pdf-loaded');
-      const reports = await reader.read(bytes, url, { yieldTask: nextTask, cMapUrl: CMAP_URL() });
-      performance.mark('gidar:pdf-read');
-      const checked: CheckedPage['reports'] = [];
-      for (const report of reports) {
-        await nextTask();
-        const findings = withPreviousYear(report, checkReport(report), await previousYear(report, url).catch(() => null));
-        checked.push({ rr: { report, elements: new Map(), tableElements: {} }, findings, source: url });
-      }
-      performance.mark('gidar:pdf-checked');
+      const { reports, checked } = await checkPdfAt(url, new URL(url).origin === location.origin ? 'include' : 'omit');
       await nextTask();
       if (key !== this.reviewKey) return; // the page moved on (single-page navigation) meanwhile
       this.pdfReports.push(...checked);
@@ -729,21 +716,6 @@ function textHash(s: string): number {
   return h >>> 0;
 }
 
-/**
- * pdf.js and core's PDF reader, a chunk of their own: imported from the extension on gov.cn pages (web-accessible
- * there, as the annotator), injected by the background elsewhere (the toolbar's activeTab grant that brought the
- * annotator here). Both run it in this content script's world, where it leaves its entry point.
- */
-async function loadPdfReader(): Promise<PdfReader> {
-  if (!globalThis.__gidarPdfReader) {
-    if (/(^|\.)gov\.cn$/i.test(location.hostname)) {
-      await import(/* @vite-ignore */ browser.runtime.getURL('/pdf-reader.js')).catch(() => undefined);
-    }
-    if (!globalThis.__gidarPdfReader) await browser.runtime.sendMessage({ type: 'gidar:loadPdfReader' }).catch(() => undefined);
-  }
-  if (!globalThis.__gidarPdfReader) throw new PdfReadError('unreadable', 'the PDF reader could not be loaded');
-  return globalThis.__gidarPdfReader;
-}
 
 /** A box in viewport px, in the layer's CSS px. */
 function toLayer(r: { left: number; top: number; width: number; height: number }, f: LayerFrame): Box {

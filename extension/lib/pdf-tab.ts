@@ -2,16 +2,13 @@
 // the user's click. Imported by the popup only then (a chunk of its own); pdf.js itself is the PDF reader chunk
 // (`pdf-reader.js`, the one the annotator loads), imported from the extension here too. The download goes to the
 // tab's origin under the toolbar click's activeTab grant; no host permission.
-import { browser } from 'wxt/browser';
-import { checkReport } from './core';
-import { previousYear, remember, withPreviousYear } from './history';
+import { remember } from './history';
 import { auditExport } from './audit-export';
 import { exportPage } from './exports';
 import type { ExportFormat, ExportResult } from './messages';
 import { buildItems, countItems, onPage, type CheckedPage, type Counts } from './model';
-import { failureOf, PdfReadError } from './pdf-items';
-import { downloadPdf, nextTask } from './pdf-download';
-import type { PdfReader } from './pdf-reader';
+import { failureOf } from './pdf-items';
+import { checkPdfAt } from './pdf-download';
 import { suspectLines } from '../../core/export/labels';
 import { pdfFailedText, type Lang } from '../ui/strings';
 
@@ -33,14 +30,8 @@ export interface PdfTabResult {
 
 /** Download the tab's PDF, read it with pdf.js (one page per task), check it as the annotator checks an attachment. */
 export async function checkPdfTab(url: string, title: string): Promise<PdfTabResult> {
-  const [bytes, reader] = await Promise.all([downloadPdf(url, 'include'), loadPdfReader()]);
-  const reports = await reader.read(bytes, url, { yieldTask: nextTask, cMapUrl: (browser.runtime.getURL as (path: string) => string)('/cmaps/') });
-  const page: CheckedPage = { reports: [] };
-  for (const report of reports) {
-    await nextTask();
-    const findings = withPreviousYear(report, checkReport(report), await previousYear(report, url).catch(() => null));
-    page.reports.push({ rr: { report, elements: new Map(), tableElements: {} }, findings });
-  }
+  const { reports, checked } = await checkPdfAt(url, 'include');
+  const page: CheckedPage = { reports: checked };
   for (const report of reports) void remember(report, url, title).catch(() => undefined);
   const items = buildItems(page);
   const findings = items
@@ -68,11 +59,4 @@ export async function exportPdfTab(result: PdfTabResult, format: ExportFormat, l
 export function pdfTabFailure(e: unknown): { code: string; zh: string; en: string } {
   const { code, detail } = failureOf(e);
   return { code, zh: pdfFailedText('zh', code, detail, 'tab'), en: pdfFailedText('en', code, detail, 'tab') };
-}
-
-/** The PDF reader chunk, imported from the extension (this is an extension page): it leaves its entry point. */
-async function loadPdfReader(): Promise<PdfReader> {
-  if (!globalThis.__gidarPdfReader) await import(/* @vite-ignore */ browser.runtime.getURL('/pdf-reader.js')).catch(() => undefined);
-  if (!globalThis.__gidarPdfReader) throw new PdfReadError('unreadable', 'the PDF reader could not be loaded');
-  return globalThis.__gidarPdfReader;
 }
