@@ -3,7 +3,6 @@
 // (`pdf-reader.js`, the one the annotator loads), imported from the extension here too. The download goes to the
 // tab's origin under the toolbar click's activeTab grant; no host permission.
 import { remember } from './history';
-import { auditExport } from './audit-export';
 import { exportPage } from './exports';
 import type { ExportFormat, ExportResult } from './messages';
 import { buildItems, countItems, onPage, type CheckedPage, type Counts } from './model';
@@ -48,11 +47,12 @@ export async function checkPdfTab(url: string, title: string): Promise<PdfTabRes
   return { url, title, page, counts: countItems(items, page), findings };
 }
 
-/** The exports of a checked PDF, as exportPage makes them for a page; the PDF's address is the source. */
-export async function exportPdfTab(result: PdfTabResult, format: ExportFormat, lang: Lang): Promise<ExportResult> {
-  const res = await exportPage(result.page, format, { url: result.url, title: result.title, lang });
-  if (res.ok && res.audit && (format === 'audit-md' || format === 'audit-html')) return auditExport(res.audit, format, lang);
-  return res;
+/**
+ * The exports of a checked PDF, as exportPage makes them for a page (the PDF's address is the source); the audit
+ * record's data is turned into the record by the popup, as for a page.
+ */
+export function exportPdfTab(result: PdfTabResult, format: ExportFormat, lang: Lang): Promise<ExportResult> {
+  return exportPage(result.page, format, { url: result.url, title: result.title, lang });
 }
 
 /** Why checkPdfTab failed, one line in each language (ui/strings.ts). */
