@@ -12,7 +12,7 @@ import type { FrameSummary, ToContent } from './messages';
 import { buildBadges, buildItems, buildMarks, countItems, joinPdfReports, type CheckedPage } from './model';
 import { tableLooksLikeReport } from './detect';
 import type { ReadReport } from '../../core/read/types';
-import { failureOf, pdfUrlOf } from './pdf-items';
+import { failureOf, pdfOfEntry } from './pdf-items';
 import { checkPdfAt, nextTask } from './pdf-download';
 
 const HOST_TAG = 'gidar-overlay';
@@ -298,8 +298,7 @@ class Annotator {
     for (const r of this.state.page.reports) {
       if (r.source) continue;
       for (const nc of r.rr.report.notCheckable) {
-        if (nc.reason !== 'attachment' && nc.reason !== 'embeddedPdf') continue;
-        const url = pdfUrlOf(nc.link, location.href);
+        const url = pdfOfEntry(nc, location.href);
         if (url) links.add(url);
       }
     }

@@ -3,7 +3,7 @@ import type { CellRef, Finding, TableId } from '../../core/model/schema';
 import { cellKey } from '../../core/model/ids';
 import type { ReadReport } from '../../core/read/types';
 import { byImportance } from '../../core/export/labels';
-import { pdfUrlOf } from './pdf-items';
+import { pdfOfEntry } from './pdf-items';
 
 export interface CheckedPage {
   /** `source`: the PDF a report was read from (a page's attachment); its cells are not on the page, so nothing is marked */
@@ -18,7 +18,7 @@ export function joinPdfReports(pageReports: CheckedPage['reports'], pdfReports: 
   const read = new Set(pdfReports.map((r) => r.source));
   const joined = pageReports.map((r) => {
     const nc = r.rr.report.notCheckable;
-    const allRead = nc.length > 0 && nc.every((n) => (n.reason === 'attachment' || n.reason === 'embeddedPdf') && read.has(pdfUrlOf(n.link, base) ?? undefined));
+    const allRead = nc.length > 0 && nc.every((n) => read.has(pdfOfEntry(n, base) ?? undefined));
     return allRead ? { ...r, findings: r.findings.filter((f) => f.rule !== 'meta.tablesPresent') } : r;
   });
   return [...joined, ...pdfReports];

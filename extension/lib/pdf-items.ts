@@ -81,3 +81,8 @@ export function pdfUrlOf(link: string | undefined, base?: string): string | null
 }
 
 export type { PdfPage };
+
+/** The PDF a not-checkable entry's tables are in (an attachment or an embedded viewer), which can be checked on request. */
+export function pdfOfEntry(nc: { reason: string; link?: string }, base?: string): string | null {
+  return nc.reason === 'attachment' || nc.reason === 'embeddedPdf' ? pdfUrlOf(nc.link, base) : null;
+}

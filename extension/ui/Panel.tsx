@@ -4,7 +4,7 @@ import type { Finding } from '../../core/model/schema';
 import { NOT_CHECKABLE_REASONS, TABLE_NAMES } from '../../core/export/labels';
 import { detailSuffix } from '../../core/read/notes';
 import { pdfPageOf, type Item } from '../lib/model';
-import { pdfUrlOf } from '../lib/pdf-items';
+import { pdfOfEntry } from '../lib/pdf-items';
 import { findingTexts, type Store } from './Overlay';
 import { pdfFailedText, STRINGS } from './strings';
 
@@ -80,7 +80,7 @@ export function Panel({ store }: { store: Store }) {
   const pdfOffered = new Set<string>();
   const notCheckable = s.page.reports.flatMap((r, ri) =>
     r.rr.report.notCheckable.map((nc, j) => {
-      let pdf = !r.source && (nc.reason === 'attachment' || nc.reason === 'embeddedPdf') ? pdfUrlOf(nc.link, location.href) : null;
+      let pdf = r.source ? null : pdfOfEntry(nc, location.href);
       if (pdf && pdfOffered.has(pdf)) pdf = null;
       if (pdf) pdfOffered.add(pdf);
       return { nc, key: `${ri}:${j}`, pdf };
