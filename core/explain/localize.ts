@@ -240,6 +240,72 @@ function plausibility(sol: Suspect[]): number {
   return typos * 100 + totals;
 }
 
+/**
+ * Does the table hold with its blanks filled (each ≥ 0)? The usual case first, without the LP: an identity whose
+ * unknowns all sit on one side and that already balances sets them to 0, one with a single unknown sets it; what
+ * is left, if anything, goes to the LP. False means "not shown to hold" (test() then finds the certificate).
+ */
+function fillable(sys: Sys): boolean {
+  const fixed = new Map<number, number>();
+  const rows = sys.ids.map(({ cells, coefs, spec }) => {
+    let rhs = 0;
+    const unknown: number[] = [];
+    const coef: number[] = [];
+    cells.forEach((c, i) => {
+      if (sys.values[c] === null) {
+        unknown.push(c);
+        coef.push(coefs[i]!);
+      } else rhs -= coefs[i]! * sys.values[c]!;
+    });
+    return { unknown, coef, rhs, le: spec.relation === 'le' };
+  });
+  let open = rows;
+  for (let changed = true; changed; ) {
+    changed = false;
+    const next: typeof rows = [];
+    for (const row of open) {
+      let rhs = row.rhs;
+      const unknown: number[] = [];
+      const coef: number[] = [];
+      row.unknown.forEach((c, i) => {
+        const v = fixed.get(c);
+        if (v === undefined) {
+          unknown.push(c);
+          coef.push(row.coef[i]!);
+        } else rhs -= row.coef[i]! * v;
+      });
+      rhs = tidy(rhs);
+      const sameSign = coef.every((a) => a > 0) || coef.every((a) => a < 0);
+      if (unknown.length === 0) {
+        if (row.le ? rhs < 0 : rhs !== 0) return false;
+      } else if (row.le) next.push({ ...row, unknown, coef, rhs });
+      else if (unknown.length === 1) {
+        const v = tidy(rhs / coef[0]!);
+        if (v < 0 || !Number.isInteger(v)) return false;
+        fixed.set(unknown[0]!, v);
+        changed = true;
+      } else if (sameSign && rhs * coef[0]! < 0) return false;
+      else if (sameSign && rhs === 0) {
+        for (const c of unknown) fixed.set(c, 0);
+        changed = true;
+      } else next.push({ ...row, unknown, coef, rhs });
+    }
+    open = next;
+  }
+  // nothing left to balance: every open unknown at 0 will do
+  if (open.every((r) => (r.le ? r.rhs >= 0 : r.rhs === 0))) return true;
+  const cols = [...new Set(open.flatMap((r) => r.unknown))];
+  const slacks = open.filter((r) => r.le).length;
+  let slack = cols.length;
+  const A = open.map((r) => {
+    const a = new Array<number>(cols.length + slacks).fill(0);
+    r.unknown.forEach((c, i) => (a[cols.indexOf(c)]! += r.coef[i]!));
+    if (r.le) a[slack++] = 1;
+    return a;
+  });
+  return simplex(A, open.map((r) => r.rhs)).status === 'optimal';
+}
+
 /** LP tests one localization may run before it gives up (beyondLimit): keeps a page with many blanks bounded. */
 const MAX_TESTS = 600;
 
@@ -252,7 +318,7 @@ function localizeSystem(sys: Sys, maxChanges: number, maxAlternatives: number): 
   const conflicts: number[][] = failing.map(printedIn);
   if (failing.length === 0) {
     // every cell printed: each identity holds by itself, so all do; with blanks, they must hold together
-    if (!sys.values.includes(null)) return consistent;
+    if (!sys.values.includes(null) || fillable(sys)) return consistent;
     const t = test(sys, []);
     if (t.ok) return consistent;
     conflicts.push(t.conflict);
@@ -320,23 +386,30 @@ function systemOf(f: FindingDraft): string | null {
   return f.rule.startsWith('t3.') ? 't3' : (f.scope ?? null);
 }
 
-/** Attach suspects to the failing identity findings whose cells contain them (ambiguity and alternatives included). */
+/**
+ * Attach suspects to the failing identity findings whose cells contain them (ambiguity and alternatives included).
+ * Where no identity fails on its own and the table still cannot hold once its blanks are filled (the blanks two
+ * identities share cannot take both values), the findings that need review and contain a suspect carry it.
+ */
 export function attachSuspects(findings: FindingDraft[], locs: Localization[]): FindingDraft[] {
   const bySystem = new Map(locs.map((l) => [l.system, l]));
   return findings.map((f) => {
-    if (f.status !== 'fail') return f;
+    if (f.status !== 'fail' && f.status !== 'needsReview') return f;
     const sysName = systemOf(f);
     const loc = sysName ? bySystem.get(sysName) : undefined;
     if (!loc || loc.status === 'consistent') return f;
+    const jointly = f.status === 'needsReview';
+    if (jointly && loc.failing.length > 0) return f;
     const inFinding = new Set(f.cells.map(cellKey));
+    const touches = (sol: Suspect[]) => sol.some((s) => inFinding.has(cellKey(s)));
+    if (jointly && !loc.solutions.some(touches)) return f;
     if (loc.status === 'beyondLimit') return { ...f, params: { ...f.params, localization: 'beyondLimit' } };
     if (loc.status === 'unique') {
       const suspects = loc.solutions[0]!.filter((s) => inFinding.has(cellKey(s)));
       if (suspects.length === 0) return { ...f, params: { ...f.params, localization: 'unique' } };
       return { ...f, suspects, ambiguous: false, params: { ...f.params, localization: 'unique' } };
     }
-    const touching = loc.solutions.filter((sol) => sol.some((s) => inFinding.has(cellKey(s))));
-    if (touching.length === 0) return f;
+    if (!loc.solutions.some(touches)) return f;
     // Only what every alternative agrees on is stated as a suspect.
     const common = loc.solutions[0]!.filter(
       (s) => inFinding.has(cellKey(s)) && loc.solutions.every((sol) => sol.some((t) => cellKey(t) === cellKey(s) && t.suggested === s.suggested)),

@@ -87,7 +87,7 @@ export function simplex(A: readonly (readonly number[])[], b: readonly number[],
     return { status: 'infeasible', y };
   }
   // Drive the artificials left in the basis (at 0) out where a structural column can replace them.
-  for (let i = 0; i < m; i++) {
+  for (let i = 0; c && i < m; i++) {
     if (basis[i]! < n) continue;
     for (let j = 0; j < n; j++) {
       if (Math.abs(T[i]![j]!) > EPS) {

@@ -31,6 +31,22 @@ describe('localization on sparse real pages', () => {
     }
   });
 
+  it('Shanghai 2019, 一、本年新收 × 商业企业 printed 3 instead of 35: no identity fails alone, the table cannot hold, 35 is named', () => {
+    const html = readFileSync(pages.find((f) => f.includes('shanghai'))!, 'utf8');
+    const cell = readPage(html).cells.find((c) => c.table === 't3' && c.row === 'newReceived' && c.col === 'commercial')!;
+    const report = pageWith(html, cell, '3');
+    // the 新收 row's blanks could take the 32, and so could 上年结转 × 商业企业 — were 上年结转's row not full already
+    expect(singleCellExplanations(report)!.map((e) => e.key)).toEqual(['t3:newReceived:commercial']);
+    const findings = checkReport(report).filter((f) => SUM_RULES.test(f.rule));
+    expect(findings.filter((f) => f.status === 'fail')).toEqual([]);
+    const named = findings.filter((f) => f.suspects.length > 0 && f.params?.localization === 'unique');
+    expect(named.map((f) => `${f.rule}|${f.scope}|${f.status}`).sort()).toEqual(['t3.balance|commercial|needsReview', 't3.forwardBound|commercial|needsReview', 't3.rowTotal|newReceived|needsReview']);
+    for (const f of named) {
+      expect(f.suspects.map(key)).toEqual(['t3:newReceived:commercial=35']);
+      expect(f.message.zh).toContain('印作 3，应为 35');
+    }
+  });
+
   for (const page of pages) {
     const name = page.split('/').pop()!;
     it(`${name}: every 自然人 cell misprinted in turn is pinned where it alone explains the table, ambiguous only where others do too`, () => {
