@@ -4,11 +4,11 @@
 // values (t3: the last 7 numeric cells, spec §9 V8; t4: 15 in one row, or 5 per block under a block heading).
 // Unlabelled rows, cut labels that fit two rows, rows under a header of row labels and short rows stay unread.
 import type { TableId } from '../model/schema';
-import { labelOfEn, T3_COLS, t3Leaves, type TemplateFormat } from '../model/templates';
+import { groupRowId, labelOfEn, T3_COLS, T3_GROUP_ROWS, t3GroupMembers, t3Leaves, type T3Group, type TemplateFormat } from '../model/templates';
 import { parseNumberCell, type ParsedNumber } from './numbers';
 import { readNote, type NoteCode } from './notes';
 import { labelKey, matchRowLabel } from './text-labels';
-import { stripNumbering } from './labels';
+import { t3GroupOf } from './labels';
 import { splitRun } from './text-split';
 import { resolveT3 } from './text-solve';
 import {
@@ -366,7 +366,10 @@ function readGridT3(
   blanks: boolean,
 ): void {
   const defs = t3Rows(fmt);
-  const labelOf = new Map(defs.map((d) => [d.id, d.label]));
+  const labelOf = new Map([...defs, ...T3_GROUP_ROWS].map((d) => [d.id, d.label]));
+  // rows whose label was found (read or not), and the printed label of each group row
+  const printedRows = new Set<string>();
+  const groupLabels = new Map<string, GridCell>();
   type Entry = { values: { raw: string; value: number | null; kind: ParsedNumber['kind']; offset: number }[][]; line: number };
   const entries = new Map<string, Entry>();
   const conflicts = new Set<string>();
@@ -391,18 +394,13 @@ function readGridT3(
     if ((!m || 'ambiguous' in m) && prev && (l.kind === 'tab' || l.kind === 'csv'))
       m = matchRowLabel(labelText(prev.cells) + labelText(s.labels), defs) ?? m;
     const name = labelText(s.labels);
-    // a 2021 report that prints （六）其他处理 as one row (as the 2019 format did): kept as an extra row, as the
-    // HTML reader keeps it; its three sub-rows stay unread
-    if (!m && fmt === '2021' && stripNumbering(labelKey(s.labels[s.labels.length - 1]!.text)) === '其他处理' && s.values.length === 7) {
-      const { line, column } = pos(s.labels[s.labels.length - 1]!.offset);
-      out.extras.push({
-        table: 't3',
-        label: s.labels[s.labels.length - 1]!.text,
-        raw: s.values.map((v) => v.parsed.raw),
-        source: { type: 'text', line, column },
-      });
-      out.notes.push(readNote('otherAsSingleRow', { table: 't3', format: fmt }));
-      continue;
+    const lastLabel = s.labels[s.labels.length - 1]!;
+    // a group printed as one row (（六）其他处理 in a 2021 report): the group's total (spec §0), unless its
+    // sub-rows are printed too (decided below)
+    const grp = m ? null : t3GroupOf(lastLabel.text);
+    if (grp && t3GroupMembers(fmt, grp).length > 0) {
+      m = { id: groupRowId(grp), quality: 0 };
+      groupLabels.set(m.id, lastLabel);
     }
     if (!m) {
       if (!T3_GROUP_WORDS.some((w) => labelKey(name).includes(w)) || s.values.length >= 6)
@@ -416,6 +414,7 @@ function readGridT3(
       continue;
     }
     const label = labelOf.get(m.id)!;
+    printedRows.add(m.id);
     const why = l.block !== undefined ? wrongBlocks.get(l.block) : undefined;
     if (why) {
       out.notes.push(readNote(why, { table: 't3', line: l.index + 1, label }));
@@ -467,12 +466,28 @@ function readGridT3(
     entries.delete(id);
     out.notes.push(readNote('repeatedNotRead', { table: 't3', label: labelOf.get(id) }));
   }
+  const collapsed = new Set<T3Group>();
+  for (const [id, cell] of groupLabels) {
+    const g = T3_GROUP_ROWS.find((d) => d.id === id)!.group as T3Group;
+    const members = t3GroupMembers(fmt, g);
+    const e = entries.get(id);
+    if (members.some((r) => printedRows.has(r))) {
+      // a subtotal printed beside its sub-rows: not a cell of the template
+      entries.delete(id);
+      const { line, column } = pos(cell.offset);
+      if (e) out.extras.push({ table: 't3', label: cell.text, raw: e.values[0]!.map((v) => v.raw), source: { type: 'text', line, column } });
+      out.notes.push(readNote('groupRowWithValues', { table: 't3', label: cell.text }));
+    } else if (e) {
+      collapsed.add(g);
+      out.notes.push(readNote('groupCollapsed', { table: 't3', row: id, label: cell.text, count: members.length }));
+    }
+  }
   const cands = new Map<string, number[][]>();
   for (const [id, e] of entries) {
     const numeric = e.values.every((v) => v.every((c) => c.value !== null));
     cands.set(id, numeric ? e.values.map((v) => v.map((c) => c.value!)) : []);
   }
-  const choice = resolveT3(cands, t3Leaves(fmt));
+  const choice = resolveT3(cands, t3Leaves(fmt, collapsed));
   for (const [id, e] of entries) {
     let idx: number | null = e.values.length === 1 ? 0 : null;
     const c = choice.get(id);
