@@ -167,6 +167,11 @@ export const Report = z.object({
   notCheckable: z.array(NotCheckable),
   /** one-line notes about how the page was read (a missing row, a transposed table …) */
   readNotes: z.array(ReadNote),
+  /**
+   * Tables whose value columns were each placed by a printed header label naming that column, in the template's
+   * order (not by position): their column mapping needs no plausibility check (t3.columnOrder).
+   */
+  columnsByHeader: z.optional(z.array(TableId)),
 });
 export type Report = z.infer<typeof Report>;
 

@@ -29,6 +29,8 @@ export interface MapSink {
   extras: ExtraRow[];
   notes: ReadNote[];
   elements: Map<string, Element>;
+  /** tables whose every row read had its value columns placed by header labels naming them (Report.columnsByHeader) */
+  columnsByHeader: TableId[];
 }
 
 // Each cell parsed once for layout decisions (signed numbers count as numbers here: "-185" is a value,
@@ -247,6 +249,8 @@ export function mapT3(t: LocatedTable, format: TemplateFormat, sink: MapSink): v
   const done = new Map<string, Cell[]>();
   // rows read in an unusual way, by how (one note for all of them)
   const surplus = new Map<NoteCode, string[]>();
+  // how rows of 7 or more value cells were placed: by header labels naming each column, or by position
+  const placed = { byHeader: 0, byPosition: 0 };
   // group headings printed with values of their own
   const printedGroups: { group: T3Group; label: string; values: GridSlot[]; row: RowView }[] = [];
   for (const row of rows) {
@@ -265,10 +269,10 @@ export function mapT3(t: LocatedTable, format: TemplateFormat, sink: MapSink): v
     for (const l of labels) if (l !== leaf) group = t3GroupOf(l.text) ?? group;
     const leafGroup = t3GroupOf(leaf.text);
     if (leafGroup) {
-      if (t3GroupMembers(format, leafGroup).length === 0) mapT3Row('other', format, row, values, hdr, sink, done, surplus);
+      if (t3GroupMembers(format, leafGroup).length === 0) mapT3Row('other', format, row, values, hdr, sink, done, surplus, placed);
       else {
         // the group printed as one row: its total (spec §0), unless its sub-rows turn out to be printed too
-        mapT3Row(groupRowId(leafGroup), format, row, values, hdr, sink, done, surplus);
+        mapT3Row(groupRowId(leafGroup), format, row, values, hdr, sink, done, surplus, placed);
         printedGroups.push({ group: leafGroup, label: leaf.text, values, row });
       }
       continue;
@@ -282,7 +286,7 @@ export function mapT3(t: LocatedTable, format: TemplateFormat, sink: MapSink): v
       sink.notes.push(readNote('unknownRowKept', { table: 't3', label: leaf.text }));
       continue;
     }
-    mapT3Row(hit.def.id, format, row, values, hdr, sink, done, surplus);
+    mapT3Row(hit.def.id, format, row, values, hdr, sink, done, surplus, placed);
   }
   for (const [how, ids] of surplus)
     sink.notes.push(readNote(how, { table: 't3', count: ids.length, rows: ids.slice(0, 3).join(', ') + (ids.length > 3 ? ', …' : '') }));
@@ -300,6 +304,7 @@ export function mapT3(t: LocatedTable, format: TemplateFormat, sink: MapSink): v
     }
   }
   for (const d of t3RowDefs(format, collapsed)) if (!done.has(d.id)) sink.notes.push(readNote('rowNotFound', { table: 't3', row: d.id, label: d.label }));
+  if (placed.byHeader > 0 && placed.byPosition === 0) sink.columnsByHeader.push('t3');
 }
 
 /** Take back the cells of a row mapped earlier. */
@@ -321,6 +326,7 @@ function mapT3Row(
   sink: MapSink,
   done: Map<string, Cell[]>,
   surplus: Map<string, string[]>,
+  placed: { byHeader: number; byPosition: number },
 ) {
   const prev = done.get(rowId);
   if (prev) {
@@ -337,6 +343,8 @@ function mapT3Row(
     const pick = chooseValues(values, T3_IDS, colMap);
     use = pick.use;
     ids.push(...pick.ids);
+    if (pick.byHeader) placed.byHeader++;
+    else placed.byPosition++;
     const note = (how: NoteCode) => (surplus.get(how) ?? surplus.set(how, []).get(how)!).push(rowId);
     if (values.length > 7) note(pick.byHeader ? 'rowsExtraCellsByHeader' : 'rowsExtraCellsLast');
     if (pick.ids.some((id, i) => id !== T3_IDS[i])) note('rowsColumnsReordered');
@@ -400,6 +408,7 @@ export function mapT4(t: LocatedTable, sink: MapSink): void {
   const data = split.find((x) => x.values.length >= 15 && x.valueParsed.some((p) => p.kind !== 'text'));
   if (data) {
     const pick = chooseValues(data.values, T4_IDS, hdrIds.get(data.row.tableIndex));
+    if (pick.byHeader) sink.columnsByHeader.push('t4');
     if (data.values.length > 15)
       sink.notes.push(readNote(pick.byHeader ? 'dataRowExtraCellsByHeader' : 'dataRowExtraCellsLast', { table: 't4', count: data.values.length }));
     if (pick.ids.some((id, i) => id !== T4_IDS[i]))

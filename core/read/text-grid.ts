@@ -269,7 +269,10 @@ export function readGrid(text: string, fmt: TemplateFormat, pos: Pos, lines = gr
         if (why) wrongBlocks.set(l.index, why);
       }
     }
-    readGridT3(lines.slice(zones.t3[0], zones.t3[1]), fmt, pos, out, wrongBlocks, blanks);
+    // the column header may stand above the zone's first line too (a paste that starts at the header)
+    let head = zones.t3[0];
+    while (head > 0 && zones.t3[0] - head < 4 && lines[head - 1]!.cells.some((c) => c.text) && splitRow(lines[head - 1]!, blanks).values.length === 0) head--;
+    readGridT3(lines.slice(zones.t3[0], zones.t3[1]), fmt, pos, out, wrongBlocks, blanks, lines.slice(head, zones.t3[0]));
   }
   if (zones.t4) {
     out.located.add('t4');
@@ -357,6 +360,24 @@ function wrongT3Header(l: GridLine, fmt: TemplateFormat): NoteCode | null {
   return null;
 }
 
+/** Line kinds whose cell index is a column of the table (a header cell stands above the values of its column). */
+const ALIGNED: ReadonlySet<LineKind> = new Set(['tab', 'pipe', 'csv']);
+
+/**
+ * A line of the header block: each cell naming a t3 column (exactly, or by a known variant) marks its index; a lower
+ * line overwrites (商业企业 below 法人或其他组织). Lines of another kind than the block's start a new block.
+ */
+function headerLine(l: GridLine, header: { kind: LineKind | null; cols: Map<number, string> }): void {
+  if (header.kind !== l.kind) {
+    header.kind = l.kind;
+    header.cols = new Map();
+  }
+  l.cells.forEach((c, i) => {
+    const m = c.text ? matchRowLabel(c.text, T3_COLS) : null;
+    if (m && 'id' in m && m.quality <= 2) header.cols.set(i, m.id);
+  });
+}
+
 function readGridT3(
   lines: GridLine[],
   fmt: TemplateFormat,
@@ -364,6 +385,7 @@ function readGridT3(
   out: TextPart,
   wrongBlocks: Map<number, NoteCode>,
   blanks: boolean,
+  above: GridLine[],
 ): void {
   const defs = t3Rows(fmt);
   const labelOf = new Map([...defs, ...T3_GROUP_ROWS].map((d) => [d.id, d.label]));
@@ -375,11 +397,16 @@ function readGridT3(
   const conflicts = new Set<string>();
   let unlabelled = 0;
   let prevLabelOnly: GridLine | null = null;
+  // the header block above the first row: column id by cell index, for lines whose cells keep their columns
+  const header: { kind: LineKind | null; cols: Map<number, string> } = { kind: null, cols: new Map() };
+  const placed = { byHeader: 0, byPosition: 0 };
+  if (!blanks) for (const l of above) if (ALIGNED.has(l.kind)) headerLine(l, header);
   for (const l of lines) {
     if (l.separator) continue;
     const s = splitRow(l, blanks);
     if (s.values.length === 0) {
       prevLabelOnly = l.kind !== 'pipe' ? l : null;
+      if (entries.size === 0 && !blanks && ALIGNED.has(l.kind)) headerLine(l, header);
       continue;
     }
     const prev = prevLabelOnly;
@@ -426,6 +453,9 @@ function readGridT3(
     const kindOk = (k: ParsedNumber['kind']) => k === 'number' || (placeholdersOk && k === 'placeholder') || (blanks && k === 'blank');
     if (exact && s.values.every((v) => kindOk(v.parsed.kind))) {
       vectors = [s.values.map((v) => ({ raw: v.parsed.raw, value: v.parsed.value, kind: v.parsed.kind, offset: v.cell.offset }))];
+      const underHeader = l.kind === header.kind && s.values.every((v, j) => header.cols.get(l.cells.indexOf(v.cell)) === T3_COL_IDS[j]);
+      if (underHeader) placed.byHeader++;
+      else placed.byPosition++;
     } else if ((l.kind === 'words' || l.kind === 'spaces') && !s.textAfter && s.values.every((v) => /^\d+$/.test(v.cell.text))) {
       // numbers printed with single spaces that may not separate every cell: cut like run-together text
       const first = s.values[0]!.cell.offset;
@@ -439,6 +469,7 @@ function readGridT3(
       vectors = r.solutions.map((sol) =>
         sol.map((p) => ({ raw: p.raw, value: p.value, kind: 'number' as const, offset: first + p.start })),
       );
+      placed.byPosition++;
     } else {
       out.notes.push(
         readNote(s.textAfter ? 'lineValuesWithText' : 'lineValueCount', {
@@ -461,6 +492,7 @@ function readGridT3(
     }
     entries.set(m.id, { values: vectors, line: l.index });
   }
+  if (placed.byHeader > 0 && placed.byPosition === 0) out.columnsByHeader.push('t3');
   if (unlabelled) out.notes.push(readNote('unlabelledRows', { table: 't3', count: unlabelled }));
   for (const id of conflicts) {
     entries.delete(id);

@@ -118,6 +118,7 @@ export function readText(text: string, opts: ReadTextOptions = {}): Report[] {
   if (!gridded && part.located.size > 0) report.readNotes.push(readNote('cellsRunTogether'));
   report.cells = part.cells;
   report.extras = part.extras;
+  if (part.columnsByHeader.length) report.columnsByHeader = part.columnsByHeader;
   report.readNotes.push(...part.notes);
   if (part.located.has('t3')) {
     const read = new Set(part.cells.filter((c) => c.table === 't3').map((c) => c.row));
