@@ -3,7 +3,7 @@
 // with the value each cell should have. Exact up to `maxChanges` cells per connected system.
 import { cellKey } from '../model/ids';
 import type { CellRef, Report, Suspect } from '../model/schema';
-import { allSumSpecs, lookupIn, type IdentitySpec } from '../rules/identity';
+import { allSumSpecs, lookupIn, resolveIdentity, type ResolvedIdentity } from '../model/identities';
 import type { FindingDraft } from '../rules/types';
 
 export interface Localization {
@@ -60,7 +60,7 @@ interface Sys {
   refs: CellRef[];
   values: number[];
   /** identities: member cell indices, coefficients (+1 left, −1 right), residual (Σ coef·value) */
-  ids: { spec: IdentitySpec; cells: number[]; coefs: number[]; residual: number }[];
+  ids: { spec: ResolvedIdentity; cells: number[]; coefs: number[]; residual: number }[];
   /** identity indices per cell */
   byCell: number[][];
 }
@@ -72,7 +72,8 @@ function buildSystems(report: Pick<Report, 'format' | 'cells'>): Sys[] {
   const lookup = lookupIn(report);
   const systems = new Map<string, Sys>();
   const cellIdx = new Map<string, [Sys, number]>();
-  for (const spec of allSumSpecs(report)) {
+  for (const identity of allSumSpecs(report)) {
+    const spec = resolveIdentity(identity, lookup);
     const refs = [...spec.left, ...spec.right];
     const cells = refs.map(lookup);
     if (cells.some((c) => c === undefined || c.kind !== 'number' || c.value === null)) continue;
