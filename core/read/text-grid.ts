@@ -360,21 +360,33 @@ function wrongT3Header(l: GridLine, fmt: TemplateFormat): NoteCode | null {
   return null;
 }
 
-/** Line kinds whose cell index is a column of the table (a header cell stands above the values of its column). */
+/**
+ * Line kinds whose cell index is a column of the table (a header cell stands above the values of its column). In a
+ * layout that keeps every column (a PDF's), rows and the column header line are aligned at their ends instead.
+ */
 const ALIGNED: ReadonlySet<LineKind> = new Set(['tab', 'pipe', 'csv']);
 
+interface T3Header {
+  kind: LineKind | null;
+  /** column id by cell index; counted from the line's end (−1 = last) in a layout that keeps every column */
+  cols: Map<number, string>;
+}
+
+/** Where a cell stands among its line's cells: its index, or (every column kept, rows right-aligned) from the end. */
+const cellPlace = (l: GridLine, i: number, blanks: boolean) => (blanks ? i - l.cells.length : i);
+
 /**
- * A line of the header block: each cell naming a t3 column (exactly, or by a known variant) marks its index; a lower
+ * A line of the header block: each cell naming a t3 column (exactly, or by a known variant) marks its place; a lower
  * line overwrites (商业企业 below 法人或其他组织). Lines of another kind than the block's start a new block.
  */
-function headerLine(l: GridLine, header: { kind: LineKind | null; cols: Map<number, string> }): void {
+function headerLine(l: GridLine, header: T3Header, blanks: boolean): void {
   if (header.kind !== l.kind) {
     header.kind = l.kind;
     header.cols = new Map();
   }
   l.cells.forEach((c, i) => {
     const m = c.text ? matchRowLabel(c.text, T3_COLS) : null;
-    if (m && 'id' in m && m.quality <= 2) header.cols.set(i, m.id);
+    if (m && 'id' in m && m.quality <= 2) header.cols.set(cellPlace(l, i, blanks), m.id);
   });
 }
 
@@ -398,15 +410,15 @@ function readGridT3(
   let unlabelled = 0;
   let prevLabelOnly: GridLine | null = null;
   // the header block above the first row: column id by cell index, for lines whose cells keep their columns
-  const header: { kind: LineKind | null; cols: Map<number, string> } = { kind: null, cols: new Map() };
+  const header: T3Header = { kind: null, cols: new Map() };
   const placed = { byHeader: 0, byPosition: 0 };
-  if (!blanks) for (const l of above) if (ALIGNED.has(l.kind)) headerLine(l, header);
+  for (const l of above) if (ALIGNED.has(l.kind)) headerLine(l, header, blanks);
   for (const l of lines) {
     if (l.separator) continue;
     const s = splitRow(l, blanks);
     if (s.values.length === 0) {
       prevLabelOnly = l.kind !== 'pipe' ? l : null;
-      if (entries.size === 0 && !blanks && ALIGNED.has(l.kind)) headerLine(l, header);
+      if (entries.size === 0 && ALIGNED.has(l.kind)) headerLine(l, header, blanks);
       continue;
     }
     const prev = prevLabelOnly;
@@ -453,7 +465,8 @@ function readGridT3(
     const kindOk = (k: ParsedNumber['kind']) => k === 'number' || (placeholdersOk && k === 'placeholder') || (blanks && k === 'blank');
     if (exact && s.values.every((v) => kindOk(v.parsed.kind))) {
       vectors = [s.values.map((v) => ({ raw: v.parsed.raw, value: v.parsed.value, kind: v.parsed.kind, offset: v.cell.offset }))];
-      const underHeader = l.kind === header.kind && s.values.every((v, j) => header.cols.get(l.cells.indexOf(v.cell)) === T3_COL_IDS[j]);
+      const underHeader =
+        l.kind === header.kind && s.values.every((v, j) => header.cols.get(cellPlace(l, l.cells.indexOf(v.cell), blanks)) === T3_COL_IDS[j]);
       if (underHeader) placed.byHeader++;
       else placed.byPosition++;
     } else if ((l.kind === 'words' || l.kind === 'spaces') && !s.textAfter && s.values.every((v) => /^\d+$/.test(v.cell.text))) {

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { pdfPages } from '../../cli/pdf';
-import { readPdf } from '../../core/read/pdf';
+import { layoutPdf, readPdf } from '../../core/read/pdf';
 import { checkReport } from '../../core/check';
 import { Report, type Report as ReportT } from '../../core/model/schema';
 
@@ -125,6 +125,16 @@ describe("2023 Huai'an Hongze district (5 pages; a real error in table 四)", ()
     );
     // the three sub-rows were never printed: not listed as rows not read
     expect(r.readNotes.map((n) => n.code)).not.toContain('rowsNotRead');
+  });
+
+  it('joins the column header of 表三, printed over four lines, per column into one line above the rows', async () => {
+    const pages = await pdfPages(new Uint8Array(readFileSync(new URL('2023-huaian-hongzequ.pdf', dir))), 'hz23');
+    const lines = layoutPdf(pages).text.split('\n');
+    // as printed: 自然人 | 总计 / 商业 | 科研 / 社会公益组织 | 法律服务机构 | 其他 / 企业 | 机构
+    const at = lines.indexOf('自然人\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\t总计');
+    expect(at).toBeGreaterThan(0);
+    expect(lines[at + 1]).toMatch(/^一、本年新收政府信息公开申请数量\t21\t/);
+    expect((await hz23()).columnsByHeader).toEqual(['t3']);
   });
 
   it('cells point at their page and place: 行政复议 结果维持 "10" on page 4', async () => {

@@ -54,6 +54,9 @@ describe.each([
     expect(pass(fs, 't3.balance')).toEqual(COLS);
     expect(pass(fs, 't3.rowTotal')).toContain('grp.other');
     expect(fs.filter((f) => f.rule.startsWith('t3.') && f.status !== 'pass')).toEqual([]);
+    // the stacked column header (自然人 / 商业 企业 / 科研 机构 …) placed the columns
+    expect(report.columnsByHeader).toEqual(['t3']);
+    expect(fs.find((f) => f.rule === 't3.columnOrder')!.params?.by).toBe('header');
   });
 
   it(`one changed 自然人 number (${change} ${printed} → ${to}) is pinned to its cell`, async () => {
