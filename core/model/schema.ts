@@ -43,6 +43,7 @@ export type SourceRef = z.infer<typeof SourceRef>;
 
 export const Cell = z.object({
   table: TableId,
+  /** spec §0 short row id; a 表三 group printed as one row is its group total `grp.denied` | `grp.unable` | `grp.notProcessed` | `grp.other` */
   row: z.string(),
   col: z.string(),
   /** the text as displayed, whitespace collapsed */
