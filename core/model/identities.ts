@@ -179,10 +179,20 @@ export function t4BlockSpec(block: T4Block): IdentitySpec {
   };
 }
 
-/** Every linear equality of a report's t3 and t4 (the system the localizer solves; t3.forwardBound follows from them). */
-export function allSumSpecs(report: Pick<Report, 'format' | 'cells'>): IdentitySpec[] {
+const SUM_SPECS = new Map<'2021' | '2019', readonly IdentitySpec[]>();
+
+/**
+ * Every linear equality of a report's t3 and t4 (the system the localizer solves; t3.forwardBound follows from them).
+ * Built once per layout: the same data for every report, not to be changed by callers.
+ */
+export function allSumSpecs(report: Pick<Report, 'format' | 'cells'>): readonly IdentitySpec[] {
   const layout = t3Layout(report);
-  return [...t3RowTotalSpecs(layout), ...t3BalanceSpecs(), ...t3OutcomeSumSpecs(layout), ...T4_BLOCKS.map((b) => t4BlockSpec(b.id))];
+  let specs = SUM_SPECS.get(layout);
+  if (!specs) {
+    specs = [...t3RowTotalSpecs(layout), ...t3BalanceSpecs(), ...t3OutcomeSumSpecs(layout), ...T4_BLOCKS.map((b) => t4BlockSpec(b.id))];
+    SUM_SPECS.set(layout, specs);
+  }
+  return specs;
 }
 
 // checkReport builds the index once for all its rules (some twenty would each build it; on a cold page that is
