@@ -179,18 +179,19 @@ export function t4BlockSpec(block: T4Block): IdentitySpec {
   };
 }
 
-const SUM_SPECS = new Map<'2021' | '2019', readonly IdentitySpec[]>();
+const SUM_SPECS = new Map<string, readonly IdentitySpec[]>();
 
 /**
  * Every linear equality of a report's t3 and t4 (the system the localizer solves; t3.forwardBound follows from them).
- * Built once per layout: the same data for every report, not to be changed by callers.
+ * Built once per layout (format and collapsed groups): the same data for every report, not to be changed by callers.
  */
 export function allSumSpecs(report: Pick<Report, 'format' | 'cells'>): readonly IdentitySpec[] {
   const layout = t3Layout(report);
-  let specs = SUM_SPECS.get(layout);
+  const key = `${layout.format}:${[...layout.collapsed].sort().join(',')}`;
+  let specs = SUM_SPECS.get(key);
   if (!specs) {
     specs = [...t3RowTotalSpecs(layout), ...t3BalanceSpecs(), ...t3OutcomeSumSpecs(layout), ...T4_BLOCKS.map((b) => t4BlockSpec(b.id))];
-    SUM_SPECS.set(layout, specs);
+    SUM_SPECS.set(key, specs);
   }
   return specs;
 }
