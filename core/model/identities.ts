@@ -3,7 +3,19 @@
 // together (explain/localize.ts). Like R validate's rules-as-data that both checking and errorlocate read.
 import { cellIndex, cellKey } from './ids';
 import type { Cell, CellRef, Report, Severity } from './schema';
-import { T3_2019, T3_2021, T3_PARTS, T4_BLOCKS, T4_OUTCOMES, t3Leaves } from './templates';
+import {
+  collapsedGroups,
+  groupRowId,
+  T3_GROUP_IDS,
+  T3_PARTS,
+  t3GroupMembers,
+  t3Leaves,
+  t3RowDefs,
+  T4_BLOCKS,
+  T4_OUTCOMES,
+  type T3Group,
+  type TemplateFormat,
+} from './templates';
 
 /**
  * A group of t3 rows in one column, counted once: the group's own row when the report prints the group as one
@@ -59,27 +71,35 @@ const t3 = (row: string, col: string): CellRef => ({ table: 't3', row, col });
 const t4 = (col: string): CellRef => ({ table: 't4', row: 'cases', col });
 
 /**
- * Which t3 layout a report uses. A 2021-format report whose （六） is one collapsed row (Huai'an Hongze
- * 2023/2024) is read with the 2019 row `other`; its leaves are then the 2019 leaves.
+ * How a report prints table 三: the format's rows, with the groups printed collapsed as one row (spec §0: the
+ * group total `grp.<group>`, its sub-rows absent).
  */
-export function t3Layout(report: Pick<Report, 'format' | 'cells'>): '2021' | '2019' {
-  if (report.format === '2019') return '2019';
-  let collapsed = false;
-  for (const c of report.cells) {
-    if (c.table !== 't3') continue;
-    if (c.row.startsWith('other.')) return '2021';
-    if (c.row === 'other') collapsed = true;
-  }
-  return collapsed ? '2019' : '2021';
+export interface T3Layout {
+  format: TemplateFormat;
+  collapsed: ReadonlySet<T3Group>;
 }
 
-export function t3RowIds(layout: '2021' | '2019'): string[] {
-  return (layout === '2019' ? T3_2019 : T3_2021).rows.map((r) => r.id);
+/**
+ * Which t3 layout a report uses. (A 2021-format report with cells in the 2019 row `other`, as readers before the
+ * group rows wrote a collapsed （六）, is read with the 2019 rows.)
+ */
+export function t3Layout(report: Pick<Report, 'format' | 'cells'>): T3Layout {
+  let format: TemplateFormat = report.format === '2019' ? '2019' : '2021';
+  const rows = new Set<string>();
+  for (const c of report.cells) if (c.table === 't3') rows.add(c.row);
+  if (format === '2021' && rows.has('other') && ![...rows].some((r) => r.startsWith('other.'))) format = '2019';
+  const collapsed = new Set([...collapsedGroups(rows)].filter((g) => t3GroupMembers(format, g).length > 0));
+  return { format, collapsed };
+}
+
+/** The t3 rows of a layout: a collapsed group's row stands where its sub-rows would. */
+export function t3RowIds(layout: T3Layout): string[] {
+  return t3RowDefs(layout.format, layout.collapsed).map((r) => r.id);
 }
 
 export const T3_COL_IDS = [...T3_PARTS, 'total'] as const;
 
-export function t3RowTotalSpecs(layout: '2021' | '2019'): IdentitySpec[] {
+export function t3RowTotalSpecs(layout: T3Layout): IdentitySpec[] {
   return t3RowIds(layout).map((row) => ({
     rule: 't3.rowTotal',
     severity: 'error',
@@ -101,14 +121,31 @@ export function t3BalanceSpecs(): IdentitySpec[] {
   }));
 }
 
-export function t3OutcomeSumSpecs(layout: '2021' | '2019'): IdentitySpec[] {
-  const leaves = t3Leaves(layout);
+/** A group of the format in one column: its collapsed row where the report prints one, else its sub-rows. */
+function groupTerm(format: TemplateFormat, group: T3Group, col: string): GroupTerm {
+  return { kind: 'group', group, row: t3(groupRowId(group), col), parts: t3GroupMembers(format, group).map((r) => t3(r, col)) };
+}
+
+/**
+ * （七）总计 = Σ outcome leaves, per column; each group with sub-rows is one term (its collapsed row or its sub-rows),
+ * so the sum stays checkable where a report prints a group as one row.
+ */
+export function t3OutcomeSumSpecs(layout: Pick<T3Layout, 'format'>): IdentitySpec[] {
+  const terms = (col: string): Term[] => {
+    const out: Term[] = [];
+    for (const row of t3Leaves(layout.format)) {
+      const g = T3_GROUP_IDS.find((x) => t3GroupMembers(layout.format, x).includes(row));
+      if (!g) out.push(t3(row, col));
+      else if (!out.some((t) => isGroupTerm(t) && t.group === g)) out.push(groupTerm(layout.format, g, col));
+    }
+    return out;
+  };
   return T3_COL_IDS.map((col) => ({
     rule: 't3.outcomeSum',
     severity: 'error',
     scope: col,
     left: [t3('totalProcessed', col)],
-    right: leaves.map((r) => t3(r, col)),
+    right: terms(col),
     relation: 'eq',
   }));
 }
@@ -142,18 +179,19 @@ export function t4BlockSpec(block: T4Block): IdentitySpec {
   };
 }
 
-const SUM_SPECS = new Map<'2021' | '2019', readonly IdentitySpec[]>();
+const SUM_SPECS = new Map<string, readonly IdentitySpec[]>();
 
 /**
  * Every linear equality of a report's t3 and t4 (the system the localizer solves; t3.forwardBound follows from them).
- * Built once per layout: the same data for every report, not to be changed by callers.
+ * Built once per layout (format and collapsed groups): the same data for every report, not to be changed by callers.
  */
 export function allSumSpecs(report: Pick<Report, 'format' | 'cells'>): readonly IdentitySpec[] {
   const layout = t3Layout(report);
-  let specs = SUM_SPECS.get(layout);
+  const key = `${layout.format}:${[...layout.collapsed].sort().join(',')}`;
+  let specs = SUM_SPECS.get(key);
   if (!specs) {
     specs = [...t3RowTotalSpecs(layout), ...t3BalanceSpecs(), ...t3OutcomeSumSpecs(layout), ...T4_BLOCKS.map((b) => t4BlockSpec(b.id))];
-    SUM_SPECS.set(layout, specs);
+    SUM_SPECS.set(key, specs);
   }
   return specs;
 }

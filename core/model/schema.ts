@@ -43,6 +43,7 @@ export type SourceRef = z.infer<typeof SourceRef>;
 
 export const Cell = z.object({
   table: TableId,
+  /** spec §0 short row id; a 表三 group printed as one row is its group total `grp.denied` | `grp.unable` | `grp.notProcessed` | `grp.other` */
   row: z.string(),
   col: z.string(),
   /** the text as displayed, whitespace collapsed */
@@ -167,6 +168,11 @@ export const Report = z.object({
   notCheckable: z.array(NotCheckable),
   /** one-line notes about how the page was read (a missing row, a transposed table …) */
   readNotes: z.array(ReadNote),
+  /**
+   * Tables whose value columns were each placed by a printed header label naming that column, in the template's
+   * order (not by position): their column mapping needs no plausibility check (t3.columnOrder).
+   */
+  columnsByHeader: z.optional(z.array(TableId)),
 });
 export type Report = z.infer<typeof Report>;
 

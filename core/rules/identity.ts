@@ -20,6 +20,7 @@ export {
   withSharedLookup,
   type CellLookup,
   type IdentitySpec,
+  type T3Layout,
   type T4Block,
 } from '../model/identities';
 

@@ -20,8 +20,22 @@ export const cases: RuleCases = {
       sections: { 'sec.applications': '予以公开88件，部分公开2件，不予公开2件，无法提供26件，不予处理1件，其他处理2件。' },
       expect: { status: 'pass', count: 6 },
     },
+    {
+      name: '（六）其他处理 printed as one row: the text is compared with its group total',
+      remove: ['t3:other.noCorrection:*', 't3:other.unpaidFee:*', 't3:other.misc:*'],
+      cells: { 't3:grp.other:naturalPerson': '2', 't3:grp.other:total': '2' },
+      sections: { 'sec.applications': '其他处理2件。' },
+      expect: { status: 'pass', count: 1, cells: ['t3:grp.other:total'] },
+    },
   ],
   invalid: [
+    {
+      name: '（六）其他处理 printed as one row whose total the text contradicts',
+      remove: ['t3:other.noCorrection:*', 't3:other.unpaidFee:*', 't3:other.misc:*'],
+      cells: { 't3:grp.other:naturalPerson': '2', 't3:grp.other:total': '2' },
+      sections: { 'sec.applications': '其他处理5件。' },
+      expect: { status: 'fail', scope: 'other', claimed: 5, right: 2 },
+    },
     {
       name: '予以公开及部分公开 miscounted',
       sections: { 'sec.applications': '予以公开及部分公开80件，占66.1%；无法提供26件。' },
