@@ -5,6 +5,7 @@ import type { RuleCases } from './types';
 export default narrativeRule({
   id: 'txt.litigationTotal',
   reads: ['text', 't4'],
+  subject: 'cases',
   doc: 'The narrative\'s "行政诉讼 N件" equals table 四 未经复议直接起诉 · 总计 + 复议后起诉 · 总计 (spec §7.5; Pingtan 2023: 7 = 5 + 2).',
   patterns: [{ keyword: /(?:行政)?诉讼|被起诉|提起诉讼/, exclude: /败诉|胜诉/, between: /复议|起诉/, units: CASE_UNITS, window: 12 }],
   readings: (_r, lookup) => [{ name: 'litDirect.total+litAfterReview.total', value: sumValues([t4BlockTotal(lookup, 'litDirect'), t4BlockTotal(lookup, 'litAfterReview')]) }],
