@@ -1,0 +1,55 @@
+// The narrative as a tie-breaker (issue 13 §2): when error localization finds several equally small corrections,
+// a number the report's own text states may agree with exactly one of them — "因依申请公开引发行政复议1起" when the
+// choice is 行政复议总计 0→1 or 结果维持 1→0. That correction is then named as the most likely one; the others stay
+// listed as possible. When the text agrees with none of them, or with several equally, nothing changes.
+import { cellKey } from '../model/ids';
+import type { Evidence, Suspect } from '../model/schema';
+import type { FindingDraft } from '../rules/types';
+
+/** The correction (an index into the equally small alternatives) that a statement of the text agrees with. */
+export interface TextSupport {
+  alternative: number;
+  /** the narrative rule whose claim agrees (txt.reviewTotal …) */
+  rule: string;
+  evidence: Evidence;
+}
+
+// Claims whose table side is a share or a sum of several claims, not a sum of cells: they cannot be re-read
+// after a correction by adding its deltas.
+const NOT_A_CELL_SUM = new Set(['txt.outcomePercent', 'txt.outcomePartsSum']);
+
+/**
+ * Narrative findings that can speak for a correction: a number the text states (evidence) compared with a sum of
+ * table cells (`right` over `cells`), passed or failed.
+ */
+export function narrativeClaims(drafts: readonly FindingDraft[]): FindingDraft[] {
+  return drafts.filter(
+    (d) => d.evidence !== undefined && d.rule.startsWith('txt.') && !NOT_A_CELL_SUM.has(d.rule) && (d.status === 'pass' || d.status === 'fail') && d.right !== null && d.cells.length > 0,
+  );
+}
+
+/** Does the claim hold once the cells of `solution` carry their suggested values? */
+function agrees(claim: FindingDraft, solution: readonly Suspect[]): boolean {
+  const cells = new Set(claim.cells.map(cellKey));
+  const delta = solution.filter((s) => cells.has(cellKey(s))).reduce((a, s) => a + s.suggested - (s.printed ?? 0), 0);
+  return Math.abs(claim.right! + delta - claim.evidence!.claimed) <= (claim.tolerance ?? 0) + 1e-9;
+}
+
+/**
+ * Among equally small `solutions`, the one that more of the text's claims agree with than with any other, with
+ * the first claim that agrees with it and not with every alternative; null when no claim tells them apart.
+ */
+export function textSupported(solutions: readonly (readonly Suspect[])[], claims: readonly FindingDraft[]): TextSupport | null {
+  if (solutions.length < 2) return null;
+  const changed = new Set(solutions.flatMap((sol) => sol.map(cellKey)));
+  const relevant = claims.filter((c) => c.cells.some((ref) => changed.has(cellKey(ref))));
+  if (relevant.length === 0) return null;
+  const agreeing = solutions.map((sol) => relevant.filter((c) => agrees(c, sol)));
+  const best = Math.max(...agreeing.map((a) => a.length));
+  const winners = agreeing.flatMap((a, i) => (a.length === best ? [i] : []));
+  if (best === 0 || winners.length !== 1) return null;
+  const i = winners[0]!;
+  // the sentence quoted: one that tells this correction from another (not one every alternative satisfies)
+  const telling = agreeing[i]!.find((c) => agreeing.some((a) => !a.includes(c))) ?? agreeing[i]![0]!;
+  return { alternative: i, rule: telling.rule, evidence: telling.evidence! };
+}

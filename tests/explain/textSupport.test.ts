@@ -1,0 +1,61 @@
+// The narrative as a tie-breaker between equally small corrections (issue 13 §2), on the two reports the issue
+// describes and on cases where the text cannot decide.
+import { describe, expect, it } from 'vitest';
+import { checkReport } from '../../core/check';
+import { localize } from '../../core/explain/localize';
+import { narrativeClaims, textSupported } from '../../core/explain/textSupport';
+import { cellKey } from '../../core/model/ids';
+import type { Report, Suspect } from '../../core/model/schema';
+import { buildReport, HUIXIAN_T3 } from '../rules/fixtures';
+
+const zeros = Object.fromEntries(Object.keys(HUIXIAN_T3).map((r) => [r, [0, 0, 0, 0, 0, 0, 0]]));
+const t4 = (review: number[]) => [...review, ...Array(10).fill(0)];
+const key = (sol: readonly Suspect[]) => sol.map((s) => `${cellKey(s)}=${s.suggested}`).sort().join(" ");
+
+function decide(report: Report, system: string) {
+  const loc = localize(report).find((l) => l.system === system)!;
+  const support = textSupported(loc.solutions, narrativeClaims(checkReport(report)));
+  return { loc, support, chosen: support ? key(loc.solutions[support.alternative]!) : null };
+}
+
+// 表四 行政复议: 结果维持 1, 总计 0
+const reviewReport = (text: string) => buildReport({ t3: zeros, t4: t4([1, 0, 0, 0, 0]), sections: [{ id: 'sec.reviewLitigation', title: '', text }] });
+// 表三: 新收 3 (自然人 3, 总计 3), nothing processed, nothing carried forward
+const receivedReport = (text: string) =>
+  buildReport({ t3: { ...zeros, newReceived: [3, 0, 0, 0, 0, 0, 3] }, t4: t4([0, 0, 0, 0, 0]), sections: [{ id: 'sec.applications', title: '', text }] });
+
+describe('textSupported', () => {
+  it('维持 1, 总计 0, text "行政复议1起，结果为维持": the text supports 总计 0→1', () => {
+    const { loc, chosen, support } = decide(reviewReport('因依申请公开引发行政复议1起，结果为维持。'), 'review');
+    expect(loc.status).toBe('ambiguous');
+    expect(loc.solutions.map(key).sort()).toEqual(['t4:cases:review.total=1', 't4:cases:review.upheld=0']);
+    expect(chosen).toBe('t4:cases:review.total=1');
+    expect(support!.rule).toBe('txt.reviewTotal');
+    expect(support!.evidence.sentence).toBe('因依申请公开引发行政复议1起，结果为维持');
+  });
+
+  it('新收 3 with nothing processed, text "共收到政府信息公开申请0条": the text supports 新收 3→0', () => {
+    const { loc, chosen } = decide(receivedReport('共收到政府信息公开申请0条。'), 't3');
+    expect(loc.status).toBe('ambiguous');
+    expect(loc.solutions.length).toBeGreaterThan(1);
+    expect(chosen).toBe('t3:newReceived:naturalPerson=0 t3:newReceived:total=0');
+  });
+
+  it('the text agrees with none of the corrections: nothing decided', () => {
+    expect(decide(reviewReport('因依申请公开引发行政复议2起。'), 'review').support).toBeNull();
+  });
+
+  it('the text says nothing about the cells in question: nothing decided', () => {
+    expect(decide(reviewReport('本年度收到政府信息公开申请0件。'), 'review').support).toBeNull();
+    expect(decide(reviewReport(''), 'review').support).toBeNull();
+  });
+
+  it('two statements, each for another correction: nothing decided', () => {
+    // 行政复议 1 起 backs 总计 0→1; 均获维持 with 0 not upheld holds either way; 未发生行政复议 backs 维持 1→0
+    expect(decide(reviewReport('因依申请公开引发行政复议1起。本年度未发生行政复议。'), 'review').support).toBeNull();
+  });
+
+  it('a claim the narrative scope leaves out does not decide (last year\'s number)', () => {
+    expect(decide(reviewReport('上年度发生行政复议1起。'), 'review').support).toBeNull();
+  });
+});
