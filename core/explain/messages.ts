@@ -168,6 +168,18 @@ function suspectText(s: Suspect, lang: Lang, tf: TemplateFormat): string {
 }
 
 function localizationText(f: FindingDraft, lang: Lang, tf: TemplateFormat): string {
+  const chosen = f.textSupport ? f.alternatives?.[f.textSupport.alternative] : undefined;
+  if (f.textSupport && chosen && f.alternatives) {
+    const join = (alt: readonly Suspect[]) => alt.map((s) => suspectText(s, lang, tf)).join(lang === 'zh' ? '，且' : ' and ');
+    const others = f.alternatives.filter((a) => a !== chosen);
+    const shown = others.slice(0, 2).map(join);
+    const more = others.length > shown.length;
+    const { sentence, claimed } = f.textSupport.evidence;
+    if (lang === 'zh') {
+      return `有 ${f.alternatives.length} 种同样简单的改法，正文支持其中一种：原句“${sentence}”称 ${claimed}，与此改法一致。最可能的改法：${join(chosen)}。其他可能：${shown.join('；或 ')}${more ? '；等' : ''}。`;
+    }
+    return ` ${f.alternatives.length} equally simple corrections exist; the report's text supports one: “${sentence}” says ${claimed}, which agrees with it. Most likely correction: ${join(chosen)}. Also possible: ${shown.join('; or ')}${more ? '; …' : ''}.`;
+  }
   if (f.ambiguous && f.alternatives && f.alternatives.length > 1) {
     const alts = f.alternatives.slice(0, 3).map((alt) => alt.map((s) => suspectText(s, lang, tf)).join(lang === 'zh' ? '，且' : ' and '));
     const more = f.alternatives.length - alts.length;

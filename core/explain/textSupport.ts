@@ -3,16 +3,8 @@
 // choice is 行政复议总计 0→1 or 结果维持 1→0. That correction is then named as the most likely one; the others stay
 // listed as possible. When the text agrees with none of them, or with several equally, nothing changes.
 import { cellKey } from '../model/ids';
-import type { Evidence, Suspect } from '../model/schema';
+import type { Suspect, TextSupport } from '../model/schema';
 import type { FindingDraft } from '../rules/types';
-
-/** The correction (an index into the equally small alternatives) that a statement of the text agrees with. */
-export interface TextSupport {
-  alternative: number;
-  /** the narrative rule whose claim agrees (txt.reviewTotal …) */
-  rule: string;
-  evidence: Evidence;
-}
 
 // Claims whose table side is a share or a sum of several claims, not a sum of cells: they cannot be re-read
 // after a correction by adding its deltas.

@@ -10,7 +10,7 @@ import { buildReport, HUIXIAN_T3 } from '../rules/fixtures';
 
 const zeros = Object.fromEntries(Object.keys(HUIXIAN_T3).map((r) => [r, [0, 0, 0, 0, 0, 0, 0]]));
 const t4 = (review: number[]) => [...review, ...Array(10).fill(0)];
-const key = (sol: readonly Suspect[]) => sol.map((s) => `${cellKey(s)}=${s.suggested}`).sort().join(" ");
+const key = (sol: readonly Suspect[]) => sol.map((s) => `${cellKey(s)}=${s.suggested}`).sort().join(' ');
 
 function decide(report: Report, system: string) {
   const loc = localize(report).find((l) => l.system === system)!;
