@@ -54,6 +54,8 @@ export interface Mark {
   element: Element;
   /** the marker badge sits on the first mark of each finding */
   marker: boolean;
+  /** a suspect the report's text names among equally small corrections (Finding.textSupport) */
+  textSupported?: boolean;
 }
 
 export interface Badge {
@@ -136,6 +138,7 @@ export function buildMarks(page: CheckedPage, items: Item[]): Mark[] {
     const strong: MarkKind = f.status === 'fail' && f.severity === 'error' ? 'suspect' : 'review';
     if (f.suspects.length) {
       for (const s of f.suspects) add(s, strong);
+      if (f.textSupport) for (const m of own) m.textSupported = true;
       // the other cells of a broken identity, softer
       if (f.status === 'fail' && f.severity === 'error') for (const c of f.cells) add(c, 'related');
     } else if (f.blanks?.length) {
