@@ -46,13 +46,13 @@ export const SCOPE_ENTRIES: readonly ScopeEntry[] = [
     reason: 'counts of information items by disclosure attribute (制作、获取政府信息总数…，不予公开信息数48条) are not outcomes of applications',
   },
   {
-    id: 'otherRequests',
+    id: 'otherMatters',
     subjects: ['applications'],
     where: 'lead',
-    pattern: /咨询|投诉|诉求|留言|来信|来访|来电|信访|热线|工单|问政|建议|提案|举报/,
+    pattern: /咨询|投诉|诉求|留言|来信|来访|来电|信访|热线|工单|问政|建议|提案|举报|审批|许可|备案|减免|办税|政务服务|办件/,
     unless: OWN_APPLICATIONS,
     unlessIn: 'lead',
-    reason: 'enquiries, complaints, hotline orders, proposals are not information-disclosure applications (收到15564件咨询投诉件，已办结15042件)',
+    reason: 'enquiries, complaints, hotline orders, proposals, licensing and tax matters are not information-disclosure applications (收到15564件咨询投诉件，已办结15042件; 受理审批事项117件，办结171件)',
   },
   {
     id: 'allApplicants',

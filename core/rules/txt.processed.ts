@@ -15,7 +15,8 @@ export default narrativeRule({
 
 export const cases: RuleCases = {
   valid: [
-    // claimScope otherRequests (Pingtan 2018)
+    // claimScope otherMatters (Pingtan 2018; Pingtan 地方税务局 2013)
+    { name: 'not a claim: 办结 of 审批事项', sections: { 'sec.applications': '今年我局共受理审批事项117件，办结171件，办结率100%。' }, expect: { status: 'pass', count: 0 } },
     { name: 'not a claim: 办结 of 咨询投诉件', sections: { 'sec.overview': '依托“平潭12345便民服务平台”，对网民的咨询投诉件及时处理并反馈，截至目前共收到15564件咨询投诉件，已办结15042件。' }, expect: { status: 'pass', count: 0 } },
 { name: 'matches 121', sections: { 'sec.applications': '全年共答复政府信息公开申请121件。' }, expect: { status: 'pass', claimed: 121 } }],
   invalid: [
