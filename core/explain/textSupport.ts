@@ -45,3 +45,20 @@ export function textSupported(solutions: readonly (readonly Suspect[])[], claims
   const telling = agreeing[i]!.find((c) => agreeing.some((a) => !a.includes(c))) ?? agreeing[i]![0]!;
   return { alternative: i, rule: telling.rule, evidence: telling.evidence! };
 }
+
+/**
+ * Findings with equally small alternatives get the one the text supports, if any: `textSupport` names it and
+ * `suspects` become its cells in the finding (`ambiguous` stays true: the arithmetic alone does not decide).
+ */
+export function applyTextSupport<F extends FindingDraft>(findings: F[]): F[] {
+  const claims = narrativeClaims(findings);
+  if (claims.length === 0) return findings;
+  return findings.map((f) => {
+    if (!f.ambiguous || !f.alternatives || f.alternatives.length < 2) return f;
+    const support = textSupported(f.alternatives, claims);
+    if (!support) return f;
+    const inFinding = new Set([...f.cells, ...(f.leftCells ?? []), ...(f.rightCells ?? [])].map(cellKey));
+    const suspects = f.alternatives[support.alternative]!.filter((s) => inFinding.has(cellKey(s)));
+    return { ...f, suspects, textSupport: support, params: { ...f.params, localization: 'textSupported' } };
+  });
+}

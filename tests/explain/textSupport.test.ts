@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkReport } from '../../core/check';
 import { localize } from '../../core/explain/localize';
-import { narrativeClaims, textSupported } from '../../core/explain/textSupport';
+import { applyTextSupport, narrativeClaims, textSupported } from '../../core/explain/textSupport';
 import { cellKey } from '../../core/model/ids';
 import type { Report, Suspect } from '../../core/model/schema';
 import { buildReport, HUIXIAN_T3 } from '../rules/fixtures';
@@ -57,5 +57,24 @@ describe('textSupported', () => {
 
   it('a claim the narrative scope leaves out does not decide (last year\'s number)', () => {
     expect(decide(reviewReport('上年度发生行政复议1起。'), 'review').support).toBeNull();
+  });
+});
+
+describe('applyTextSupport', () => {
+  it('the failing identity names the text-supported correction as its suspect and keeps the others as alternatives', () => {
+    const findings = applyTextSupport(checkReport(reviewReport('因依申请公开引发行政复议1起，结果为维持。')));
+    const f = findings.find((x) => x.rule === 't4.reviewSum' && x.status === 'fail')!;
+    expect(f.ambiguous).toBe(true);
+    expect(f.alternatives!.length).toBe(2);
+    expect(f.suspects.map((s) => `${cellKey(s)}=${s.suggested}`)).toEqual(['t4:cases:review.total=1']);
+    expect(f.textSupport!.rule).toBe('txt.reviewTotal');
+    expect(key(f.alternatives![f.textSupport!.alternative]!)).toBe('t4:cases:review.total=1');
+  });
+
+  it('nothing changes when the text cannot decide', () => {
+    const before = checkReport(reviewReport('因依申请公开引发行政复议2起。'));
+    const after = applyTextSupport(before);
+    expect(after.find((x) => x.rule === 't4.reviewSum' && x.status === 'fail')!.textSupport).toBeUndefined();
+    expect(after).toEqual(before);
   });
 });
