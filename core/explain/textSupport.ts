@@ -47,11 +47,28 @@ export function textSupported(solutions: readonly (readonly Suspect[])[], claims
 }
 
 /**
+ * Last year's report of the same agency as a statement about this year's cells: its 结转下年度继续办理 is what this
+ * year's 上年结转 should be, per column (the xy.carryContinuity findings of a pair), re-read as claims on this year's
+ * 上年结转 cells. Their evidence has section 'previousYear' and names last year's number.
+ */
+export function previousYearClaims(pairFindings: readonly FindingDraft[]): FindingDraft[] {
+  return pairFindings.flatMap((f) => {
+    if (f.rule !== 'xy.carryContinuity' || (f.status !== 'pass' && f.status !== 'fail') || f.left === null || f.right === null) return [];
+    const cells = f.leftCells ?? f.cells.filter((c) => c.row === 'carriedOver');
+    const year = f.params?.previousYear ?? '';
+    const sentence = `${year}年报告：结转下年度继续办理 ${f.right}`;
+    const start = sentence.lastIndexOf(String(f.right));
+    return [{ ...f, cells, right: f.left, evidence: { section: 'previousYear', sentence, start, end: start + String(f.right).length, claimed: f.right } }];
+  });
+}
+
+/**
  * Findings with equally small alternatives get the one the text supports, if any: `textSupport` names it and
  * `suspects` become its cells in the finding (`ambiguous` stays true: the arithmetic alone does not decide).
+ * `extra`: further independent statements (previousYearClaims of last year's report).
  */
-export function applyTextSupport<F extends FindingDraft>(findings: F[]): F[] {
-  const claims = narrativeClaims(findings);
+export function applyTextSupport<F extends FindingDraft>(findings: F[], extra: readonly FindingDraft[] = []): F[] {
+  const claims = [...narrativeClaims(findings), ...extra];
   if (claims.length === 0) return findings;
   return findings.map((f) => {
     if (!f.ambiguous || !f.alternatives || f.alternatives.length < 2) return f;

@@ -1,9 +1,9 @@
 // The narrative as a tie-breaker between equally small corrections (issue 13 §2), on the two reports the issue
 // describes and on cases where the text cannot decide.
 import { describe, expect, it } from 'vitest';
-import { checkReport } from '../../core/check';
+import { checkPair, checkReport } from '../../core/check';
 import { localize } from '../../core/explain/localize';
-import { applyTextSupport, narrativeClaims, textSupported } from '../../core/explain/textSupport';
+import { applyTextSupport, narrativeClaims, previousYearClaims, textSupported } from '../../core/explain/textSupport';
 import { cellKey } from '../../core/model/ids';
 import type { Report, Suspect } from '../../core/model/schema';
 import { buildReport, HUIXIAN_T3 } from '../rules/fixtures';
@@ -76,5 +76,31 @@ describe('applyTextSupport', () => {
     const after = applyTextSupport(before);
     expect(after.find((x) => x.rule === 't4.reviewSum' && x.status === 'fail')!.textSupport).toBeUndefined();
     expect(after).toEqual(before);
+  });
+});
+
+describe('last year\'s report as the statement', () => {
+  // 新收 5, 上年结转 2, 办结 5, 结转下年度 0: 5 + 2 ≠ 5 + 0 in 自然人 and 总计; several two-cell corrections
+  const current = buildReport({
+    year: 2024,
+    t3: { ...zeros, newReceived: [5, 0, 0, 0, 0, 0, 5], carriedOver: [2, 0, 0, 0, 0, 0, 2], granted: [5, 0, 0, 0, 0, 0, 5], totalProcessed: [5, 0, 0, 0, 0, 0, 5] },
+    t4: t4([0, 0, 0, 0, 0]),
+    sections: [],
+  });
+  const previous = buildReport({ year: 2023, t3: zeros, t4: t4([0, 0, 0, 0, 0]), sections: [] });
+
+  it('last year carried forward 0: this year\'s 上年结转 2→0 is the supported correction', () => {
+    const loc = localize(current).find((l) => l.system === 't3')!;
+    expect(loc.status).toBe('ambiguous');
+    const findings = applyTextSupport(checkReport(current), previousYearClaims(checkPair(previous, current)));
+    const f = findings.find((x) => x.rule === 't3.balance' && x.scope === 'total' && x.status === 'fail')!;
+    expect(f.textSupport?.rule).toBe('xy.carryContinuity');
+    expect(f.textSupport?.evidence.section).toBe('previousYear');
+    expect(f.suspects.map((s) => `${cellKey(s)}=${s.suggested}`)).toEqual(['t3:carriedOver:total=0']);
+  });
+
+  it('without last year\'s report nothing is decided', () => {
+    const f = applyTextSupport(checkReport(current)).find((x) => x.rule === 't3.balance' && x.scope === 'total' && x.status === 'fail')!;
+    expect(f.textSupport).toBeUndefined();
   });
 });
