@@ -205,14 +205,14 @@ export function evidenceOf(c: Claim): Evidence {
   return { section: c.section, sentence: c.sentence, start: c.start, end: c.end, claimed: c.value };
 }
 
-/** Sentences (with their section) that match a regular expression: for claims that carry no number (均获维持). */
+/** Every match of a regular expression in the sentences (with their section): for claims that carry no number (均获维持). */
 export function findSentences(sections: readonly Section[], re: RegExp, only?: readonly string[]): { section: string; sentence: string; index: number; match: string }[] {
   const out: { section: string; sentence: string; index: number; match: string }[] = [];
+  const g = globalKeyword(re);
   for (const sec of sections) {
     if (only && !only.includes(sec.id)) continue;
     for (const s of parseText(sec.text)) {
-      const m = re.exec(s.text);
-      if (m) out.push({ section: sec.id, sentence: s.text, index: m.index, match: m[0] });
+      for (const m of s.text.matchAll(g)) out.push({ section: sec.id, sentence: s.text, index: m.index, match: m[0] });
     }
   }
   return out;
