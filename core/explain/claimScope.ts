@@ -63,6 +63,20 @@ export const SCOPE_ENTRIES: readonly ScopeEntry[] = [
     reason: '公民、法人和其他组织 is the statute\'s phrase for all applicants, not a split by applicant type',
   },
   {
+    id: 'caseOutcome',
+    subjects: ['cases'],
+    where: 'between',
+    pattern: /纠错|纠正|撤销|败诉|胜诉|维持|确认违法|驳回|终止|审结|结案|其中/,
+    reason: 'a count of one outcome (被行政复议纠错0件, 结果维持72件) is not the number of cases',
+  },
+  {
+    id: 'casesTogether',
+    subjects: ['cases'],
+    where: 'keyword',
+    pattern: /(?:复议|诉讼)(?:案件)?\s*(?:和|及|与|、|或|以及)\s*(?:行政)?(?:复议|诉讼)/,
+    reason: 'reviews and lawsuits counted together (行政复议和行政诉讼共3件) are neither total',
+  },
+  {
     id: 'cumulative',
     subjects: ALL,
     where: 'lead',

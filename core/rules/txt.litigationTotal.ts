@@ -15,6 +15,7 @@ export default narrativeRule({
 export const cases: RuleCases = {
   valid: [{ name: 'Huixian 2023: 行政诉讼 0 件', expect: { status: 'pass', claimed: 0, right: 0 } }],
   invalid: [
+    { name: 'not a claim: reviews and lawsuits together', sections: { 'sec.reviewLitigation': '本年度发生行政复议和行政诉讼共3件。' }, expect: { status: 'fail', count: 0 } },
     {
       name: 'Pingtan 2023 numbers, text says 5',
       cells: { 't4:cases:litDirect.upheld': '4', 't4:cases:litDirect.pending': '1', 't4:cases:litDirect.total': '5', 't4:cases:litAfterReview.upheld': '1', 't4:cases:litAfterReview.other': '1', 't4:cases:litAfterReview.total': '2' },

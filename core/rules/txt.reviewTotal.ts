@@ -22,5 +22,9 @@ export const cases: RuleCases = {
     { name: 'Shanghai kewei 2024 wording, number before the keyword', cells: { 't4:cases:review.upheld': '1', 't4:cases:review.corrected': '0', 't4:cases:review.other': '0', 't4:cases:review.total': '1' }, sections: { 'sec.overview': '2023 年市科委有 1 件涉及政府信息公开工作的行政复议，该行政复议件未被复议审查机关纠错。' }, expect: { status: 'pass', claimed: 1, count: 1 } },
     { name: 'Pingtan 2023 wording, counted in 起', sections: { 'sec.overview': '因政府信息公开引起的行政复议案件6起、行政诉讼案件0件。' }, expect: { status: 'pass', claimed: 6, count: 1 } },
   ],
-  invalid: [{ name: 'text says 7', sections: { 'sec.reviewLitigation': '本年度发生行政复议7件，行政诉讼0件。' }, expect: { status: 'fail', claimed: 7, right: 6, cells: ['t4:cases:review.total'] } }],
+  invalid: [
+    { name: 'not a claim: one outcome\'s count (被行政复议纠错0件)', sections: { 'sec.reviewLitigation': '全年被行政复议纠错0件。' }, expect: { status: 'fail', count: 0 } },
+    { name: 'not a claim: reviews and lawsuits together', sections: { 'sec.reviewLitigation': '本年度发生行政复议和行政诉讼共3件。' }, expect: { status: 'fail', count: 0 } },
+    { name: 'text says 7', sections: { 'sec.reviewLitigation': '本年度发生行政复议7件，行政诉讼0件。' }, expect: { status: 'fail', claimed: 7, right: 6, cells: ['t4:cases:review.total'] } },
+  ],
 };
