@@ -27,8 +27,8 @@ export interface ScopeEntry {
   unlessIn?: 'clause' | 'lead';
   /** only claims whose keyword matches this */
   keyword?: RegExp;
-  /** only for a department's report (region words mean the whole region, not the agency) */
-  departmentOnly?: boolean;
+  /** only for a department's report (region words mean the whole region) or only for a government's */
+  reportOf?: 'department' | 'government';
   reason: string;
 }
 
@@ -102,8 +102,16 @@ export const SCOPE_ENTRIES: readonly ScopeEntry[] = [
     subjects: ALL,
     where: 'lead',
     pattern: /全(?:省|市|区|县|州|旗|镇|乡|辖区)|各(?:级|部门|单位|县|区|市|乡镇|街道)/,
-    departmentOnly: true,
+    reportOf: 'department',
     reason: 'in a department\'s report, 全区/全市/各部门 counts the whole region, not the agency the tables are for',
+  },
+  {
+    id: 'governmentItself',
+    subjects: ALL,
+    where: 'lead',
+    pattern: /代表[^，。；,]{0,6}政府|本级/,
+    reportOf: 'government',
+    reason: 'a government\'s tables may count its whole area; the applications to the government itself (区政府办代表区政府受理17件, tables 95) are another scope',
   },
   {
     id: 'oneUnit',
@@ -153,7 +161,8 @@ export function outOfScope(subject: ClaimSubject, site: ClaimSite, ctx: ClaimCon
   };
   for (const e of SCOPE_ENTRIES) {
     if (!e.subjects.includes(subject)) continue;
-    if (e.departmentOnly && !isDepartment(ctx.agency)) continue;
+    if (e.reportOf === 'department' && !isDepartment(ctx.agency)) continue;
+    if (e.reportOf === 'government' && (!ctx.agency || isDepartment(ctx.agency))) continue;
     if (e.keyword && !e.keyword.test(site.sentence.slice(site.keywordStart, site.keywordEnd))) continue;
     if (!e.pattern.test(texts[e.where])) continue;
     if (e.unless && e.unless.test(e.unlessIn === 'lead' ? lead : site.clause)) continue;

@@ -32,6 +32,12 @@ export const cases: RuleCases = {
       sections: { 'sec.overview': '2023年，全区共收到政府信息公开申请81件。' },
       expect: { status: 'pass', count: 0 },
     },
+    {
+      name: 'not a claim in a government\'s report: the government itself (Hongze 2024: 区政府办代表区政府受理 17 件, tables 95)',
+      meta: { agency: '淮安市洪泽区人民政府' },
+      sections: { 'sec.overview': '2023 年，区政府办代表区政府受理政府信息公开申请 17 件，均已在法定期限内予以答复。' },
+      expect: { status: 'pass', count: 0 },
+    },
     { name: 'a government\'s 全区 is its own count', sections: { 'sec.overview': '2023年，全区共收到政府信息公开申请121件。' }, expect: { status: 'pass', count: 1, claimed: 121 } },
     { name: 'issue 13: 条 for applications, the subject decides', cells: { 't3:newReceived:naturalPerson': '0', 't3:newReceived:otherOrg': '0', 't3:newReceived:total': '0' }, sections: { 'sec.applications': '共收到政府信息公开申请0条。' }, expect: { status: 'pass', claimed: 0 } },
 
