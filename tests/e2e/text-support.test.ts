@@ -40,7 +40,7 @@ describe(`text-supported suspect: ${NAME}`, () => {
     const tip = page.locator('gidar-overlay [role="tooltip"]');
     await tip.waitFor({ state: 'visible' });
     const text = (await tip.textContent()) ?? '';
-    expect(text).toContain('正文支持');
+    expect(text).toContain('只与其中一种一致');
     expect(text).toContain('行政复议36起');
     expect(text).toContain('其他可能');
     await page.screenshot({ path: join(ROOT, 'docs/screenshots/text-support.png') });
