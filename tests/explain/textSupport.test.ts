@@ -4,7 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { checkPair, checkReport } from '../../core/check';
 import { localize } from '../../core/explain/localize';
 import { applyTextSupport, narrativeClaims, previousYearClaims, textSupported } from '../../core/explain/textSupport';
+import { renderMessage } from '../../core/explain/messages';
+import { suspectLines } from '../../core/export/labels';
 import { cellKey } from '../../core/model/ids';
+import { ruleById } from '../../core/rules';
 import type { Report, Suspect } from '../../core/model/schema';
 import { buildReport, HUIXIAN_T3 } from '../rules/fixtures';
 
@@ -102,5 +105,17 @@ describe('last year\'s report as the statement', () => {
   it('without last year\'s report nothing is decided', () => {
     const f = applyTextSupport(checkReport(current)).find((x) => x.rule === 't3.balance' && x.scope === 'total' && x.status === 'fail')!;
     expect(f.textSupport).toBeUndefined();
+  });
+});
+
+describe('the message of a text-supported suspect', () => {
+  it('quotes the sentence, names the supported correction and keeps the other as possible (zh, en)', () => {
+    const f = applyTextSupport(checkReport(reviewReport('因依申请公开引发行政复议1起，结果为维持。'))).find((x) => x.rule === 't4.reviewSum' && x.status === 'fail')!;
+    const m = renderMessage(f, ruleById('t4.reviewSum')!.messages, '2021');
+    expect(m.zh).toContain('正文原句“因依申请公开引发行政复议1起，结果为维持”称 1，只与其中一种一致');
+    expect(m.zh).toMatch(/最可能的改法：表四「行政复议·总计」印作 0，应为 1。其他可能：表四「行政复议·结果维持」印作 1，应为 0/);
+    expect(m.en).toContain('says 1, which agrees with only one. Most likely correction:');
+    expect(m.en).toContain('Also possible:');
+    expect(suspectLines(f, '2021', 'zh')).toEqual(['表四「行政复议·总计」：印 0，应为 1（正文支持此改法）']);
   });
 });
