@@ -27,23 +27,35 @@ function agrees(claim: FindingDraft, solution: readonly Suspect[]): boolean {
   return Math.abs(claim.right! + delta - claim.evidence!.claimed) <= (claim.tolerance ?? 0) + 1e-9;
 }
 
+/** One independent statement: a sentence of the text, or last year's report as a whole (all its columns). */
+const sourceOf = (c: FindingDraft): string => (c.evidence!.section === 'previousYear' ? 'previousYear' : `${c.evidence!.section ?? ''}|${c.evidence!.sentence}`);
+
 /**
- * Among equally small `solutions`, the one that more of the text's claims agree with than with any other, with
- * the first claim that agrees with it and not with every alternative; null when no claim tells them apart.
+ * Among equally small `solutions`, the one that more statements agree with than any other (a statement agrees when
+ * every claim it makes on the cells in question holds after the correction), with a claim of a statement that
+ * tells it from another; null when no statement tells them apart, or two back different corrections.
  */
 export function textSupported(solutions: readonly (readonly Suspect[])[], claims: readonly FindingDraft[]): TextSupport | null {
   if (solutions.length < 2) return null;
   const changed = new Set(solutions.flatMap((sol) => sol.map(cellKey)));
-  const relevant = claims.filter((c) => c.cells.some((ref) => changed.has(cellKey(ref))));
-  if (relevant.length === 0) return null;
-  const agreeing = solutions.map((sol) => relevant.filter((c) => agrees(c, sol)));
+  const sources = new Map<string, FindingDraft[]>();
+  for (const c of claims) {
+    if (!c.cells.some((ref) => changed.has(cellKey(ref)))) continue;
+    const k = sourceOf(c);
+    sources.set(k, [...(sources.get(k) ?? []), c]);
+  }
+  if (sources.size === 0) return null;
+  const statements = [...sources.values()];
+  const agreeing = solutions.map((sol) => statements.filter((cs) => cs.every((c) => agrees(c, sol))));
   const best = Math.max(...agreeing.map((a) => a.length));
   const winners = agreeing.flatMap((a, i) => (a.length === best ? [i] : []));
   if (best === 0 || winners.length !== 1) return null;
   const i = winners[0]!;
-  // the sentence quoted: one that tells this correction from another (not one every alternative satisfies)
-  const telling = agreeing[i]!.find((c) => agreeing.some((a) => !a.includes(c))) ?? agreeing[i]![0]!;
-  return { alternative: i, rule: telling.rule, evidence: telling.evidence! };
+  // the statement quoted: one that tells this correction from another (not one every alternative satisfies)
+  const telling = agreeing[i]!.find((st) => agreeing.some((a) => !a.includes(st))) ?? agreeing[i]![0]!;
+  // of last year's columns, its 总计
+  const claim = telling.find((c) => c.scope === 'total') ?? telling[0]!;
+  return { alternative: i, rule: claim.rule, evidence: claim.evidence! };
 }
 
 /**
@@ -73,8 +85,16 @@ export function applyTextSupport<F extends FindingDraft>(findings: F[], extra: r
   return findings.map((f) => {
     if (!f.ambiguous || !f.alternatives || f.alternatives.length < 2) return f;
     const support = textSupported(f.alternatives, claims);
-    if (!support) return f;
     const inFinding = new Set([...f.cells, ...(f.leftCells ?? []), ...(f.rightCells ?? [])].map(cellKey));
+    if (!support) {
+      if (!f.textSupport) return f;
+      // decided before on less evidence (the text alone), now contradicted (by last year's report): undecided again
+      const alts = f.alternatives;
+      const common = alts[0]!.filter((s) => inFinding.has(cellKey(s)) && alts.every((sol) => sol.some((t) => cellKey(t) === cellKey(s) && t.suggested === s.suggested)));
+      const undecided: F = { ...f, suspects: common, params: { ...f.params, localization: 'ambiguous' } };
+      delete undecided.textSupport;
+      return undecided;
+    }
     const suspects = f.alternatives[support.alternative]!.filter((s) => inFinding.has(cellKey(s)));
     return { ...f, suspects, textSupport: support, params: { ...f.params, localization: 'textSupported' } };
   });

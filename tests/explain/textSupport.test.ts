@@ -2,6 +2,7 @@
 // describes and on cases where the text cannot decide.
 import { describe, expect, it } from 'vitest';
 import { checkPair, checkReport } from '../../core/check';
+import { joinYearFindings } from '../../core/years';
 import { localize } from '../../core/explain/localize';
 import { applyTextSupport, narrativeClaims, previousYearClaims, textSupported } from '../../core/explain/textSupport';
 import { renderMessage } from '../../core/explain/messages';
@@ -117,5 +118,29 @@ describe('the message of a text-supported suspect', () => {
     expect(m.en).toContain('says 1, which agrees with only one. Most likely correction:');
     expect(m.en).toContain('Also possible:');
     expect(suspectLines(f, '2021', 'zh')).toEqual(['表四「行政复议·总计」：印 0，应为 1（正文支持此改法）']);
+  });
+});
+
+describe('joinYearFindings', () => {
+  const t3 = { ...zeros, newReceived: [5, 0, 0, 0, 0, 0, 5], carriedOver: [2, 0, 0, 0, 0, 0, 2], granted: [5, 0, 0, 0, 0, 0, 5], totalProcessed: [5, 0, 0, 0, 0, 0, 5] };
+  const current = (text: string) => buildReport({ year: 2024, t3, t4: t4([0, 0, 0, 0, 0]), sections: text ? [{ id: 'sec.applications', title: '', text }] : [] });
+  const previous = buildReport({ year: 2023, t3: zeros, t4: t4([0, 0, 0, 0, 0]), sections: [] });
+  const balance = (fs: ReturnType<typeof checkReport>) => fs.find((x) => x.rule === 't3.balance' && x.scope === 'total' && x.status === 'fail')!;
+
+  it('last year\'s 结转下年度 decides, and the message says so', () => {
+    const r = current('');
+    const f = balance(joinYearFindings(checkReport(r), checkPair(previous, r), r.format));
+    expect(f.suspects.map((s) => `${cellKey(s)}=${s.suggested}`)).toEqual(['t3:carriedOver:total=0']);
+    expect(f.message.zh).toContain('上年报告的结转下年度继续办理为 0，只与其中一种一致');
+    expect(f.message.en).toContain('last year\'s report carried forward 0');
+  });
+
+  it('the text and last year\'s report back different corrections: undecided again', () => {
+    const r = current('本年新收政府信息公开申请3件。');
+    const alone = balance(applyTextSupport(checkReport(r)));
+    expect(alone.textSupport?.rule).toBe('txt.newReceived');
+    const joined = balance(joinYearFindings(applyTextSupport(checkReport(r)), checkPair(previous, r), r.format));
+    expect(joined.textSupport).toBeUndefined();
+    expect(joined.ambiguous).toBe(true);
   });
 });
