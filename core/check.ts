@@ -3,7 +3,7 @@ import { attachSuspects, localize } from './explain/localize';
 import { finalize } from './explain/messages';
 import type { Finding, FormatVersion, Report } from './model/schema';
 import { pairRules, reportRules, ruleById } from './rules';
-import { withSharedLookup } from './rules/identity';
+import { withSharedLookup } from './model/identities';
 import type { FindingDraft } from './rules/types';
 
 /** Most important first: failed errors, anything needing review, failed warnings, failed info, not checkable, passes. */
