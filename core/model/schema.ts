@@ -140,7 +140,9 @@ export const Finding = z.object({
   rightCells: z.optional(z.array(CellRef)),
   blanks: z.optional(z.array(CellRef)),
   suspects: z.array(Suspect),
+  /** several cells explain the failure equally by the arithmetic alone (see `alternatives`; `textSupport` may still name one) */
   ambiguous: z.boolean(),
+  /** the equally small corrections, each a set of cells with suggested values */
   alternatives: z.optional(z.array(z.array(Suspect))),
   /** set when the text decides between the alternatives: `suspects` are then that alternative's cells */
   textSupport: z.optional(TextSupport),
