@@ -7,7 +7,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Command, CommanderError, Option } from 'commander';
 import { parseHTML } from 'linkedom';
 import type { Finding, Report } from '../core/model/schema';
-import { consecutivePairs, sortFindings } from '../core/check';
+import { consecutivePairs } from '../core/check';
+import { joinYearFindings } from '../core/years';
 import { isReport } from '../core/read/types';
 import { toContract } from '../core/export/json';
 import { toCsv } from '../core/export/csv';
@@ -137,7 +138,7 @@ async function addCrossYear(checked: Checked[]): Promise<void> {
   const byReport = new Map(all.map((r) => [r.report, r]));
   for (const [previous, current] of consecutivePairs(all.map((r) => r.report))) {
     const entry = byReport.get(current)!;
-    entry.findings = sortFindings([...entry.findings, ...engine.checkPair(previous, current)]);
+    entry.findings = joinYearFindings(entry.findings, engine.checkPair(previous, current), current.format);
   }
 }
 

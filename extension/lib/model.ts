@@ -54,6 +54,8 @@ export interface Mark {
   element: Element;
   /** the marker badge sits on the first mark of each finding */
   marker: boolean;
+  /** a suspect the report's text names among equally small corrections (Finding.textSupport) */
+  textSupported?: boolean;
 }
 
 export interface Badge {
@@ -136,6 +138,7 @@ export function buildMarks(page: CheckedPage, items: Item[]): Mark[] {
     const strong: MarkKind = f.status === 'fail' && f.severity === 'error' ? 'suspect' : 'review';
     if (f.suspects.length) {
       for (const s of f.suspects) add(s, strong);
+      if (f.textSupport) for (const m of own) m.textSupported = true;
       // the other cells of a broken identity, softer
       if (f.status === 'fail' && f.severity === 'error') for (const c of f.cells) add(c, 'related');
     } else if (f.blanks?.length) {
@@ -188,4 +191,10 @@ export function countItems(items: Item[], page: CheckedPage): Counts {
   }
   for (const r of page.reports) c.notCheckable += r.rr.report.notCheckable.length;
   return c;
+}
+
+/** What the overlay shows of a checked page: its findings in order, their marks, the badges and the counts. */
+export function pageView(page: CheckedPage): { page: CheckedPage; items: Item[]; marks: Mark[]; badges: Badge[]; counts: Counts } {
+  const items = buildItems(page);
+  return { page, items, marks: buildMarks(page, items), badges: buildBadges(page, items), counts: countItems(items, page) };
 }
