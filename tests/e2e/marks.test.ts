@@ -61,7 +61,6 @@ const CASES: Case[] = [
       cells: ['t4:cases:litAfterReview.upheld', 't4:cases:litAfterReview.total'],
       others: ['t4:cases:litAfterReview.corrected', 't4:cases:litAfterReview.other', 't4:cases:litAfterReview.pending'],
     },
-    shot: 'alternatives.png',
   },
   // Pingtan 2025 行政复议: 52 + 3 + 8 + 0 ≠ 36; 维持 25 or 总计 63, nothing else (it would go below zero)
   {
@@ -223,4 +222,39 @@ describe('one number changed on a real page: every error is visible', () => {
       await page.close();
     });
   }
+});
+
+describe('a real report whose columns do not add up: Pingtan 2020, its table 三 as published', () => {
+  // tests/fixtures/e2e/2020-pingtan-guanweihui.tables.html: the published numbers of tables 三 and 四 in a plain
+  // layout (see the README there). 自然人: 6 + 6 + 4 + 3 + 3 + 4 = 26 ≠ (七)总计 20; 总计: 7 + 6 + 4 + 3 + 3 + 4 = 27 ≠ 21.
+  // One mend for both columns and the rows: 予以公开 (自然人 0, 总计 1) or 部分公开 (0 and 0). The zeros and 4, 3, 3, 4
+  // cannot be the culprit (lowering them breaks their own rows).
+  it('outlines both columns, the 予以公开 and 部分公开 cells standing out, each error with its marker', async () => {
+    const page = await s.context.newPage();
+    const log = collectErrors(page);
+    await page.goto(`${GOV}/2020-pingtan-guanweihui.tables.html`, { waitUntil: 'load' });
+    await page.locator('gidar-overlay button.marker').first().waitFor({ timeout: 30_000 });
+    await page.waitForTimeout(300);
+    await expect.poll(() => badgeOf(page), { timeout: 10_000 }).toBe('2');
+    const findings = await page.locator('gidar-overlay button.marker:not(.review)').evaluateAll((els) => els.map((e) => [e.getAttribute('data-rule'), e.getAttribute('data-finding')] as const));
+    expect(findings.map(([rule]) => rule)).toEqual(['t3.outcomeSum', 't3.outcomeSum']);
+    for (const col of ['naturalPerson', 'total']) {
+      const marks = await page.evaluate((col) => {
+        const root = document.querySelector('gidar-overlay')!.shadowRoot!;
+        const own = [...root.querySelectorAll<HTMLElement>('.mark[data-rule="t3.outcomeSum"]')].filter((m) => m.dataset.cell!.endsWith(`:${col}`));
+        return own.map((m) => [m.dataset.cell!, [...m.classList].filter((k) => k !== 'mark').join(' ')] as const);
+      }, col);
+      const kinds = new Map(marks);
+      expect(marks).toHaveLength(20);
+      expect(kinds.get(`t3:granted:${col}`)).toBe('candidate');
+      expect(kinds.get(`t3:partial:${col}`)).toBe('candidate');
+      const rest = marks.filter(([cell]) => cell !== `t3:granted:${col}` && cell !== `t3:partial:${col}`);
+      expect(new Set(rest.map(([, k]) => k))).toEqual(new Set(['related']));
+    }
+    await page.evaluate(() => document.querySelector('table')?.scrollIntoView({ block: 'start' }));
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: join(SHOTS, 'two-explanations.png') });
+    expect(log.errors.filter((e) => /chrome-extension:|gidar/i.test(e))).toEqual([]);
+    await page.close();
+  });
 });
