@@ -46,9 +46,24 @@ const CASES: Case[] = [
   { page: SHANGHAI, cell: 't3:newReceived:naturalPerson', row: '本年新收政府信息公开申请数量', printed: '821', changed: '921', errors: ['t3.rowTotal', 't3.balance'] },
   // 直接起诉: 9 + (blank) + (blank) + 1 > 9
   { page: SHANGHAI, cell: 't4:cases:litDirect.upheld', printed: '8', changed: '9', errors: ['t4.litDirectSum'] },
+  // 行政复议: 5 + (blank) + (blank) + 2 > 6 (its 复议后起诉 block is blank throughout: no number to change there)
+  { page: SHANGHAI, cell: 't4:cases:review.total', printed: '7', changed: '6', errors: ['t4.reviewSum'] },
   // 2021 format. Pingtan 2023: 80 → 83 breaks its row (83 + 1 ≠ 81) and its column's balance; 83 is the one cell
   // that mends both.
   { page: '2023-pingtan-guanweihui.html', cell: 't3:newReceived:naturalPerson', row: '本年新收政府信息公开申请数量', printed: '80', changed: '83', errors: ['t3.rowTotal', 't3.balance'] },
+  // Pingtan 2023 直接起诉 (MANIFEST: 4 + 0 + 0 + 1 = 5): 7 + 0 + 0 + 1 ≠ 5; 维持 4 or 总计 8, the others cannot go lower
+  {
+    page: '2023-pingtan-guanweihui.html',
+    cell: 't4:cases:litDirect.upheld',
+    printed: '4',
+    changed: '7',
+    errors: ['t4.litDirectSum'],
+    corrections: {
+      rule: 't4.litDirectSum',
+      cells: ['t4:cases:litDirect.upheld', 't4:cases:litDirect.total'],
+      others: ['t4:cases:litDirect.corrected', 't4:cases:litDirect.other', 't4:cases:litDirect.pending'],
+    },
+  },
   // Pingtan 2025 复议后起诉: 7 + 0 + 0 + 0 ≠ 3. Either 维持 is 3 or 总计 is 7; the three zeros cannot be lowered.
   {
     page: '2025-pingtan-guanweihui.html',
