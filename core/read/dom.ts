@@ -163,5 +163,5 @@ function readPage(scan: Scan, opts: ReadOptions): ReadReport {
     notCheckable: nc.entries,
     readNotes: [...sink.notes, ...nc.notes],
   };
-  return { report, elements: sink.elements, tableElements };
+  return { report, elements: sink.elements, tableElements, ...(root ? { root } : {}) };
 }
