@@ -50,3 +50,12 @@ export async function remember(report: Report, url: string, title: string): Prom
   await browser.storage.local.set({ [key]: entry, [INDEX]: index });
   if (forget.length) await browser.storage.local.remove(forget);
 }
+
+/** Keeps the reports once the page is idle (storing copies them: a structured clone). */
+export function rememberWhenIdle(reports: readonly Report[], url: string, title: string): void {
+  const keep = (): void => {
+    for (const report of reports) void remember(report, url, title).catch(() => undefined);
+  };
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(keep, { timeout: 2000 });
+  else setTimeout(keep, 200);
+}

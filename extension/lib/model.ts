@@ -189,3 +189,9 @@ export function countItems(items: Item[], page: CheckedPage): Counts {
   for (const r of page.reports) c.notCheckable += r.rr.report.notCheckable.length;
   return c;
 }
+
+/** What the overlay shows of a checked page: its findings in order, their marks, the badges and the counts. */
+export function pageView(page: CheckedPage): { page: CheckedPage; items: Item[]; marks: Mark[]; badges: Badge[]; counts: Counts } {
+  const items = buildItems(page);
+  return { page, items, marks: buildMarks(page, items), badges: buildBadges(page, items), counts: countItems(items, page) };
+}

@@ -1,0 +1,51 @@
+// Hovering a marked cell of the page shows its finding's tooltip (the marks themselves let the pointer through).
+import type { Mark } from '../model';
+import type { Store, ViewState } from '../../ui/view';
+import type { LayerFrame } from './host';
+
+/** The mark under a point of the layer: a suspect's (or review's) outline first when several cover it. */
+export function markAt(s: ViewState, x: number, y: number): Mark | undefined {
+  const hits = s.marks.filter((m) => {
+    const b = s.boxes.get(m.element);
+    return b && x >= b.x && x <= b.x + b.w && y >= b.y && y <= b.y + b.h;
+  });
+  return hits.find((m) => m.kind !== 'related') ?? hits[0];
+}
+
+export interface PointerDeps {
+  host: Element;
+  store: Store;
+  frame(): LayerFrame | null;
+  /** the pointer is still over the cell of the open tooltip: cancel its pending hide */
+  keepTooltip(): void;
+}
+
+/** Follows the pointer over the page, at most once per animation frame. */
+export function followPointer(win: Window, d: PointerDeps): void {
+  let queued = false;
+  let last: { x: number; y: number } | null = null;
+  win.document.addEventListener(
+    'pointermove',
+    (e) => {
+      // Over a marker, the tooltip or the panel: those handle their own hover.
+      if (e.composedPath().includes(d.host)) return;
+      last = { x: e.clientX, y: e.clientY };
+      const s = d.store.get();
+      if (queued || !s.annotations || !s.marks.length) return;
+      queued = true;
+      win.requestAnimationFrame(() => {
+        queued = false;
+        const frame = d.frame();
+        if (!last || !frame) return;
+        const s = d.store.get();
+        const hit = markAt(s, (last.x - frame.x) / frame.sx, (last.y - frame.y) / frame.sy);
+        const tip = s.tooltip;
+        if (hit) {
+          if (!tip || (tip.by !== 'focus' && tip.itemId !== hit.itemId)) d.store.actions.showTooltip(hit.itemId, hit.element, 'cell');
+          else d.keepTooltip();
+        } else if (tip?.by === 'cell') d.store.actions.hideTooltip('cell');
+      });
+    },
+    { passive: true },
+  );
+}
