@@ -132,7 +132,7 @@ export function WebApp({ overlay, langs }: { overlay: PageOverlay; langs: LangSt
           {t.language}
         </button>
       </header>
-      <main>
+      <main class={loaded ? 'with-report' : undefined}>
         <section class={`input${dragging ? ' dragging' : ''}${loaded ? ' compact' : ''}`} aria-label={t.dropTitle}>
           <div class="drop">
             <strong>{t.dropTitle}</strong>

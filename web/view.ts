@@ -196,7 +196,7 @@ function drawT3(s: Sink, cells: Cell[]): HTMLTableElement {
   const body = el(doc, 'tbody');
   table.appendChild(body);
   const h1 = el(doc, 'tr');
-  h1.appendChild(el(doc, 'th', '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）', { colspan: 3, rowspan: 3 }));
+  h1.appendChild(el(doc, 'th', '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）', { colspan: 3, rowspan: 3, class: 'corner' }));
   h1.appendChild(el(doc, 'th', '申请人情况', { colspan: cols.length }));
   body.appendChild(h1);
   const h2 = el(doc, 'tr');
@@ -214,14 +214,14 @@ function drawT3(s: Sink, cells: Cell[]): HTMLTableElement {
     const group = groupOf.get(r);
     if (!results.includes(r)) tr.appendChild(el(doc, 'th', label, { colspan: 3 }));
     else {
-      if (r === results[0]) tr.appendChild(el(doc, 'th', T3_GROUPS.results!, { rowspan: results.length }));
+      if (r === results[0]) tr.appendChild(el(doc, 'th', T3_GROUPS.results!, { rowspan: results.length, class: 'group' }));
       if (group && group !== 'other') {
         const members = results.filter((x) => groupOf.get(x) === group);
-        if (r === members[0]) tr.appendChild(el(doc, 'th', T3_GROUPS[group]!, { rowspan: members.length }));
+        if (r === members[0]) tr.appendChild(el(doc, 'th', T3_GROUPS[group]!, { rowspan: members.length, class: 'group' }));
         tr.appendChild(el(doc, 'th', label));
       } else if (group === 'other' && r !== 'other') {
         const members = results.filter((x) => groupOf.get(x) === 'other');
-        if (r === members[0]) tr.appendChild(el(doc, 'th', T3_GROUPS.other!, { rowspan: members.length }));
+        if (r === members[0]) tr.appendChild(el(doc, 'th', T3_GROUPS.other!, { rowspan: members.length, class: 'group' }));
         tr.appendChild(el(doc, 'th', label));
       } else tr.appendChild(el(doc, 'th', label, { colspan: 2 }));
     }

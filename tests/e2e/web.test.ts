@@ -3,7 +3,7 @@
 // download compared byte for byte with the command line's `--csv -` for the same document.
 import { spawnSync } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { basename, dirname, extname, join, normalize } from 'node:path';
@@ -145,26 +145,27 @@ async function downloadCsv(page: Page): Promise<{ name: string; text: string }> 
   return { name: dl.suggestedFilename(), text: readFileSync((await dl.path())!, 'utf8') };
 }
 
-/** `tsx cli/main.ts --csv - NAME` run beside the file, so that the CSV's source column names it as the page does. */
-function cliCsv(path: string): string {
-  const r = spawnSync(process.execPath, ['--import', import.meta.resolve('tsx'), join(ROOT, 'cli/main.ts'), '--csv', '-', basename(path)], {
+interface CliRead {
+  /** what `--csv -` prints (written to a file here, with the JSON on stdout: one run for both) */
+  csv: string;
+  /** cell id → printed text, from the JSON contract */
+  cells: Map<string, string>;
+}
+
+/** `tsx cli/main.ts --json --csv FILE NAME` run beside the file, so that the CSV's source column names it as the page does. */
+function cli(path: string): CliRead {
+  const csvFile = join(tmp, `cli-${basename(path)}.csv`);
+  const r = spawnSync(process.execPath, ['--import', import.meta.resolve('tsx'), join(ROOT, 'cli/main.ts'), '--json', '--csv', csvFile, basename(path)], {
     cwd: dirname(path),
     encoding: 'utf8',
     timeout: 60_000,
   });
   if (r.status !== 0 && r.status !== 1) throw new Error(`CLI exit ${r.status}: ${r.stderr}`);
-  return r.stdout;
-}
-
-/** The cells core reads from a file as the CLI does: id → printed text. */
-function cliCells(path: string): Map<string, string> {
-  const r = spawnSync(process.execPath, ['--import', import.meta.resolve('tsx'), join(ROOT, 'cli/main.ts'), '--json', basename(path)], {
-    cwd: dirname(path),
-    encoding: 'utf8',
-    timeout: 60_000,
-  });
   const contract = JSON.parse(r.stdout) as { reports: { cells: { table: string; row: string; col: string; raw: string }[] }[] };
-  return new Map(contract.reports.flatMap((rep) => rep.cells.map((c) => [`${c.table}:${c.row}:${c.col}`, squash(c.raw)] as const)));
+  return {
+    csv: readFileSync(csvFile, 'utf8'),
+    cells: new Map(contract.reports.flatMap((rep) => rep.cells.map((c) => [`${c.table}:${c.row}:${c.col}`, squash(c.raw)] as const))),
+  };
 }
 
 function expectOnTheirCells(hits: MarkHit[], cells: Map<string, string>): void {
@@ -205,10 +206,11 @@ for (const mode of ['file', 'http'] as const) {
         expect(await o.page.locator('.doc script, .doc style, .doc img, .doc iframe').count()).toBe(0);
         const hits = await hitMarks(o.page);
         expect(hits.filter((h) => h.rule === 'val.blankCell').length).toBeGreaterThan(5);
-        expectOnTheirCells(hits, cliCells(files.html));
+        const want = cli(files.html);
+        expectOnTheirCells(hits, want.cells);
         const csv = await downloadCsv(o.page);
         expect(csv.name).toBe('gidar-2019-shanghai-shizhengfu-bangongting.csv');
-        expect(csv.text).toBe(cliCsv(files.html));
+        expect(csv.text).toBe(want.csv);
         expect(o.errors).toEqual([]);
         expect(o.foreign).toEqual([]);
       } finally {
@@ -216,19 +218,33 @@ for (const mode of ['file', 'http'] as const) {
       }
     });
 
-    it('a dropped PDF: read with the lazily loaded PDF reader, the two misprinted totals marked in the drawn 表四', async () => {
+    it(`a dropped PDF${mode === 'http' ? ' with the network gone' : ''}: read with the PDF reader chunk, the two misprinted totals marked in the drawn 表四`, async () => {
       const o = await open(mode);
       try {
-        const before = await o.page.evaluate(() => [...document.scripts].map((s) => s.src.split('/').pop()));
-        expect(before).toEqual(['gidar-web.js']);
+        const scripts = (): Promise<string[]> => o.page.evaluate(() => [...document.scripts].map((s) => s.src.split('/').pop()!));
+        if (mode === 'file') {
+          // from disk the PDF reader and the cMaps load on the first PDF, only the cMaps its fonts need
+          expect(await scripts()).toEqual(['gidar-web.js']);
+        } else {
+          // over http they are loaded once the page is idle, so that the page works offline once loaded
+          const cMaps = readdirSync(join(WEB, 'cmaps')).length;
+          await o.page.waitForFunction((n) => Object.keys(globalThis.__gidarCMaps ?? {}).length === n && !!globalThis.__gidarPdfReader, cMaps);
+          await o.page.context().setOffline(true);
+        }
         await drop(o.page, files.pdf);
         await loaded(o.page, basename(files.pdf));
+        if (mode === 'file') {
+          const loadedScripts = await scripts();
+          expect(loadedScripts).toContain('pdf-reader.js');
+          expect(loadedScripts.length).toBeLessThan(10);
+        }
         const hits = await hitMarks(o.page);
         const suspects = hits.filter((h) => h.kind === 'suspect').map((h) => h.cell);
         expect(suspects).toEqual(expect.arrayContaining(['t4:cases:review.total', 't4:cases:litAfterReview.total']));
         expect(hits.find((h) => h.cell === 't4:cases:review.total')!.text).toBe('0');
-        expectOnTheirCells(hits, cliCells(files.pdf));
-        expect((await downloadCsv(o.page)).text).toBe(cliCsv(files.pdf));
+        const want = cli(files.pdf);
+        expectOnTheirCells(hits, want.cells);
+        expect((await downloadCsv(o.page)).text).toBe(want.csv);
         expect(o.errors).toEqual([]);
         expect(o.foreign).toEqual([]);
       } finally {
@@ -246,11 +262,17 @@ describe('the web page from disk: the other inputs', () => {
       const swapped = planted(SAMPLE, '(一) 予以公开\t83', '(一) 予以公开\t38');
       await o.page.setInputFiles('#file', swapped);
       await loaded(o.page, basename(swapped));
+      // the README's screenshot: the page, the drawn tables, the suspect's tooltip and the panel
+      await o.page.setViewportSize({ width: 1280, height: 1280 });
+      await o.page.locator('gidar-overlay .marker[data-cell="t3:granted:naturalPerson"]').first().hover();
+      await o.page.locator('gidar-overlay .tooltip').waitFor();
+      await o.page.screenshot({ path: join(ROOT, 'docs/screenshots/web-page.png') });
       const hits = await hitMarks(o.page);
       const suspect = hits.find((h) => h.kind === 'suspect' && h.cell === 't3:granted:naturalPerson');
       expect(suspect?.text).toBe('38');
-      expectOnTheirCells(hits, cliCells(swapped));
-      expect((await downloadCsv(o.page)).text).toBe(cliCsv(swapped));
+      const want = cli(swapped);
+      expectOnTheirCells(hits, want.cells);
+      expect((await downloadCsv(o.page)).text).toBe(want.csv);
       expect(o.errors).toEqual([]);
     } finally {
       await o.close();
@@ -263,8 +285,9 @@ describe('the web page from disk: the other inputs', () => {
       await drop(o.page, files.md);
       await loaded(o.page, basename(files.md));
       expect(await o.page.locator('.doc table.t3 td').count()).toBeGreaterThan(50);
-      expectOnTheirCells(await hitMarks(o.page), cliCells(files.md));
-      expect((await downloadCsv(o.page)).text).toBe(cliCsv(files.md));
+      const want = cli(files.md);
+      expectOnTheirCells(await hitMarks(o.page), want.cells);
+      expect((await downloadCsv(o.page)).text).toBe(want.csv);
       expect(o.errors).toEqual([]);
     } finally {
       await o.close();
@@ -284,15 +307,16 @@ describe('the web page from disk: the other inputs', () => {
       await loaded(o.page, '剪贴板');
       const hits = await hitMarks(o.page);
       expect(hits.some((h) => h.kind === 'suspect' && h.text === '88')).toBe(true);
-      expectOnTheirCells(hits, cliCells(clip));
-      expect((await downloadCsv(o.page)).text).toBe(cliCsv(clip));
+      const want = cli(clip);
+      expectOnTheirCells(hits, want.cells);
+      expect((await downloadCsv(o.page)).text).toBe(want.csv);
 
       const text = readFileSync(SAMPLE, 'utf8');
       writeFileSync(clip, text);
       await paste(o.page, { text });
       await o.page.waitForFunction(() => document.querySelector('.summary')?.textContent?.includes('辉县市'));
       expect(await o.page.locator('.doc table.t3').count()).toBe(1);
-      expect((await downloadCsv(o.page)).text).toBe(cliCsv(clip));
+      expect((await downloadCsv(o.page)).text).toBe(cli(clip).csv);
       expect(o.errors).toEqual([]);
     } finally {
       await o.close();
@@ -307,7 +331,7 @@ describe('the web page from disk: the other inputs', () => {
       await loaded(o.page, 'merged-cells.html');
       const hits = await hitMarks(o.page);
       expect(hits.length).toBeGreaterThan(5);
-      expectOnTheirCells(hits, cliCells(path));
+      expectOnTheirCells(hits, cli(path).cells);
     } finally {
       await o.close();
     }
