@@ -32,7 +32,7 @@ export interface DrawnView {
  * attribute of the page survives except colspan/rowspan on cells, images become their alt text in brackets, links
  * their text, a long table that is not one of the reports' is left out. `drawn` maps each copied source element to its copy.
  */
-export function rebuild(source: Element, doc: Document, reports: readonly ReadReport[] = []): DrawnView {
+export function rebuild(source: Node, doc: Document, reports: readonly ReadReport[] = []): DrawnView {
   const drawn = new Map<Element, Element>();
   const reportTables = new Set(reports.flatMap((rr) => Object.values(rr.tableElements).flat()));
   const root = doc.createElement('div');
@@ -97,10 +97,12 @@ export function mapElements(rr: ReadReport, drawn: Map<Element, Element>): ReadR
   return { report: rr.report, elements, tableElements };
 }
 
-/** The element of a parsed page to draw: the report's own part (tables and section headings), else the body. */
-export function reportPart(doc: Document, rrs: readonly ReadReport[]): Element {
+/** The part of a parsed page to draw: the report's own (tables and section headings), else the body (or all of it). */
+export function reportPart(doc: Document, rrs: readonly ReadReport[]): Node {
   const roots = rrs.map((rr) => rr.root).filter((r): r is Element => !!r);
-  const body = doc.body ?? doc.documentElement;
+  // (linkedom, parsing a fragment, gives a <body> outside of which the content stays)
+  const tables = rrs.flatMap((rr) => Object.values(rr.tableElements).flat());
+  const body: Node = doc.body && tables.every((t) => doc.body.contains(t)) ? doc.body : doc;
   if (!roots.length) return body;
   let root: Element | null = roots[0]!;
   while (root && !roots.every((r) => root!.contains(r))) root = root.parentElement;
