@@ -63,17 +63,28 @@ let done = 0;
 const start = performance.now();
 const property = fc.property(caseArbitrary(sources), (c: FuzzCase) => {
   timed(c.source.kind, buildPage(c), c.source.name);
-  if (++done % 5000 === 0) {
-    const s = (performance.now() - start) / 1000;
-    process.stderr.write(`  ${done.toLocaleString('en')} pages, ${s.toFixed(0)} s, ${(done / s).toFixed(0)} pages/s\n`);
-  }
+  done++;
 });
-console.log(`fuzz: ${runs.toLocaleString('en')} pages, seed ${seed}; sources: ${sources.pages.length} pages, ${sources.tables.length} report regions and tables, ${sources.texts.length} texts`);
-const result = fc.check(property, { seed, numRuns: runs, ...(path ? { path } : {}) });
+console.log(
+  `fuzz: ${runs.toLocaleString('en')} pages, seed ${seed}; sources: ${sources.pages.length} pages, ${sources.regions.length} report regions, ${sources.tables.length} tables, ${sources.texts.length} texts`,
+);
+// In chunks of CHUNK pages, chunk i seeded seed + i: progress shows, and a run stopped early still says how far
+// it got. `--path` replays one failure (with the seed its report names).
+const CHUNK = 5000;
+let result: fc.RunDetails<[FuzzCase]> | null = null;
+for (let i = 0; done < runs; i++) {
+  const r = fc.check(property, { seed: seed + i, numRuns: path ? 1 : Math.min(CHUNK, runs - done), ...(path ? { path } : {}) });
+  const s = (performance.now() - start) / 1000;
+  console.log(`  ${done.toLocaleString('en')} pages, ${s.toFixed(0)} s, ${(done / s).toFixed(1)} pages/s${r.failed ? ', FAILED' : ', no exception'}`);
+  if (r.failed || path) {
+    result = r;
+    break;
+  }
+}
 const seconds = (performance.now() - start) / 1000;
 let failed = false;
 
-if (result.failed) {
+if (result?.failed) {
   failed = true;
   const c = result.counterexample![0] as FuzzCase;
   const page = buildPage(c);
@@ -130,7 +141,7 @@ if (ref) {
 // A series per real page: its body repeated to 1×, 2×, 4× … up to 2 MB; median of 3.
 console.log('\nTime per KB as one page grows (its body repeated):');
 const growth = new Table({ head: ['page', ...[1, 2, 4, 8, 16].map((k) => `×${k} ms/KB`), 'largest ÷ ×1'] });
-for (const s of [...sources.pages, ...sources.tables.filter((t) => t.name.endsWith('#region'))]) {
+for (const s of [...sources.pages, ...sources.regions]) {
   const row: string[] = [s.name];
   let first = 0;
   let last = 0;

@@ -18,10 +18,11 @@ export interface CaseOptions {
 
 export function caseArbitrary(sources: Sources, opts: CaseOptions = {}): fc.Arbitrary<FuzzCase> {
   const source = fc.oneof(
-    // whole pages are 100 KB and more, mostly site chrome: fewer of them
+    // whole pages are 100 KB and more, mostly site chrome, and regions 25–85 KB: fewer of them
     { weight: 1, arbitrary: fc.constantFrom(...sources.pages) },
+    { weight: 2, arbitrary: fc.constantFrom(...sources.regions) },
     { weight: 10, arbitrary: fc.constantFrom(...sources.tables) },
-    { weight: 5, arbitrary: fc.constantFrom(...sources.texts) },
+    { weight: 6, arbitrary: fc.constantFrom(...sources.texts) },
   );
   const largeWeight = opts.largeWeight ?? 1;
   const scale =

@@ -65,7 +65,9 @@ function load(dir: string, real: boolean): Source[] {
 export interface Sources {
   /** whole real pages (100 KB and more: few of them per run) */
   pages: Source[];
-  /** report regions and single tables of the real pages, and the reader's hand-made pages */
+  /** the report region of each real page: headings and the three tables (25–85 KB) */
+  regions: Source[];
+  /** single report tables of the real pages, and the reader's hand-made pages */
   tables: Source[];
   /** the real texts and Markdown, and the bundled sample */
   texts: Source[];
@@ -76,7 +78,8 @@ export function loadSources(): Sources {
   const sample: Source = { name: 'huixian-2023.txt', kind: 'text', text: readFileSync(join(ROOT, 'samples', 'huixian-2023.txt'), 'utf8') };
   return {
     pages: real.filter((s) => s.kind === 'html' && !s.name.includes('#')),
-    tables: [...real.filter((s) => s.name.includes('#')), ...load(READER_PAGES, false)],
+    regions: real.filter((s) => s.name.endsWith('#region')),
+    tables: [...real.filter((s) => s.name.includes('#table')), ...load(READER_PAGES, false)],
     texts: [...real.filter((s) => s.kind === 'text'), sample],
   };
 }
