@@ -1,4 +1,4 @@
-// npm run fuzz [-- --runs N] [-- --seed S] [-- --path P]: malformed variants of the real corpus pages, report
+// npm run fuzz [-- --runs N] [-- --seed S] [-- --path P] [-- --minutes M]: malformed variants of the real corpus pages, report
 // tables and texts (bench/fuzz/) through the reader, the rules and the outputs in this process. Seeded, so a run
 // is reproducible; a failure is shrunk by fast-check (fewer, smaller edits) and then reduced to a small page that
 // fails the same way, printed and saved. Then the time per KB by page size, from the run itself and from a series
@@ -25,6 +25,8 @@ function arg(name: string): string | undefined {
 const runs = Number(arg('--runs') ?? 100_000);
 const seed = Number(arg('--seed') ?? 20261207);
 const path = arg('--path');
+/** a time budget: the run stops after the chunk that passes it, and says how many pages it got through */
+const minutes = Number(arg('--minutes') ?? Infinity);
 const sources = loadSources();
 
 // ── timings ──────────────────────────────────────────────────────────────────────────────────────────────────
@@ -70,7 +72,8 @@ console.log(
 );
 // In chunks of CHUNK pages, chunk i seeded seed + i: progress shows, and a run stopped early still says how far
 // it got. `--path` replays one failure (with the seed its report names).
-const CHUNK = 5000;
+const CHUNK = 1000;
+let stopped = false;
 let result: fc.RunDetails<[FuzzCase]> | null = null;
 for (let i = 0; done < runs; i++) {
   const r = fc.check(property, { seed: seed + i, numRuns: path ? 1 : Math.min(CHUNK, runs - done), ...(path ? { path } : {}) });
@@ -78,6 +81,10 @@ for (let i = 0; done < runs; i++) {
   console.log(`  ${done.toLocaleString('en')} pages, ${s.toFixed(0)} s, ${(done / s).toFixed(1)} pages/s${r.failed ? ', FAILED' : ', no exception'}`);
   if (r.failed || path) {
     result = r;
+    break;
+  }
+  if (s > minutes * 60 && done < runs) {
+    stopped = true;
     break;
   }
 }
@@ -109,6 +116,7 @@ if (result?.failed) {
   console.log(`  reduced from ${page.length.toLocaleString('en')} to ${small.length.toLocaleString('en')} characters: ${dir}/reduced.${ext}`);
   if (small.length <= 2000) console.log(`  ${JSON.stringify(small)}`);
 } else {
+  if (stopped) console.log(`STOPPED by the ${minutes}-minute budget after ${done.toLocaleString('en')} of ${runs.toLocaleString('en')} pages`);
   console.log(`no exception in ${done.toLocaleString('en')} pages (${seconds.toFixed(0)} s, ${(done / seconds).toFixed(0)} pages/s)`);
 }
 console.log(
@@ -167,4 +175,4 @@ for (const s of [...sources.pages, ...sources.regions]) {
   }
 }
 console.log(growth.toString());
-process.exitCode = failed ? 1 : 0;
+process.exitCode = failed || stopped ? 1 : 0;

@@ -4,7 +4,7 @@ import { corpusDashboardReports, generatedReports } from './cli/dashboard-corpus
 import { renderDashboard } from '../cli/sweep/dashboard';
 const c = corpusDashboardReports();
 const many = generatedReports(c, 1250, [2018, 2019, 2020, 2021, 2022, 2023, 2024, 2025], 7);
-// writeFileSync('/tmp/dash10k.html', renderDashboard(many));
+writeFileSync('/tmp/dash10k.html', renderDashboard(many));
 const b = await chromium.launch({ executablePath: '/usr/lib/chromium/chromium', args: ['--no-sandbox'] });
 const p = await b.newPage({ viewport: { width: 1360, height: 1000 } });
 const errs: string[] = []; p.on('pageerror', e => errs.push(e.message)); p.on('console', m => m.type()==='error' && errs.push(m.text()));

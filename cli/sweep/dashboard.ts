@@ -49,7 +49,7 @@ export function firstErrorOf(findings: readonly Finding[]): string | null {
   return [...findings].sort(byImportance).find((f) => f.severity === 'error' && f.status === 'fail')?.message.zh ?? null;
 }
 
-type Verdict = 'error' | 'failed' | 'review' | 'none' | 'ok';
+export type Verdict = 'error' | 'failed' | 'review' | 'none' | 'ok';
 /** Worst first: the table's default order and the grid's colour when an agency has several reports in a year. */
 const VERDICT_RANK: Record<Verdict, number> = { error: 0, failed: 1, review: 2, none: 3, ok: 4 };
 const VERDICT_NAMES: Record<Verdict, { zh: string; en: string }> = {
@@ -83,11 +83,6 @@ function shortFormatNames(format: string): { zh: string; en: string } {
   return { zh: format, en: format };
 }
 
-function shortFormat(format: string | null): string {
-  if (format === null) return '';
-  const n = shortFormatNames(format);
-  return bi(n.zh, n.en);
-}
 
 function isSafeLink(url: string | undefined): url is string {
   return url !== undefined && /^https?:\/\/[^\s]+$/i.test(url);
@@ -144,10 +139,11 @@ const T = {
   correction: { zh: '建议更正', en: 'Suggested correction' },
   alternatives: { zh: '同样可能的改法（请人工核对）', en: 'Equally likely corrections (check by hand)' },
   noFindings: { zh: '没有不符或待核的项目。', en: 'Nothing failed or needs review.' },
-  more: { zh: (n: number) => `另有 ${n} 项未列出。`, en: (n: number) => `${n} more not listed.` },
+  more: { zh: (n: number | string) => `另有 ${n} 项未列出。`, en: (n: number | string) => `${n} more not listed.` },
   infoItems: { zh: '提示项', en: 'Info items' },
   notCheckable: { zh: '无法检查的项目', en: 'Not checkable' },
-  passedN: { zh: (n: number) => `${n} 项通过`, en: (n: number) => `${n} passed` },
+  passedN: { zh: (n: number | string) => `${n} 项通过`, en: (n: number | string) => `${n} passed` },
+  showMore: { zh: '显示更多', en: 'show more' },
 } as const;
 
 function bt(key: keyof typeof T): string {
@@ -155,32 +151,172 @@ function bt(key: keyof typeof T): string {
   return bi(v.zh, v.en);
 }
 
-// ── the client script: sort, filter, language, expand, grid → filter ──────────────────────────────────────────
-// Data stay in the DOM (data-* attributes), so the script holds no page text and its hash never changes.
-const SCRIPT = `(()=>{
-const d=document,R=d.documentElement,tb=d.getElementById('reports'),bodies=[...tb.tBodies];
-const en=()=>R.classList.contains('en');
-const setLang=l=>{R.classList.toggle('en',l==='en');R.lang=l==='en'?'en':'zh-CN';};
-if(location.hash==='#en')setLang('en');
-d.getElementById('lang').addEventListener('click',()=>{setLang(en()?'zh':'en');});
-d.addEventListener('mouseover',ev=>{const t=ev.target.closest&&ev.target.closest('[data-tz]');if(t)t.title=en()?t.dataset.te:t.dataset.tz;});
-tb.addEventListener('click',ev=>{const b=ev.target.closest('button.x');if(!b)return;const row=b.closest('tbody').rows[1];row.hidden=!row.hidden;b.setAttribute('aria-expanded',String(!row.hidden));});
-const num=new Set(['year','rank','errors','warnings','review','passed','received']);
-const coll=new Intl.Collator('zh-CN');let key='',dir=1;
-tb.tHead.addEventListener('click',ev=>{const th=ev.target.closest('th[data-k]');if(!th)return;const k=th.dataset.k;dir=k===key?-dir:(num.has(k)&&k!=='rank'&&k!=='year'?-1:1);key=k;
-for(const h of tb.tHead.querySelectorAll('th[data-k]'))h.setAttribute('aria-sort',h===th?(dir>0?'ascending':'descending'):'none');
-const val=k==='first'?b=>b.rows[0].cells[10].textContent:b=>b.dataset[k];
-bodies.sort((a,b)=>{const x=val(a),y=val(b);if(x===''||y==='')return x===y?0:x===''?1:-1;return dir*(num.has(k)?Number(x)-Number(y):coll.compare(x,y));});
-tb.append(...bodies);});
-const q=d.getElementById('q'),v=d.getElementById('v'),y=d.getElementById('y'),f=d.getElementById('f'),chip=d.getElementById('chip'),count=d.getElementById('count');
-let agency=null;const text=new Map();const textOf=b=>{let t=text.get(b);if(t===undefined){t=b.rows[0].textContent.toLowerCase();text.set(b,t);}return t;};
-const apply=()=>{const s=q.value.trim().toLowerCase();let n=0;
-for(const b of bodies){const ok=(!s||textOf(b).includes(s))&&(!v.value||b.dataset.v===v.value)&&(!y.value||b.dataset.year===y.value)&&(!f.value||b.dataset.format===f.value)&&(agency===null||b.dataset.agency===agency);b.hidden=!ok;if(ok)n++;}
-count.textContent=String(n);chip.hidden=agency===null;};
-for(const el of [q,v,y,f])el.addEventListener('input',apply);
-chip.addEventListener('click',()=>{agency=null;y.value='';apply();});
-d.getElementById('grid').addEventListener('click',ev=>{const c=ev.target.closest('td[data-a]');if(!c)return;agency=c.dataset.a;y.value=c.dataset.y;
-chip.querySelector('b').textContent=agency+(c.dataset.y?' · '+c.dataset.y:'');apply();tb.scrollIntoView({behavior:'smooth'});});
+// ── the client script: the report table (rendered from the data block), sort, filter, language, expand ───────
+// A sweep can hold 10,000 reports: as static rows they take Chromium tens of seconds to load and to sort. The rows
+// are data (a JSON block the browser never executes) and the script draws 100 at a time; it builds elements with
+// textContent only, so page text never becomes markup. The script itself holds no page text: its hash is fixed.
+const SCRIPT = `(() => {
+  const d = document, R = d.documentElement;
+  const { labels: L, rows } = JSON.parse(d.getElementById('data').textContent);
+  const setLang = (l) => {
+    R.classList.toggle('en', l === 'en');
+    R.lang = l === 'en' ? 'en' : 'zh-CN';
+    try { history.replaceState(null, '', l === 'en' ? '#en' : location.pathname + location.search); } catch {}
+  };
+  if (location.hash === '#en') setLang('en');
+  const en = () => R.classList.contains('en');
+  d.getElementById('lang').addEventListener('click', () => setLang(en() ? 'zh' : 'en'));
+  d.addEventListener('mouseover', (ev) => {
+    const t = ev.target.closest && ev.target.closest('[data-tz]');
+    if (t) t.title = en() ? t.dataset.te : t.dataset.tz;
+  });
+
+  const el = (tag, cls, ...kids) => {
+    const e = d.createElement(tag);
+    if (cls) e.className = cls;
+    for (const k of kids) if (k !== null && k !== undefined) e.append(k);
+    return e;
+  };
+  const bi = (p) => {
+    if (p[0] === p[1]) return d.createTextNode(p[0]);
+    const f = d.createDocumentFragment();
+    f.append(el('span', 'zh', p[0]), el('span', 'en', p[1]));
+    return f;
+  };
+  const fill = (p, n) => [p[0].replace('{n}', n), p[1].replace('{n}', n)];
+  const MARK = { error: '✗', failed: '!', review: '?', none: '–', ok: '✓' };
+  const RANK = { error: 0, failed: 1, review: 2, none: 3, ok: 4 };
+  const num = (n, hot) => el('td', hot && n ? 'n hot' : 'n', n === null ? '' : n.toLocaleString('en'));
+  const counted = (xs) => xs.map(([rule, n]) => rule + (n > 1 ? ' ×' + n : '')).join('，');
+  const total = (xs) => xs.reduce((a, [, n]) => a + n, 0);
+
+  function rowOf(i) {
+    const r = rows[i];
+    const b = el('button', 'x', '▸');
+    b.type = 'button';
+    b.title = L.expand.join(' / ');
+    b.setAttribute('aria-expanded', 'false');
+    const tb = el('tbody', 'r');
+    Object.assign(tb.dataset, { i, v: r.v, year: r.y ?? '', received: r.r ?? '', errors: r.c[0], agency: r.a ?? '', source: r.s });
+    tb.append(el('tr', null,
+      el('td', null, b),
+      el('td', null, r.a === null ? bi(L.unknownAgency) : r.a, el('span', 'src', r.s)),
+      el('td', 'n', r.y === null ? '' : String(r.y)),
+      el('td', null, r.f === null ? '' : L.format[r.f] ? bi(L.format[r.f]) : r.f),
+      el('td', null, el('span', 'badge v-' + r.v, MARK[r.v] + ' ', bi(L.verdict[r.v]))),
+      num(r.c[0], true), num(r.c[1]), num(r.c[2]), num(r.c[3]), num(r.r),
+      el('td', 'first', r.x !== null ? r.x : r.e ? bi(r.e) : '')));
+    return tb;
+  }
+
+  function detailOf(r) {
+    const td = el('td');
+    td.colSpan = 11;
+    const meta = el('p', 'meta', bi(L.source), '：', el('span', 'path', r.s));
+    if (r.u) {
+      const a = el('a', null, bi(L.openPage), ' ↗');
+      a.href = r.u;
+      a.target = '_blank';
+      a.rel = 'noreferrer noopener';
+      meta.append(' · ', a);
+    }
+    td.append(meta);
+    if (r.x !== null) {
+      td.append(el('p', null, el('b', null, bi(L.failed)), '：', r.x));
+      return el('tr', 'detail', td);
+    }
+    if (!r.d.length) td.append(el('p', null, bi(L.noFindings)));
+    for (const f of r.d) {
+      const fixes = f.c.map((c) => el('li', 'fix', bi(L.correction), '：', bi(c)));
+      if (f.a) fixes.push(el('li', 'fix', bi(L.alternatives), '：', bi(f.a)));
+      td.append(el('div', 'finding ' + f.s,
+        el('p', null, bi(L.severity[f.s]), ' · ', bi(L.status[f.t]), ' ', el('code', null, f.r)),
+        el('p', 'msg', bi(f.m)),
+        fixes.length ? el('ul', null, ...fixes) : null));
+    }
+    if (r.m) td.append(el('p', 'meta', bi(fill(L.more, r.m))));
+    if (r.i.length) td.append(el('p', 'meta', bi(L.infoItems), '（' + total(r.i) + '）：', counted(r.i)));
+    if (r.n.length) td.append(el('p', 'meta', bi(L.notCheckable), '（' + total(r.n) + '）：', counted(r.n)));
+    td.append(el('p', 'meta', bi(fill(L.passedN, r.c[3]))));
+    return el('tr', 'detail', td);
+  }
+
+  const table = d.getElementById('reports'), more = d.getElementById('more'), count = d.getElementById('count');
+  const q = d.getElementById('q'), v = d.getElementById('v'), y = d.getElementById('y'), f = d.getElementById('f');
+  const chip = d.getElementById('chip');
+  const PAGE = 100;
+  const hay = rows.map((r) => [r.a ?? '', r.s, r.e ? r.e.join(' ') : '', r.x ?? ''].join(' ').toLowerCase());
+  let order = rows.map((_, i) => i), list = order, shown = 0, agency = null;
+
+  function render(from) {
+    if (from === 0) for (const b of [...table.tBodies]) b.remove();
+    const frag = d.createDocumentFragment();
+    for (const i of list.slice(from, from + PAGE)) frag.append(rowOf(i));
+    table.append(frag);
+    shown = Math.min(list.length, from + PAGE);
+    count.textContent = String(list.length);
+    more.hidden = shown >= list.length;
+    d.getElementById('more-n').textContent = String(list.length - shown);
+  }
+  function apply() {
+    const s = q.value.trim().toLowerCase();
+    list = order.filter((i) => {
+      const r = rows[i];
+      return (!s || hay[i].includes(s)) && (!v.value || r.v === v.value) && (!y.value || String(r.y ?? '') === y.value) &&
+        (!f.value || (r.f ?? '') === f.value) && (agency === null || (r.a ?? '') === agency);
+    });
+    chip.hidden = agency === null;
+    render(0);
+  }
+  more.addEventListener('click', () => render(shown));
+  for (const e of [q, v, y, f]) e.addEventListener('input', apply);
+
+  const KEYS = {
+    agency: (r) => r.a, year: (r) => r.y, format: (r) => r.f, rank: (r) => RANK[r.v], errors: (r) => r.c[0],
+    warnings: (r) => r.c[1], review: (r) => r.c[2], passed: (r) => r.c[3], received: (r) => r.r,
+    first: (r) => (r.e ? r.e[0] : r.x),
+  };
+  const coll = new Intl.Collator('zh-CN');
+  let key = '', dir = 1;
+  const sortBy = (th) => {
+    const k = th.dataset.k;
+    // numbers start largest first (except year and result), a second click turns the order round
+    dir = k === key ? -dir : ['errors', 'warnings', 'review', 'passed', 'received'].includes(k) ? -1 : 1;
+    key = k;
+    for (const h of table.tHead.querySelectorAll('th[data-k]')) h.setAttribute('aria-sort', h === th ? (dir > 0 ? 'ascending' : 'descending') : 'none');
+    const val = KEYS[k];
+    order = [...order].sort((a, b) => {
+      const x = val(rows[a]), z = val(rows[b]);
+      if (x === null || z === null) return x === z ? 0 : x === null ? 1 : -1;
+      return dir * (typeof x === 'number' ? x - z : coll.compare(x, z));
+    });
+    apply();
+  };
+  table.tHead.addEventListener('click', (ev) => { const th = ev.target.closest('th[data-k]'); if (th) sortBy(th); });
+  table.tHead.addEventListener('keydown', (ev) => {
+    const th = ev.target.closest('th[data-k]');
+    if (th && (ev.key === 'Enter' || ev.key === ' ')) { ev.preventDefault(); sortBy(th); }
+  });
+  table.addEventListener('click', (ev) => {
+    const b = ev.target.closest('button.x');
+    if (!b) return;
+    const tb = b.closest('tbody');
+    let detail = tb.rows[1];
+    if (!detail) tb.append((detail = detailOf(rows[Number(tb.dataset.i)])));
+    else detail.hidden = !detail.hidden;
+    b.setAttribute('aria-expanded', String(!detail.hidden));
+  });
+  chip.addEventListener('click', () => { agency = null; y.value = ''; apply(); });
+  d.getElementById('grid').addEventListener('click', (ev) => {
+    const c = ev.target.closest('td[data-a]');
+    if (!c) return;
+    agency = c.dataset.a;
+    y.value = c.dataset.y;
+    chip.querySelector('b').textContent = agency + (c.dataset.y ? ' · ' + c.dataset.y : '');
+    apply();
+    table.scrollIntoView({ behavior: 'smooth' });
+  });
+  render(0);
 })();`;
 
 const SCRIPT_HASH = createHash('sha256').update(SCRIPT).digest('base64');
@@ -478,98 +614,130 @@ function grid(reports: readonly DashboardReport[]): string {
   return out.join('');
 }
 
-// ── the report table ──────────────────────────────────────────────────────────────────────────────────────────
+// ── the report table's data ───────────────────────────────────────────────────────────────────────────────────
 
 /** Findings shown in full per report; the rest are counted (a sweep of 10,000 reports stays a sane file). */
 const MAX_FINDINGS_SHOWN = 10;
 
-function findingHtml(f: Finding, format: FormatVersion): string {
-  const head = `${bi(SEVERITY_NAMES[f.severity].zh, SEVERITY_NAMES[f.severity].en)} · ${bi(STATUS_NAMES[f.status].zh, STATUS_NAMES[f.status].en)} <code>${e(f.rule)}</code>`;
-  const items: string[] = [];
-  const sz = suspectLines(f, format, 'zh');
-  const sen = suspectLines(f, format, 'en');
-  sz.forEach((s, i) => items.push(`<li class="fix">${bt('correction')}：${bi(s, sen[i] ?? s)}</li>`));
+type Pair = [string, string];
+
+/** One finding in a report's expanded row: severity, status, rule, message, corrections. */
+export interface RowFinding {
+  s: Finding['severity'];
+  t: Finding['status'];
+  r: string;
+  m: Pair;
+  /** suggested corrections, one per suspect */
+  c: Pair[];
+  /** equally likely corrections, when no single cell explains the difference */
+  a: Pair | null;
+}
+
+/** A report as the table's data block holds it (short keys: 10,000 of them go into the file). */
+export interface Row {
+  /** agency */ a: string | null;
+  /** source */ s: string;
+  /** live page (http/https only) */ u: string | null;
+  /** year */ y: number | null;
+  /** format */ f: string | null;
+  /** result */ v: Verdict;
+  /** errors, warnings, needs review, passed, not checkable */ c: [number, number, number, number, number];
+  /** applications received */ r: number | null;
+  /** first error, zh and en */ e: Pair | null;
+  /** why the page could not be read (null: it was read) */ x: string | null;
+  /** findings shown */ d: RowFinding[];
+  /** findings not shown */ m: number;
+  /** info-level items and not-checkable items: rule and count */ i: [string, number][];
+  n: [string, number][];
+}
+
+function pair(zh: string, en: string): Pair {
+  return [zh, en];
+}
+
+function rowFinding(f: Finding, format: FormatVersion): RowFinding {
+  const zh = suspectLines(f, format, 'zh');
+  const en = suspectLines(f, format, 'en');
   // Equally likely corrections (no single suspect): each one, joined by “or”.
-  if (f.ambiguous && f.alternatives?.length) {
-    const alt = (lang: 'zh' | 'en'): string =>
-      f.alternatives!.map((a) => suspectLines({ ...f, suspects: a }, format, lang).join(lang === 'zh' ? '，' : ', ')).join(lang === 'zh' ? '；或 ' : '; or ');
-    items.push(`<li class="fix">${bt('alternatives')}：${bi(alt('zh'), alt('en'))}</li>`);
-  }
-  return `<div class="finding ${e(f.severity)}"><p>${head}</p><p>${bi(f.message.zh, f.message.en)}</p>${items.length ? `<ul>${items.join('')}</ul>` : ''}</div>`;
-}
-
-function detailHtml(r: DashboardReport): string {
-  const out: string[] = [];
-  const link = isSafeLink(r.pageUrl)
-    ? ` · <a href="${e(r.pageUrl)}" target="_blank" rel="noreferrer noopener">${bt('openPage')} ↗</a>`
-    : '';
-  out.push(`<p class="meta">${bt('source')}：<span class="path">${e(r.source)}</span>${link}</p>`);
-  if (r.fetch !== 'ok') {
-    out.push(`<p><b>${bt('failed')}</b>：${e(r.fetch)}</p>`);
-    return out.join('');
-  }
-  const format: FormatVersion = r.format !== null && FORMATS.has(r.format) ? (r.format as FormatVersion) : 'unknown';
-  const open = r.findings.filter((f) => f.status === 'fail' || f.status === 'needsReview').sort(byImportance);
-  const main = open.filter((f) => f.severity !== 'info');
-  const info = open.filter((f) => f.severity === 'info');
-  const shown = main.slice(0, MAX_FINDINGS_SHOWN);
-  if (shown.length === 0) out.push(`<p>${bt('noFindings')}</p>`);
-  for (const f of shown) out.push(findingHtml(f, format));
-  if (main.length > shown.length)
-    out.push(`<p class="meta">${bi(T.more.zh(main.length - shown.length), T.more.en(main.length - shown.length))}</p>`);
-  // Info-level items and what could not be checked: named by rule, counted, not spelled out.
-  const byRule = (fs: Finding[]): string => {
-    const n = new Map<string, number>();
-    for (const f of fs) n.set(f.rule, (n.get(f.rule) ?? 0) + 1);
-    return [...n].map(([rule, k]) => `<code>${e(rule)}</code>${k > 1 ? ` ×${k}` : ''}`).join('，');
+  const alt = (lang: 'zh' | 'en'): string =>
+    f.alternatives!.map((a) => suspectLines({ ...f, suspects: a }, format, lang).join(lang === 'zh' ? '，' : ', ')).join(lang === 'zh' ? '；或 ' : '; or ');
+  return {
+    s: f.severity,
+    t: f.status,
+    r: f.rule,
+    m: pair(f.message.zh, f.message.en),
+    c: zh.map((z, i) => pair(z, en[i] ?? z)),
+    a: f.ambiguous && f.alternatives?.length ? pair(alt('zh'), alt('en')) : null,
   };
-  if (info.length) out.push(`<p class="meta">${bt('infoItems')}（${info.length}）：${byRule(info)}</p>`);
-  const nc = r.findings.filter((f) => f.status === 'notCheckable');
-  if (nc.length) out.push(`<p class="meta">${bt('notCheckable')}（${nc.length}）：${byRule(nc)}</p>`);
-  out.push(`<p class="meta">${bi(T.passedN.zh(r.counts.passed), T.passedN.en(r.counts.passed))}</p>`);
-  return out.join('');
 }
 
-function firstErrorText(r: DashboardReport): { zh: string; en: string } | null {
+function byRule(fs: readonly Finding[]): [string, number][] {
+  const n = new Map<string, number>();
+  for (const f of fs) n.set(f.rule, (n.get(f.rule) ?? 0) + 1);
+  return [...n];
+}
+
+function firstError(r: DashboardReport): Pair | null {
   const f = [...r.findings].sort(byImportance).find((x) => x.severity === 'error' && x.status === 'fail');
-  if (f) return f.message;
-  return r.firstError === null ? null : { zh: r.firstError, en: r.firstError };
+  if (f) return pair(f.message.zh, f.message.en);
+  return r.firstError === null ? null : pair(r.firstError, r.firstError);
 }
 
-function reportRow(r: DashboardReport, i: number): string {
-  const v = verdictOf(r);
+export function rowOf(r: DashboardReport): Row {
   const c = r.counts;
-  const first = firstErrorText(r);
-  const data = [
-    `data-v="${v}"`,
-    `data-rank="${VERDICT_RANK[v]}"`,
-    `data-agency="${e(r.agency ?? '')}"`,
-    `data-source="${e(r.source)}"`,
-    `data-year="${r.year ?? ''}"`,
-    `data-format="${e(r.format ?? '')}"`,
-    `data-errors="${c.errors}"`,
-    `data-warnings="${c.warnings}"`,
-    `data-review="${c.needsReview}"`,
-    `data-passed="${c.passed}"`,
-    `data-received="${r.received ?? ''}"`,
-  ].join(' ');
-  const n = (x: number | null, hot = false): string => `<td class="n${hot && x ? ' hot' : ''}">${x === null ? '' : x.toLocaleString('en')}</td>`;
-  const agency = r.agency === null ? bt('unknownAgency') : e(r.agency);
-  const cells = [
-    `<td><button class="x" aria-expanded="false" aria-controls="d${i}" title="${e(T.expand.zh)} / ${e(T.expand.en)}">▸</button></td>`,
-    `<td>${agency}<span class="src">${e(r.source)}</span></td>`,
-    `<td class="n">${r.year ?? ''}</td>`,
-    `<td>${shortFormat(r.format)}</td>`,
-    `<td><span class="badge v-${v}">${VERDICT_MARK[v]} ${bi(VERDICT_NAMES[v].zh, VERDICT_NAMES[v].en)}</span></td>`,
-    n(c.errors, true),
-    n(c.warnings),
-    n(c.needsReview),
-    n(c.passed),
-    n(r.received),
-    // The row shows the start of the message; the detail row has all of it.
-    `<td class="first">${r.fetch !== 'ok' ? e(clip(r.fetch, 80)) : first ? bi(clip(first.zh, 48), clip(first.en, 90)) : ''}</td>`,
-  ];
-  return `<tbody class="r" ${data}><tr>${cells.join('')}</tr><tr class="detail" id="d${i}" hidden><td colspan="${cells.length}">${detailHtml(r)}</td></tr></tbody>`;
+  const read = r.fetch === 'ok';
+  const format: FormatVersion = r.format !== null && FORMATS.has(r.format) ? (r.format as FormatVersion) : 'unknown';
+  const open = read ? r.findings.filter((f) => f.status === 'fail' || f.status === 'needsReview').sort(byImportance) : [];
+  const main = open.filter((f) => f.severity !== 'info');
+  return {
+    a: r.agency,
+    s: r.source,
+    u: isSafeLink(r.pageUrl) ? r.pageUrl : null,
+    y: r.year,
+    f: r.format,
+    v: verdictOf(r),
+    c: [c.errors, c.warnings, c.needsReview, c.passed, c.notCheckable],
+    r: r.received,
+    e: read ? firstError(r) : null,
+    x: read ? null : r.fetch,
+    d: main.slice(0, MAX_FINDINGS_SHOWN).map((f) => rowFinding(f, format)),
+    m: Math.max(0, main.length - MAX_FINDINGS_SHOWN),
+    i: byRule(open.filter((f) => f.severity === 'info')),
+    n: read ? byRule(r.findings.filter((f) => f.status === 'notCheckable')) : [],
+  };
+}
+
+/** The words the script puts around the data, both languages. */
+const LABELS = {
+  verdict: Object.fromEntries(Object.entries(VERDICT_NAMES).map(([k, v]) => [k, pair(v.zh, v.en)])),
+  severity: Object.fromEntries(Object.entries(SEVERITY_NAMES).map(([k, v]) => [k, pair(v.zh, v.en)])),
+  status: Object.fromEntries(Object.entries(STATUS_NAMES).map(([k, v]) => [k, pair(v.zh, v.en)])),
+  format: { older: pair('旧格式', 'pre-2019'), unknown: pair('未识别', 'unknown') },
+  unknownAgency: pair(T.unknownAgency.zh, T.unknownAgency.en),
+  expand: pair(T.expand.zh, T.expand.en),
+  openPage: pair(T.openPage.zh, T.openPage.en),
+  source: pair(T.source.zh, T.source.en),
+  failed: pair(T.failed.zh, T.failed.en),
+  correction: pair(T.correction.zh, T.correction.en),
+  alternatives: pair(T.alternatives.zh, T.alternatives.en),
+  noFindings: pair(T.noFindings.zh, T.noFindings.en),
+  more: pair(T.more.zh('{n}'), T.more.en('{n}')),
+  infoItems: pair(T.infoItems.zh, T.infoItems.en),
+  notCheckable: pair(T.notCheckable.zh, T.notCheckable.en),
+  passedN: pair(T.passedN.zh('{n}'), T.passedN.en('{n}')),
+};
+
+/**
+ * JSON inside <script type="application/json">: the browser never runs it, and with `<` written as \u003c no
+ * page text can end the element (`</script>`) or open a comment.
+ */
+export function scriptJson(value: unknown): string {
+  return JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/>/g, '\\u003e')
+    .replace(/&/g, '\\u0026')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
 }
 
 function reportTable(reports: readonly DashboardReport[]): string {
@@ -592,13 +760,13 @@ function reportTable(reports: readonly DashboardReport[]): string {
     `<select id="v" aria-label="${e(T.colResult.en)}">${opt('', both(T.all))}${(['error', 'review', 'ok', 'none', 'failed'] as const).map((v) => opt(v, both(VERDICT_NAMES[v]))).join('')}</select>`,
     `<select id="y" aria-label="${e(T.colYear.en)}">${opt('', both(T.all))}${years.map((y) => opt(String(y), String(y))).join('')}</select>`,
     `<select id="f" aria-label="${e(T.colFormat.en)}">${opt('', both(T.all))}${formats.map((f) => opt(f, both(shortFormatNames(f)))).join('')}</select>`,
-    `<button id="chip" hidden>${bt('clear')}: <b></b> ×</button>`,
+    `<button id="chip" type="button" hidden>${bt('clear')}: <b></b> ×</button>`,
     `<span class="meta">${bt('shown')} <b id="count">${reports.length}</b> / ${reports.length}</span>`,
     '</div>',
     '<table id="reports"><thead><tr>',
     '<th></th>',
   ];
-  const th = (k: string, key: keyof typeof T): string => `<th data-k="${k}" aria-sort="none">${bt(key)}</th>`;
+  const th = (k: string, key: keyof typeof T): string => `<th data-k="${k}" aria-sort="none" tabindex="0">${bt(key)}</th>`;
   out.push(
     th('agency', 'colAgency'),
     th('year', 'colYear'),
@@ -610,10 +778,10 @@ function reportTable(reports: readonly DashboardReport[]): string {
     th('passed', 'colPassed'),
     th('received', 'colReceived'),
     th('first', 'colFirst'),
-    '</tr></thead>',
+    '</tr></thead></table>',
+    `<p><button id="more" type="button" hidden>${bt('showMore')}（<span id="more-n"></span>）</button></p>`,
+    `<script type="application/json" id="data">${scriptJson({ labels: LABELS, rows: sorted.map(rowOf) })}</script>`,
   );
-  sorted.forEach((r, i) => out.push(reportRow(r, i)));
-  out.push('</table>');
   return out.join('');
 }
 

@@ -108,3 +108,25 @@ export function generatedReports(base: readonly DashboardReport[], agencies: num
   }
   return out;
 }
+
+/** Page text that would run or inject if it were not escaped: in an agency, a source, messages and a rule. */
+export const EVIL = `平潭</script><script>alert(1)</script>"'><img src=x onerror=alert(2)>`;
+
+/** A real report under hostile names and messages, and a failure with a hostile reason. */
+export function hostileReports(base: DashboardReport): DashboardReport[] {
+  return [
+    {
+      ...base,
+      source: `report"><a href="javascript:alert(3)">x</a>.html`,
+      pageUrl: 'javascript:alert(4)',
+      agency: EVIL,
+      firstError: EVIL,
+      findings: base.findings.map((f) => ({
+        ...f,
+        rule: `${f.rule}</code><b>`,
+        message: { zh: `${EVIL}${f.message.zh}`, en: `</script>${f.message.en}` },
+      })),
+    },
+    failed('file:///etc/passwd', `</script><script>alert(5)</script>`),
+  ];
+}

@@ -4,16 +4,20 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { parseHTML } from 'linkedom';
-import { renderDashboard, type DashboardReport } from '../../cli/sweep/dashboard';
-import { corpusDashboardReports, failed, FAILED_ROWS, generatedReports } from './dashboard-corpus';
+import { renderDashboard, type DashboardReport, type Row } from '../../cli/sweep/dashboard';
+import { corpusDashboardReports, EVIL, FAILED_ROWS, generatedReports, hostileReports } from './dashboard-corpus';
 
 const corpus = corpusDashboardReports();
 const reports = [...corpus, ...FAILED_ROWS];
 const html = renderDashboard(reports, { title: '核查汇总', generatedAt: '2026-12-07 02:00 UTC' });
 const { document } = parseHTML(html);
 
-function rowOf(source: string, doc: Document = document as unknown as Document): HTMLElement {
-  const rows = [...doc.querySelectorAll<HTMLElement>('tbody.r')].filter((b) => b.dataset.source === source);
+/** The table's rows: the data block the page's script draws the table from. */
+function rowsOf(doc: Document): Row[] {
+  return (JSON.parse(doc.getElementById('data')!.textContent!) as { rows: Row[] }).rows;
+}
+function rowOf(source: string, doc: Document = document as unknown as Document): Row {
+  const rows = rowsOf(doc).filter((r) => r.s === source);
   expect(rows).toHaveLength(1);
   return rows[0]!;
 }
@@ -21,56 +25,52 @@ const corpusPath = (file: string): string => `tests/fixtures/corpus/real/${file}
 
 describe('renderDashboard on the real corpus', () => {
   it('lists every report and every failure, one row each', () => {
-    expect(document.querySelectorAll('tbody.r')).toHaveLength(reports.length);
+    expect(rowsOf(document as unknown as Document)).toHaveLength(reports.length);
     expect(document.querySelector('#count')!.textContent).toBe(String(reports.length));
     expect(document.querySelector('#card-reports b')!.textContent).toBe(String(reports.length));
     expect(document.querySelector('#card-failed b')!.textContent).toBe('2');
+    // Errors first: the Hongze 2023 PDF is the only corpus report with arithmetic errors.
+    expect(rowsOf(document as unknown as Document)[0]!.s).toBe(corpusPath('2023-huaian-hongzequ.pdf'));
   });
 
   it('shows the Hongze 2023 PDF with its two misprinted 表四 totals and their corrections', () => {
     // MANIFEST hand check: 行政复议 总计 printed 0, should be 11 (10+1); 复议后起诉 总计 printed 0, should be 5.
     const row = rowOf(corpusPath('2023-huaian-hongzequ.pdf'));
-    expect(row.dataset.v).toBe('error');
-    expect(row.dataset.errors).toBe('2');
-    expect(row.dataset.received).toBe('21');
-    expect(row.dataset.year).toBe('2023');
-    const detail = row.querySelector('tr.detail')!;
-    expect(detail.hasAttribute('hidden')).toBe(true);
-    const fixes = [...detail.querySelectorAll('.fix .zh')].map((x) => x.textContent);
-    expect(fixes.some((s) => /印 0，应为 11/.test(s!))).toBe(true);
+    expect(row.v).toBe('error');
+    expect(row.c[0]).toBe(2);
+    expect(row.r).toBe(21);
+    expect(row.y).toBe(2023);
+    expect(row.d.filter((f) => f.s === 'error')).toHaveLength(2);
+    const fixes = row.d.flatMap((f) => [...f.c, ...(f.a ? [f.a] : [])]);
+    expect(fixes.some(([zh, en]) => /印 0，应为 11/.test(zh) && /printed 0, should be 11/.test(en))).toBe(true);
     // 复议后起诉 is ambiguous (总计 0 → 5, or 维持 5 → 0): both corrections are offered.
-    expect(fixes.some((s) => /印 0，应为 5/.test(s!) && /印 5，应为 0/.test(s!))).toBe(true);
-    const fixesEn = [...detail.querySelectorAll('.fix .en')].map((x) => x.textContent);
-    expect(fixesEn.some((s) => /printed 0, should be 11/.test(s!))).toBe(true);
+    expect(fixes.some(([zh]) => /印 0，应为 5/.test(zh) && /印 5，应为 0/.test(zh))).toBe(true);
     // The first-error column names a 表四 total, in both languages.
-    expect(row.querySelector('.first .zh')!.textContent).toContain('表四');
-    expect(row.querySelector('.first .en')!.textContent).toMatch(/administrative review/);
+    expect(row.e![0]).toContain('表四');
+    expect(row.e![1]).toMatch(/administrative review/);
   });
 
   it('puts the hand-checked 本年新收 totals in the received column', () => {
     // MANIFEST: Huai'an city 2024 新收 3119, Pingtan 2025 154, Pingtan 2023 80+1 = 81, Shanghai 2019 859.
-    expect(rowOf(corpusPath('2024-huaian-shizhengfu.pdf')).dataset.received).toBe('3119');
-    expect(rowOf(corpusPath('2025-pingtan-guanweihui.html')).dataset.received).toBe('154');
-    expect(rowOf(corpusPath('2023-pingtan-guanweihui.html')).dataset.received).toBe('81');
-    expect(rowOf(corpusPath('2019-shanghai-shizhengfu-bangongting.html')).dataset.received).toBe('859');
-    expect(rowOf(corpusPath('2024-huaian-shizhengfu.pdf')).dataset.v).toBe('ok');
+    expect(rowOf(corpusPath('2024-huaian-shizhengfu.pdf')).r).toBe(3119);
+    expect(rowOf(corpusPath('2025-pingtan-guanweihui.html')).r).toBe(154);
+    expect(rowOf(corpusPath('2023-pingtan-guanweihui.html')).r).toBe(81);
+    expect(rowOf(corpusPath('2019-shanghai-shizhengfu-bangongting.html')).r).toBe(859);
+    expect(rowOf(corpusPath('2024-huaian-shizhengfu.pdf')).v).toBe('ok');
   });
 
   it('links the live page only for http(s) addresses', () => {
-    const pingtan = rowOf(corpusPath('2025-pingtan-guanweihui.html'));
-    expect(pingtan.querySelector('a')!.getAttribute('href')).toBe(
-      'https://www.pingtan.gov.cn/zwgk/zfxxgk/zfxxgknb/202603/t20260313_105587.htm',
-    );
+    expect(rowOf(corpusPath('2025-pingtan-guanweihui.html')).u).toBe('https://www.pingtan.gov.cn/zwgk/zfxxgk/zfxxgknb/202603/t20260313_105587.htm');
     // MANIFEST gives "www.shanghai.gov.cn (…)" for this one: not a link.
-    expect(rowOf(corpusPath('2025-shanghai-shizhengfu-bangongting.md')).querySelector('a')).toBeNull();
+    expect(rowOf(corpusPath('2025-shanghai-shizhengfu-bangongting.md')).u).toBeNull();
   });
 
   it('keeps the failure rows with their reason and without findings', () => {
     const row = rowOf('https://www.example.gov.cn/zfxxgk/nb/2024.htm');
-    expect(row.dataset.v).toBe('failed');
-    expect(row.querySelector('.first')!.textContent).toBe('HTTP 404 Not Found');
-    expect(row.querySelector('tr.detail')!.textContent).toContain('HTTP 404 Not Found');
-    expect(row.querySelectorAll('.finding')).toHaveLength(0);
+    expect(row.v).toBe('failed');
+    expect(row.x).toBe('HTTP 404 Not Found');
+    expect(row.d).toEqual([]);
+    expect(row.u).toBe('https://www.example.gov.cn/zfxxgk/nb/2024.htm');
   });
 
   it('colours the agency × year grid by the worst result', () => {
@@ -102,56 +102,53 @@ describe('renderDashboard on the real corpus', () => {
 
   it('is bilingual: every Chinese span has its English twin', () => {
     const zh = document.querySelectorAll('span.zh').length;
-    expect(zh).toBeGreaterThan(100);
+    expect(zh).toBeGreaterThan(20); // the static parts; the table's words come in pairs in the data block
     expect(document.querySelectorAll('span.en').length).toBe(zh);
     expect(document.documentElement.getAttribute('lang')).toBe('zh-CN');
     expect(document.querySelector('#lang')).not.toBeNull();
   });
 
-  it('asks for nothing from the network: no src, a hash-locked script, links only to report pages', () => {
-    expect(document.querySelectorAll('[src]')).toHaveLength(0);
+  it('asks for nothing from the network: no src, no href, one hash-locked script, links only to report pages', () => {
+    expect(document.querySelectorAll('[src], [href]')).toHaveLength(0); // the script adds the page links
     expect(document.querySelectorAll('link, iframe, object, embed, img')).toHaveLength(0);
-    const pages = new Set(reports.map((r) => r.pageUrl).filter((u) => u && /^https?:\/\/\S+$/.test(u)));
-    for (const a of document.querySelectorAll('[href]')) expect(pages.has(a.getAttribute('href')!)).toBe(true);
-    const scripts = document.querySelectorAll('script');
-    expect(scripts).toHaveLength(1);
+    for (const r of rowsOf(document as unknown as Document)) if (r.u !== null) expect(r.u).toMatch(/^https?:\/\/\S+$/);
+    const scripts = [...document.querySelectorAll('script')];
+    expect(scripts.map((x) => x.getAttribute('type'))).toEqual(['application/json', null]);
     const csp = document.querySelector('meta[http-equiv="Content-Security-Policy"]')!.getAttribute('content')!;
     expect(csp).toContain("default-src 'none'");
-    const hash = createHash('sha256').update(scripts[0]!.textContent!).digest('base64');
+    const hash = createHash('sha256').update(scripts[1]!.textContent!).digest('base64');
     expect(csp).toContain(`script-src 'sha256-${hash}'`);
   });
 });
 
 describe('renderDashboard escapes page text', () => {
-  const evil = `平潭</script><script>alert(1)</script>"'><img src=x onerror=alert(2)>`;
-  const base = corpus.find((r) => r.source.endsWith('2023-huaian-hongzequ.pdf'))!;
-  const hostile: DashboardReport = {
-    ...base,
-    source: `report"><a href="javascript:alert(3)">x</a>.html`,
-    pageUrl: 'javascript:alert(4)',
-    agency: evil,
-    firstError: evil,
-    findings: base.findings.map((f) => ({ ...f, rule: `${f.rule}</code><b>`, message: { zh: `${evil}${f.message.zh}`, en: `</script>${f.message.en}` } })),
-  };
-  const out = renderDashboard([hostile, failed('file:///etc/passwd', `</script><script>alert(5)</script>`)], { title: '</title><script>alert(6)</script>' });
+  const evil = EVIL;
+  const [hostile, failedRow] = hostileReports(corpus.find((r) => r.source.endsWith('2023-huaian-hongzequ.pdf'))!);
+  const out = renderDashboard([hostile!, failedRow!], { title: '</title><script>alert(6)</script>' });
   const { document: doc } = parseHTML(out);
 
   it('renders hostile names, messages and reasons as text', () => {
-    expect(doc.querySelectorAll('script')).toHaveLength(1);
-    expect(doc.querySelectorAll('img, b.evil')).toHaveLength(0);
-    expect(doc.querySelectorAll('a')).toHaveLength(0); // javascript: and file: are not linked, nor is markup in a source
-    const row = rowOf(hostile.source, doc as unknown as Document);
-    expect(row.dataset.agency).toBe(evil);
-    expect(row.querySelector('td:nth-child(2)')!.textContent).toContain(evil);
-    expect(row.querySelector('.finding .zh')!.parentElement!.textContent).toBeTruthy();
-    expect(row.querySelector('.finding p:nth-child(2) .zh')!.textContent!.startsWith(evil)).toBe(true);
-    expect(row.querySelector('.finding code')!.textContent).toContain('</code><b>');
+    // Two scripts: the data block (never run) and the dashboard's own; no element from the page text.
+    expect([...doc.querySelectorAll('script')].map((x) => x.getAttribute('type'))).toEqual(['application/json', null]);
+    expect(doc.querySelectorAll('img, a, b.evil')).toHaveLength(0);
+    expect(out).not.toContain('<script>alert');
+    expect(out).not.toContain('<img');
     expect(doc.querySelector('title')!.textContent).toBe('</title><script>alert(6)</script>');
-    expect(rowOf('file:///etc/passwd', doc as unknown as Document).querySelector('.first')!.textContent).toBe(
-      '</script><script>alert(5)</script>',
-    );
-    // The one script is ours: no page text inside it.
-    expect(doc.querySelector('script')!.textContent).not.toContain('alert');
+    // The grid and the chart legend show the agency as text.
+    expect(doc.querySelector('#grid td[data-a]')!.getAttribute('data-a')).toBe(evil);
+    expect(doc.querySelector('#grid tbody th')!.textContent).toBe(evil.slice(0, 23) + '…');
+    // The data block gives the script the exact strings, javascript: and file: not as links.
+    const row = rowOf(hostile!.source, doc as unknown as Document);
+    expect(row.a).toBe(evil);
+    expect(row.u).toBeNull();
+    expect(row.e![0].startsWith(evil)).toBe(true);
+    expect(row.d[0]!.m[0].startsWith(evil)).toBe(true);
+    expect(row.d[0]!.r).toContain('</code><b>');
+    const failure = rowOf('file:///etc/passwd', doc as unknown as Document);
+    expect(failure.x).toBe('</script><script>alert(5)</script>');
+    expect(failure.u).toBeNull();
+    // The dashboard's script holds no page text.
+    expect(doc.querySelectorAll('script')[1]!.textContent).not.toContain('alert');
   });
 });
 
@@ -159,7 +156,7 @@ describe('renderDashboard at both ends of the scale', () => {
   it('renders one report', () => {
     const one = corpus.find((r) => r.source.endsWith('2025-pingtan-guanweihui.html'))!;
     const { document: doc } = parseHTML(renderDashboard([one]));
-    expect(doc.querySelectorAll('tbody.r')).toHaveLength(1);
+    expect(rowsOf(doc as unknown as Document)).toHaveLength(1);
     expect(doc.querySelectorAll('#chart-errors rect.bar')).toHaveLength(1);
     expect(doc.querySelectorAll('#grid td[data-a]')).toHaveLength(1);
     expect(doc.querySelector('#grid td[data-a]')!.className).toBe('v-ok');
@@ -168,7 +165,7 @@ describe('renderDashboard at both ends of the scale', () => {
 
   it('renders an empty sweep', () => {
     const { document: doc } = parseHTML(renderDashboard([]));
-    expect(doc.querySelectorAll('tbody.r')).toHaveLength(0);
+    expect(rowsOf(doc as unknown as Document)).toHaveLength(0);
     expect(doc.querySelector('#card-reports b')!.textContent).toBe('0');
   });
 
@@ -176,9 +173,8 @@ describe('renderDashboard at both ends of the scale', () => {
     const many = generatedReports(corpus, 1250, [2018, 2019, 2020, 2021, 2022, 2023, 2024, 2025], 7);
     expect(many).toHaveLength(10_000);
     const out = renderDashboard(many);
-    expect(out.match(/<tbody class="r"/g)).toHaveLength(10_000);
-    // linkedom takes long over 10,000 detail rows: the cards, charts and grid come before the table.
-    const { document: doc } = parseHTML(out.slice(0, out.indexOf('<table id="reports"')));
+    const { document: doc } = parseHTML(out);
+    expect(rowsOf(doc as unknown as Document)).toHaveLength(10_000);
     // The grid: the first 150 agencies and one row for the rest; the chart: 8 named agencies and "others".
     expect(doc.querySelectorAll('#grid tbody tr')).toHaveLength(151);
     expect(doc.querySelector('#grid tr.others th .en')!.textContent).toBe('1100 other agencies (share of reports with errors)');

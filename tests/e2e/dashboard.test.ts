@@ -4,12 +4,12 @@
 // No extension build needed: `npx vitest run --config vitest.e2e.config.ts tests/e2e/dashboard.test.ts`.
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderDashboard } from '../../cli/sweep/dashboard';
-import { corpusDashboardReports, FAILED_ROWS, generatedReports } from '../cli/dashboard-corpus';
+import { corpusDashboardReports, EVIL, FAILED_ROWS, generatedReports, hostileReports } from '../cli/dashboard-corpus';
 import { CHROMIUM, ROOT } from './harness';
 
 const SHOTS = join(ROOT, 'docs/screenshots');
@@ -35,7 +35,8 @@ afterAll(async () => {
   await browser?.close();
 });
 
-const visibleRows = (): Promise<number> => page.locator('tbody.r:not([hidden])').count();
+/** Reports the filters let through (the table draws them 100 at a time). */
+const matching = async (): Promise<number> => Number(await page.locator('#count').textContent());
 
 describe('the sweep dashboard in Chromium', () => {
   it('opens in Chinese; the toggle switches every label to English and back', async () => {
@@ -47,6 +48,13 @@ describe('the sweep dashboard in Chromium', () => {
     await page.screenshot({ path: join(SHOTS, 'sweep-dashboard-en.png'), clip: { x: 0, y: 0, width: 1360, height: 1500 }, fullPage: true });
     await page.locator('#lang').click();
     expect(await page.locator('h2').first().innerText()).toBe('各年度有算术错误的报告占比');
+  });
+
+  it('draws 100 rows at a time', async () => {
+    expect(await page.locator('tbody.r').count()).toBe(100);
+    await page.locator('#more').click();
+    expect(await page.locator('tbody.r').count()).toBe(200);
+    expect(await page.locator('#more-n').textContent()).toBe(String(reports.length - 200));
   });
 
   it('sorts by a column, both ways', async () => {
@@ -64,19 +72,20 @@ describe('the sweep dashboard in Chromium', () => {
 
   it('filters by text, result and year; a grid cell filters to its agency and year', async () => {
     await page.locator('#q').fill('洪泽');
-    expect(await visibleRows()).toBe(2); // Hongze 2023 and 2024 (the corpus PDFs)
+    expect(await matching()).toBe(2); // Hongze 2023 and 2024 (the corpus PDFs)
     await page.locator('#q').fill('');
     await page.locator('#v').selectOption('failed');
-    expect(await visibleRows()).toBe(reports.filter((r) => r.fetch !== 'ok').length);
+    expect(await matching()).toBe(reports.filter((r) => r.fetch !== 'ok').length);
     await page.locator('#v').selectOption('');
     await page.locator('#grid td[data-a="洪泽区人民政府"][data-y="2023"]').click();
-    expect(await visibleRows()).toBe(1);
+    expect(await matching()).toBe(1);
     expect(await page.locator('#count').textContent()).toBe('1');
     expect(await page.locator('#chip').isVisible()).toBe(true);
   });
 
   it('expands a report to its findings and corrections, with a link to the page', async () => {
-    const row = page.locator('tbody.r:not([hidden])').first();
+    expect(await page.locator('tbody.r').count()).toBe(1);
+    const row = page.locator('tbody.r').first();
     await row.locator('button.x').click();
     const detail = row.locator('tr.detail');
     expect(await detail.isVisible()).toBe(true);
@@ -86,7 +95,28 @@ describe('the sweep dashboard in Chromium', () => {
     await row.scrollIntoViewIfNeeded();
     await page.locator('section:has(#reports)').screenshot({ path: join(SHOTS, 'sweep-dashboard-report.png') });
     await page.locator('#chip').click();
-    expect(await visibleRows()).toBe(reports.length);
+    expect(await matching()).toBe(reports.length);
+    // Keyboard: a column header sorts on Enter.
+    await page.locator('th[data-k="year"]').focus();
+    await page.keyboard.press('Enter');
+    expect(await page.locator('th[data-k="year"]').getAttribute('aria-sort')).toBe('ascending');
+    expect(await page.locator('tbody.r').first().getAttribute('data-year')).toBe('2018');
+  });
+
+  it('shows hostile page text as text: nothing runs, nothing is injected', async () => {
+    const hostile = join(dirname(file), 'hostile.html');
+    writeFileSync(hostile, renderDashboard(hostileReports(corpus.find((r) => r.source.endsWith('2023-huaian-hongzequ.pdf'))!)));
+    const p = await browser.newPage();
+    const dialogs: string[] = [];
+    p.on('dialog', (dlg) => void (dialogs.push(dlg.message()), dlg.dismiss()));
+    await p.goto(pathToFileURL(hostile).href);
+    for (const b of await p.locator('button.x').all()) await b.click();
+    expect(await p.locator('tbody.r td:nth-child(2)').first().innerText()).toContain(EVIL);
+    expect(await p.locator('img').count()).toBe(0);
+    expect(await p.locator('a').count()).toBe(0);
+    expect(await p.locator('.finding .msg').first().innerText()).toContain(EVIL);
+    expect(dialogs).toEqual([]);
+    await p.close();
   });
 
   it('ran its script under its own CSP and fetched nothing', () => {
