@@ -410,6 +410,11 @@ function svgText(x: number, y: number, zh: string, en: string, attrs = ''): stri
   return zh === en ? t('', zh) : t('zh', zh) + t('en', en);
 }
 
+/** 873,494 → 873.5K: axis and bar labels of a large sweep stay short enough not to run into each other. */
+function compact(n: number): string {
+  return n < 10_000 ? n.toLocaleString('en') : new Intl.NumberFormat('en', { notation: 'compact', maximumFractionDigits: 1 }).format(n);
+}
+
 function pct(n: number): string {
   return `${Math.round(n * 1000) / 10}%`;
 }
@@ -502,7 +507,7 @@ function receivedChart(reports: readonly DashboardReport[]): string {
   out.push(`<title>${e(T.chartReceived.zh)} / ${e(T.chartReceived.en)}</title>`);
   for (let v = 0; v <= top; v += step) {
     out.push(`<line x1="${left}" x2="${left + plotW}" y1="${y(v)}" y2="${y(v)}" stroke="#e8eaed"/>`);
-    out.push(`<text class="axis" x="${left - 6}" y="${y(v) + 4}" text-anchor="end">${v.toLocaleString('en')}</text>`);
+    out.push(`<text class="axis" x="${left - 6}" y="${y(v) + 4}" text-anchor="end">${compact(v)}</text>`);
   }
   years.forEach((year, i) => {
     const x = left + slot * i + slot * 0.19;
@@ -517,7 +522,7 @@ function receivedChart(reports: readonly DashboardReport[]): string {
       );
       base += v;
     }
-    out.push(`<text x="${x + w / 2}" y="${y(base) - 5}" text-anchor="middle">${base.toLocaleString('en')}</text>`);
+    out.push(`<text x="${x + w / 2}" y="${y(base) - 5}" text-anchor="middle">${compact(base)}</text>`);
     out.push(`<text class="axis" x="${x + w / 2}" y="${topPad + plotH + 16}" text-anchor="middle">${year}</text>`);
   });
   out.push(`<line x1="${left}" x2="${left + plotW}" y1="${topPad + plotH}" y2="${topPad + plotH}" stroke="#9aa0a6"/>`);

@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { parseHTML } from 'linkedom';
-import { renderDashboard, type DashboardReport, type Row } from '../../cli/sweep/dashboard';
+import { renderDashboard, type Row } from '../../cli/sweep/dashboard';
 import { corpusDashboardReports, EVIL, FAILED_ROWS, generatedReports, hostileReports } from './dashboard-corpus';
 
 const corpus = corpusDashboardReports();
