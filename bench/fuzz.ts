@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Table from 'cli-table3';
 import fc from 'fast-check';
-import { buildPage, caseArbitrary, failureKey, reducePage, type FuzzCase } from './fuzz/cases';
+import { buildInput, caseArbitrary, caseName, failureKey, reducePage, type FuzzCase, type Input } from './fuzz/cases';
 import { readAndCheck } from './fuzz/pipeline';
 import { repeatBody } from './fuzz/mutate';
 import { loadSources } from './fuzz/sources';
@@ -27,7 +27,7 @@ const seed = Number(arg('--seed') ?? 20261207);
 const path = arg('--path');
 /** a time budget: the run stops after the chunk that passes it, and says how many pages it got through */
 const minutes = Number(arg('--minutes') ?? Infinity);
-const sources = loadSources();
+const sources = await loadSources();
 
 // ── timings ──────────────────────────────────────────────────────────────────────────────────────────────────
 const BUCKETS: [string, number, number][] = [
@@ -48,13 +48,19 @@ function quantile(xs: number[], q: number): number {
   return s[Math.min(s.length - 1, Math.floor(q * s.length))]!;
 }
 
-function timed(kind: 'html' | 'text', page: string, name: string): void {
-  const kb = Buffer.byteLength(page) / 1024;
+/** PDFs are timed apart: their size is their text layer's, not a page's. */
+const pdfTimes: number[] = [];
+
+function timed(input: Input, name: string): void {
   const t0 = performance.now();
-  const out = readAndCheck(kind, page, name);
+  const out = readAndCheck(input, name);
   const ms = performance.now() - t0;
-  samples[BUCKETS.findIndex(([, lo, hi]) => kb * 1024 >= lo && kb * 1024 < hi)]!.push({ kb, ms });
-  if (ms > slowest.ms) slowest = { ms, kb, name };
+  if (input.kind === 'pdf') pdfTimes.push(ms);
+  else {
+    const kb = Buffer.byteLength(input.text) / 1024;
+    samples[BUCKETS.findIndex(([, lo, hi]) => kb * 1024 >= lo && kb * 1024 < hi)]!.push({ kb, ms });
+    if (ms > slowest.ms) slowest = { ms, kb, name };
+  }
   if (out.refused) outcomes.refused++;
   else if (out.reports > 0) outcomes.reports++;
   else outcomes.none++;
@@ -64,11 +70,11 @@ function timed(kind: 'html' | 'text', page: string, name: string): void {
 let done = 0;
 const start = performance.now();
 const property = fc.property(caseArbitrary(sources), (c: FuzzCase) => {
-  timed(c.source.kind, buildPage(c), c.source.name);
+  timed(buildInput(c), caseName(c));
   done++;
 });
 console.log(
-  `fuzz: ${runs.toLocaleString('en')} pages, seed ${seed}; sources: ${sources.pages.length} pages, ${sources.regions.length} report regions, ${sources.tables.length} tables, ${sources.texts.length} texts`,
+  `fuzz: ${runs.toLocaleString('en')} pages, seed ${seed}; sources: ${sources.pages.length} pages, ${sources.regions.length} report regions, ${sources.tables.length} tables, ${sources.texts.length} texts, ${sources.pdfs.length} PDF text layers`,
 );
 // In chunks of CHUNK pages, chunk i seeded seed + i: progress shows, and a run stopped early still says how far
 // it got. `--path` replays one failure (with the seed its report names).
@@ -94,27 +100,30 @@ let failed = false;
 if (result?.failed) {
   failed = true;
   const c = result.counterexample![0] as FuzzCase;
-  const page = buildPage(c);
+  const input = buildInput(c);
   const key = failureKey(result.errorInstance);
-  console.log(`\nFAILED after ${result.numRuns} pages (${result.numShrinks} shrinks): ${key}`);
+  console.log(`\nFAILED after ${result.numRuns} inputs (${result.numShrinks} shrinks): ${key}`);
   console.log(`  replay: npm run fuzz -- --seed ${result.seed} --path ${result.counterexamplePath}`);
-  console.log(`  source: ${c.source.name}, scale ${c.scale}, edits: ${JSON.stringify(c.edits)}`);
+  console.log(`  source: ${caseName(c)}${'scale' in c ? `, scale ${c.scale}` : ''}, edits: ${JSON.stringify(c.edits)}`);
   if (result.errorInstance instanceof Error) console.log(result.errorInstance.stack?.split('\n').slice(0, 8).join('\n'));
-  const fails = (p: string): boolean => {
-    try {
-      readAndCheck(c.source.kind, p);
-      return false;
-    } catch (e) {
-      return failureKey(e) === key;
-    }
-  };
-  const small = reducePage(c.source.kind, page, fails);
-  const dir = mkdtempSync(join(tmpdir(), 'gidar-fuzz-'));
-  const ext = c.source.kind === 'html' ? 'html' : 'txt';
-  writeFileSync(join(dir, `case.${ext}`), page);
-  writeFileSync(join(dir, `reduced.${ext}`), small);
-  console.log(`  reduced from ${page.length.toLocaleString('en')} to ${small.length.toLocaleString('en')} characters: ${dir}/reduced.${ext}`);
-  if (small.length <= 2000) console.log(`  ${JSON.stringify(small)}`);
+  // A PDF case is its few edits on a corpus PDF; a page or text is reduced further, to the fewest characters.
+  if (input.kind !== 'pdf') {
+    const fails = (text: string): boolean => {
+      try {
+        readAndCheck({ kind: input.kind, text });
+        return false;
+      } catch (e) {
+        return failureKey(e) === key;
+      }
+    };
+    const small = reducePage(input.kind, input.text, fails);
+    const dir = mkdtempSync(join(tmpdir(), 'gidar-fuzz-'));
+    const ext = input.kind === 'html' ? 'html' : 'txt';
+    writeFileSync(join(dir, `case.${ext}`), input.text);
+    writeFileSync(join(dir, `reduced.${ext}`), small);
+    console.log(`  reduced from ${input.text.length.toLocaleString('en')} to ${small.length.toLocaleString('en')} characters: ${dir}/reduced.${ext}`);
+    if (small.length <= 2000) console.log(`  ${JSON.stringify(small)}`);
+  }
 } else {
   if (stopped) console.log(`STOPPED by the ${minutes}-minute budget after ${done.toLocaleString('en')} of ${runs.toLocaleString('en')} pages`);
   console.log(`no exception in ${done.toLocaleString('en')} pages (${seconds.toFixed(0)} s, ${(done / seconds).toFixed(0)} pages/s)`);
@@ -135,6 +144,10 @@ BUCKETS.forEach(([label], i) => {
 console.log('\nTime per page by size (this run):');
 console.log(table.toString());
 console.log(`  slowest page: ${slowest.ms.toFixed(0)} ms, ${slowest.kb.toFixed(0)} KB (${slowest.name})`);
+if (pdfTimes.length)
+  console.log(
+    `  PDF text layers: ${pdfTimes.length.toLocaleString('en')}, median ${quantile(pdfTimes, 0.5).toFixed(1)} ms, p99 ${quantile(pdfTimes, 0.99).toFixed(1)} ms, max ${Math.max(...pdfTimes).toFixed(1)} ms`,
+  );
 const ref = perKb[2];
 if (ref) {
   for (let i = 3; i < BUCKETS.length; i++) {
@@ -158,7 +171,7 @@ for (const s of [...sources.pages, ...sources.regions]) {
     const kb = Buffer.byteLength(page) / 1024;
     const times = [0, 1, 2].map(() => {
       const t0 = performance.now();
-      readAndCheck(s.kind, page, s.name);
+      readAndCheck({ kind: s.kind, text: page }, s.name);
       return performance.now() - t0;
     });
     const v = quantile(times, 0.5) / kb;

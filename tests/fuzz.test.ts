@@ -3,19 +3,19 @@
 // parts do what the large run relies on — edits change the page as named, a failure reduces to a small page.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildPage, caseArbitrary, reducePage } from '../bench/fuzz/cases';
+import { buildInput, caseArbitrary, caseName, reducePage } from '../bench/fuzz/cases';
 import { applyEdit, MAX_REPEATED_BYTES, repeatBody } from '../bench/fuzz/mutate';
 import { readAndCheck } from '../bench/fuzz/pipeline';
 import { loadSources, outerTables } from '../bench/fuzz/sources';
 
-const sources = loadSources();
+const sources = await loadSources();
 
 describe('fuzz (quick run)', () => {
-  it('200 malformed pages, tables and texts: no exception, every contract valid', () => {
+  it('200 malformed pages, tables, texts and PDF text layers: no exception, every contract valid', () => {
     let withReports = 0;
     fc.assert(
       fc.property(caseArbitrary(sources, { largeWeight: 0 }), (c) => {
-        if (readAndCheck(c.source.kind, buildPage(c), c.source.name).reports > 0) withReports++;
+        if (readAndCheck(buildInput(c), caseName(c)).reports > 0) withReports++;
       }),
       { seed: 42, numRuns: 200 },
     );
@@ -24,7 +24,8 @@ describe('fuzz (quick run)', () => {
   });
 
   it('reads the unbroken sources: every real page and text has a report', () => {
-    for (const s of [...sources.pages, ...sources.texts]) expect(readAndCheck(s.kind, s.text, s.name).reports, s.name).toBeGreaterThan(0);
+    for (const s of [...sources.pages, ...sources.texts]) expect(readAndCheck({ kind: s.kind, text: s.text }, s.name).reports, s.name).toBeGreaterThan(0);
+    for (const p of sources.pdfs) expect(readAndCheck(buildInput({ pdf: p, edits: [] }), p.name).reports, p.name).toBeGreaterThan(0);
   });
 });
 

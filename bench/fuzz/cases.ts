@@ -1,14 +1,30 @@
 // A fuzz case: a source (whole page, report region or table, text), edits that break it, and now and then a
 // repetition that makes it large. Also the reduction of a failing page to a small one that fails the same way.
 import fc from 'fast-check';
+import type { PdfPage } from '../../core/read/pdf';
 import { applyEdits, editArbitrary, repeatBody, type Edit } from './mutate';
+import { pdfEditArbitrary, pdfInput, type PdfEdit, type PdfSource } from './pdf';
 import type { Source, SourceKind, Sources } from './sources';
 
-export interface FuzzCase {
+export interface PageCase {
   source: Source;
   edits: Edit[];
   /** the page's body repeated this many times (1: as is) */
   scale: number;
+}
+
+export interface PdfCase {
+  pdf: PdfSource;
+  edits: PdfEdit[];
+}
+
+export type FuzzCase = PageCase | PdfCase;
+
+/** What the pipeline reads: a page or text, or a PDF's text layer. */
+export type Input = { kind: SourceKind; text: string } | { kind: 'pdf'; pages: PdfPage[] };
+
+export function caseName(c: FuzzCase): string {
+  return 'pdf' in c ? c.pdf.name : c.source.name;
 }
 
 export interface CaseOptions {
@@ -29,13 +45,20 @@ export function caseArbitrary(sources: Sources, opts: CaseOptions = {}): fc.Arbi
     largeWeight > 0
       ? fc.oneof({ weight: 200, arbitrary: fc.constant(1) }, { weight: largeWeight, arbitrary: fc.integer({ min: 2, max: 60 }) })
       : fc.constant(1);
-  return source.chain((s) =>
+  const pages: fc.Arbitrary<FuzzCase> = source.chain((s) =>
     fc.record({ source: fc.constant(s), edits: fc.array(editArbitrary(s.kind), { minLength: 1, maxLength: 8 }), scale }),
   );
+  if (sources.pdfs.length === 0) return pages;
+  const pdfs: fc.Arbitrary<FuzzCase> = fc.record({
+    pdf: fc.constantFrom(...sources.pdfs),
+    edits: fc.array(pdfEditArbitrary, { minLength: 1, maxLength: 10 }),
+  });
+  return fc.oneof({ weight: 19, arbitrary: pages }, { weight: 3, arbitrary: pdfs });
 }
 
-export function buildPage(c: FuzzCase): string {
-  return repeatBody(applyEdits(c.source.text, c.edits), c.scale);
+export function buildInput(c: FuzzCase): Input {
+  if ('pdf' in c) return { kind: 'pdf', pages: pdfInput(c.pdf, c.edits) };
+  return { kind: c.source.kind, text: repeatBody(applyEdits(c.source.text, c.edits), c.scale) };
 }
 
 /** How a failure is told apart from another: the error's class and message, numbers left in. */

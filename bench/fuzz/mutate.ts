@@ -24,13 +24,13 @@ const position = fc.nat({ max: SCALE - 1 });
 const SPANS = ['0', '-1', '-99999', '1000', '1001', '65534', '65535', '99999', '2147483648', '1e9', '9'.repeat(40), 'abc', '', ' 3 ', '1.5', '2px', '０３', 'NaN', 'Infinity'];
 
 /** What a digit run can turn into: misprints, other scripts' digits, huge, signed, decimal, words. */
-const GARBAGE_NUMBERS = [
+export const GARBAGE_NUMBERS = [
   '', '0', '00', '-7', '+3', '1e9', '1e308', '9'.repeat(25), '0.000001', '1.5', '1,234', '1，234', '１２３', '٣٤', '३', '²', '½',
   '一百二十', '壹佰', '12abc', 'NaN', 'Infinity', '0x1F', '1/2', '50%', '３0', '1 2 3', '12.34.56', '—', '/', '无', '−5',
 ];
 
 /** Characters pages and extractors leave behind. */
-const NOISE = [
+export const NOISE = [
   '\0', '\ufffd', '\ufeff', '\u200b', '\u200e', '\u202e', '\ud800', '\udfff', '\u0301', '\u3000', '\u00a0', '\r', '\t', '\n',
   '|', '、', '，', '。', '（', '）', '：', '％', '元', '—', '-', '/', '<', '>', '&', '&nbsp;', '&#0;', '&#xD800;', '&#1114112;',
   '&amp;', '"', "'", '0', '7', '９', '𠀀', '😀', 'é', '\\', '\u2028', '\u0085',

@@ -1,6 +1,6 @@
 // One malformed input through what `npm run check` runs on it, in this process: the CLI's cut of long tables,
 // linkedom, the reader, every rule and the error localization, the cross-year rules, and the outputs (the JSON
-// contract, validated against its schema on every fourth page, the CSV and the summary). Any exception is a bug;
+// contract, validated against its schema for one input in four, the CSV and the summary). Any exception is a bug;
 // so is a contract the schema refuses.
 import { parseHTML } from 'linkedom';
 import * as z from 'zod/mini';
@@ -13,7 +13,7 @@ import { toCsv } from '../../core/export/csv';
 import { loadEngine } from '../../cli/engine';
 import { renderSummary } from '../../cli/summary';
 import { countTags, cutLongTables, MAX_TAGS } from '../../cli/shrink';
-import type { SourceKind } from './sources';
+import type { Input } from './cases';
 
 const engine = await loadEngine();
 
@@ -25,16 +25,18 @@ export interface Outcome {
   refused: boolean;
 }
 
-export function readAndCheck(kind: SourceKind, text: string, source = 'fuzz'): Outcome {
+export function readAndCheck(input: Input, source = 'fuzz'): Outcome {
   let reports: Report[];
-  if (kind === 'html') {
+  if (input.kind === 'html') {
     // The CLI drops NULs before reading (cli/input.ts); the fuzzer feeds the reader NULs too, as a page script could.
-    const { html } = cutLongTables(text);
+    const { html } = cutLongTables(input.text);
     if (countTags(html) > MAX_TAGS) return { reports: 0, findings: 0, refused: true };
     const { document } = parseHTML(html);
     reports = engine.readDocument(document as unknown as Document).map((r) => r.report);
+  } else if (input.kind === 'pdf') {
+    reports = engine.readPdf(input.pages, { source });
   } else {
-    reports = engine.readText(text, { source });
+    reports = engine.readText(input.text, { source });
   }
   reports = reports.filter(isReport);
   const checked: { report: Report; findings: Finding[] }[] = reports.map((report) => ({ report, findings: engine.checkReport(report) }));
@@ -44,10 +46,11 @@ export function readAndCheck(kind: SourceKind, text: string, source = 'fuzz'): O
     entry.findings = sortFindings([...entry.findings, ...engine.checkPair(previous, current)]);
   }
   const contract = toContract(source, checked);
-  // Validating costs as much as reading a table (zod without JIT, as the content script needs it): every fourth
-  // page, chosen by its length so a replay validates the same pages.
-  if (text.length % 4 === 0) {
-    const valid = z.safeParse(Contract, JSON.parse(JSON.stringify(contract)));
+  // Validating costs as much as reading a table (zod without JIT, as the content script needs it): one contract in
+  // four, chosen by its length, so a replay validates the same ones.
+  const json = JSON.stringify(contract);
+  if (json.length % 4 === 0) {
+    const valid = z.safeParse(Contract, JSON.parse(json));
     if (!valid.success) throw new Error(`contract does not validate: ${z.prettifyError(valid.error).split('\n').slice(0, 3).join(' ')}`);
   }
   toCsv(source, reports);

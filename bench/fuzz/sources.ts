@@ -3,6 +3,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { loadPdfSources, type PdfSource } from './pdf';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const CORPUS = join(ROOT, 'tests', 'fixtures', 'corpus', 'real');
@@ -71,9 +72,11 @@ export interface Sources {
   tables: Source[];
   /** the real texts and Markdown, and the bundled sample */
   texts: Source[];
+  /** the real PDFs' text layers */
+  pdfs: PdfSource[];
 }
 
-export function loadSources(): Sources {
+export async function loadSources(): Promise<Sources> {
   const real = load(CORPUS, true);
   const sample: Source = { name: 'huixian-2023.txt', kind: 'text', text: readFileSync(join(ROOT, 'samples', 'huixian-2023.txt'), 'utf8') };
   return {
@@ -81,5 +84,6 @@ export function loadSources(): Sources {
     regions: real.filter((s) => s.name.endsWith('#region')),
     tables: [...real.filter((s) => s.name.includes('#table')), ...load(READER_PAGES, false)],
     texts: [...real.filter((s) => s.kind === 'text'), sample],
+    pdfs: await loadPdfSources(CORPUS),
   };
 }
