@@ -156,7 +156,7 @@ function binaryKind(bytes: Uint8Array): { en: string; zh: string } | null {
   return null;
 }
 
-function fromBytes(source: string, bytes: Uint8Array, declared: string | null, url?: string, contentType?: string | null): LoadedInput {
+export function fromBytes(source: string, bytes: Uint8Array, declared: string | null, url?: string, contentType?: string | null): LoadedInput {
   if (bytes.length > 0 && (looksLikePdf(bytes) || /application\/pdf/i.test(contentType ?? '')))
     return { source, kind: 'pdf', text: '', bytes, charset: 'binary', ...(url ? { url } : {}) };
   if (bytes.length === 0) throw new InputError('noReport', `the input is empty: ${source}`, `输入为空：${source}`);
@@ -231,7 +231,7 @@ export async function loadUrl(url: string, opts: FetchOptions): Promise<LoadedIn
   return fromBytes(url, bytes, charsetFromContentType(ct), res.url || url, ct);
 }
 
-function networkReason(e: unknown): string {
+export function networkReason(e: unknown): string {
   if (e instanceof Error) {
     if (e.name === 'TimeoutError' || e.name === 'AbortError') return 'timed out';
     const cause = (e as Error & { cause?: { code?: string; message?: string } }).cause;
