@@ -50,6 +50,7 @@ export class Progress {
     if (now - this.lastLine < 5000) return;
     this.lastLine = now;
     this.line(s);
+    this.last = null;
   }
 
   private line(s: ProgressState): void {

@@ -115,7 +115,10 @@ export interface Counts {
 export function countFindings(findings: readonly Finding[]): Counts {
   const c: Counts = { errors: 0, warnings: 0, needsReview: 0, passed: 0, notCheckable: 0 };
   for (const f of findings) {
-    if (f.status === 'fail') f.severity === 'error' ? c.errors++ : c.warnings++;
+    if (f.status === 'fail') {
+      if (f.severity === 'error') c.errors++;
+      else c.warnings++;
+    }
     else if (f.status === 'needsReview') c.needsReview++;
     else if (f.status === 'pass') c.passed++;
     else c.notCheckable++;
