@@ -21,7 +21,7 @@ import { SweepStore, type SourceRecord, type StoredReport, unpack } from './stor
 import { renderSweepSummary, SUMMARY_COLUMNS, summaryRows, type SummaryRow } from './summary';
 
 export const VERSION = '0.1.0';
-export const USER_AGENT = `gidar-check/${VERSION} (sweep; checks 政府信息公开工作年度报告 tables)`;
+export const USER_AGENT = `gidar-check/${VERSION} (sweep; checks government information disclosure annual reports)`;
 
 export interface SweepIo {
   stdout: (s: string) => void;
@@ -104,7 +104,8 @@ class Sweep {
   failures = 0;
   stored = 0;
   private readonly work = pLimit(16);
-  private readonly tasks: Promise<void>[] = [];
+  private pending = 0;
+  private idle: (() => void) | null = null;
   stopped = false;
 
   constructor(
@@ -152,22 +153,23 @@ class Sweep {
   }
 
   private spawn(task: () => Promise<void>): void {
-    this.tasks.push(
-      this.work(async () => {
-        if (this.stopped) return;
-        try {
-          await task();
-        } catch (e) {
-          // a bug in one source's handling is that source's failure, not the sweep's end
-          if (process.env.GIDAR_DEBUG) this.io.stderr(`${(e as Error).stack}\n`);
-        }
-      }),
-    );
+    this.pending++;
+    void this.work(async () => {
+      try {
+        if (!this.stopped) await task();
+      } catch (e) {
+        // a bug in one source's handling is that source's failure, not the sweep's end
+        if (process.env.GIDAR_DEBUG) this.io.stderr(`${(e as Error).stack}\n`);
+      } finally {
+        if (--this.pending === 0) this.idle?.();
+      }
+    });
   }
 
-  /** Waits for every task, including the ones spawned while waiting. */
-  async settle(): Promise<void> {
-    for (let n = 0; n < this.tasks.length; n = this.tasks.length) await Promise.all(this.tasks.slice(n));
+  /** Resolves when every task has ended, including the ones spawned meanwhile. */
+  settle(): Promise<void> {
+    if (this.pending === 0) return Promise.resolve();
+    return new Promise((r) => (this.idle = r));
   }
 
   start(s: Start): void {

@@ -132,7 +132,7 @@ describe('reportAttachment', () => {
     ).toBe('http://x.gov.cn/up/nb.pdf');
   });
   it('leaves a page that has tables of its own', () => {
-    const cell = { table: 't3' as const, row: 'granted', col: 'total', raw: '1', value: 1, kind: 'number' as const };
+    const cell = { table: 't3' as const, row: 'granted', col: 'total', raw: '1', value: 1, kind: 'number' as const, source: { type: 'text' as const, line: 1, column: 1 } };
     expect(reportAttachment({ cells: [cell], notCheckable: [{ table: 't4', reason: 'attachment', link: 'x.pdf' }] }, 'http://x.gov.cn/')).toBeNull();
   });
 });
