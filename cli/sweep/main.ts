@@ -351,6 +351,7 @@ async function writeDashboard(_path: string, _store: SweepStore, _rows: SummaryR
 
 /** Runs a sweep; resolves to the exit code. Never throws. */
 export async function sweepMain(argv: string[], io: SweepIo): Promise<number> {
+  const cpuAtStart = process.cpuUsage();
   const fail = (message: string): number => {
     io.stderr(`gidar-check sweep: ${oneLine(message)}\n`);
     return 2;
@@ -404,7 +405,7 @@ export async function sweepMain(argv: string[], io: SweepIo): Promise<number> {
     process.off('SIGINT', onSigint);
     if (!sweep.stopped) sweep.store.close();
     if (process.env.GIDAR_SWEEP_STATS) {
-      const cpu = process.cpuUsage();
+      const cpu = process.cpuUsage(cpuAtStart);
       io.stderr(`GIDAR_SWEEP_STATS ${JSON.stringify({ cpuMs: (cpu.user + cpu.system) / 1000, maxRssKb: process.resourceUsage().maxRSS, done: sweep.done })}\n`);
     }
   }

@@ -30,7 +30,8 @@ CREATE TABLE IF NOT EXISTS reports (
   agency TEXT, agency_key TEXT, year INTEGER, format TEXT NOT NULL, read_from TEXT NOT NULL, title TEXT,
   errors INTEGER NOT NULL, warnings INTEGER NOT NULL, needs_review INTEGER NOT NULL, passed INTEGER NOT NULL,
   not_checkable INTEGER NOT NULL, first_error TEXT, received INTEGER, cell_count INTEGER NOT NULL,
-  report BLOB NOT NULL);
+  -- gzip'd JSON: the Report as read, its findings, its cross-year findings (the JSON contract, lossless)
+  report BLOB NOT NULL, findings BLOB NOT NULL, cross_year_findings BLOB);
 CREATE INDEX IF NOT EXISTS reports_source ON reports(source_id);
 CREATE INDEX IF NOT EXISTS reports_agency_year ON reports(agency_key, year);
 CREATE TABLE IF NOT EXISTS cells (
@@ -40,12 +41,14 @@ CREATE INDEX IF NOT EXISTS cells_report ON cells(report_id);
 CREATE TABLE IF NOT EXISTS labels (
   format TEXT NOT NULL, tbl TEXT NOT NULL, axis TEXT NOT NULL, id TEXT NOT NULL, label TEXT NOT NULL,
   PRIMARY KEY (format, tbl, axis, id)) WITHOUT ROWID;
--- cross_year = 1: a finding of the cross-year rules (spec §7.6) against the agency's report of the year before
+-- every finding, for queries; cross_year = 1: a cross-year rule (spec §7.6) against the agency's report of the year
+-- before. The message (zh), suspects and alternatives (JSON) are kept for what did not pass; every finding in full
+-- (English message, cells, evidence …) is in reports.findings.
 CREATE TABLE IF NOT EXISTS findings (
   id INTEGER PRIMARY KEY, report_id INTEGER NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
   cross_year INTEGER NOT NULL, rule TEXT NOT NULL, severity TEXT NOT NULL, status TEXT NOT NULL,
-  "left" REAL, "right" REAL, difference REAL, ambiguous INTEGER NOT NULL, message_zh TEXT NOT NULL, message_en TEXT NOT NULL,
-  detail TEXT NOT NULL);
+  "left" REAL, "right" REAL, difference REAL, ambiguous INTEGER NOT NULL, message_zh TEXT,
+  suspects TEXT, alternatives TEXT);
 CREATE INDEX IF NOT EXISTS findings_report ON findings(report_id);
 CREATE INDEX IF NOT EXISTS findings_rule ON findings(rule, status);
 -- the tidy CSV's columns, as the single-report CLI writes them
@@ -135,25 +138,6 @@ export function received(report: Report): number | null {
   return report.cells.find((c) => c.table === 't3' && c.row === 'newReceived' && c.col === 'total')?.value ?? null;
 }
 
-function findingDetail(f: Finding): string {
-  const { rule: _r, severity: _s, status: _st, left: _l, right: _ri, difference: _d, ambiguous: _a, message: _m, ...rest } = f;
-  return JSON.stringify(rest);
-}
-
-export function findingFromRow(row: Record<string, unknown>): Finding {
-  return {
-    rule: row.rule as string,
-    severity: row.severity as Finding['severity'],
-    status: row.status as Finding['status'],
-    left: row.left as number | null,
-    right: row.right as number | null,
-    difference: row.difference as number | null,
-    ambiguous: row.ambiguous === 1,
-    message: { zh: row.message_zh as string, en: row.message_en as string },
-    ...(JSON.parse(row.detail as string) as Omit<Finding, 'rule' | 'severity' | 'status' | 'left' | 'right' | 'difference' | 'ambiguous' | 'message'>),
-  };
-}
-
 export class SweepStore {
   readonly db: DatabaseSync;
   private readonly st: Record<string, StatementSync>;
@@ -186,16 +170,17 @@ export class SweepStore {
       sourceDel: p('DELETE FROM sources WHERE source = ?'),
       sourceIns: p('INSERT INTO sources (source, found_on, link_title, fetch, attachment, checked_at) VALUES (?, ?, ?, ?, ?, ?)'),
       reportIns: p(`INSERT INTO reports (source_id, seq, agency, agency_key, year, format, read_from, title, errors, warnings,
-        needs_review, passed, not_checkable, first_error, received, cell_count, report) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+        needs_review, passed, not_checkable, first_error, received, cell_count, report, findings) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
       cellIns: p('INSERT INTO cells (report_id, tbl, "row", col, value, raw, kind) VALUES (?, ?, ?, ?, ?, ?, ?)'),
       labelIns: p('INSERT OR IGNORE INTO labels (format, tbl, axis, id, label) VALUES (?, ?, ?, ?, ?)'),
       findingIns: p(`INSERT INTO findings (report_id, cross_year, rule, severity, status, "left", "right", difference, ambiguous,
-        message_zh, message_en, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+        message_zh, suspects, alternatives) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
       firstOfYear: p('SELECT id, report FROM reports WHERE agency_key = ? AND year = ? ORDER BY id LIMIT 1'),
       ofYear: p('SELECT id, report FROM reports WHERE agency_key = ? AND year = ? ORDER BY id'),
       crossDel: p('DELETE FROM findings WHERE report_id = ? AND cross_year = 1'),
-      findingsOf: p('SELECT * FROM findings WHERE report_id = ? ORDER BY id'),
-      countsUpd: p(`UPDATE reports SET errors = ?, warnings = ?, needs_review = ?, passed = ?, not_checkable = ?, first_error = ? WHERE id = ?`),
+      findingsOf: p('SELECT findings, cross_year_findings FROM reports WHERE id = ?'),
+      crossUpd: p(`UPDATE reports SET cross_year_findings = ?, errors = ?, warnings = ?, needs_review = ?, passed = ?, not_checkable = ?,
+        first_error = ? WHERE id = ?`),
     };
   }
 
@@ -248,7 +233,7 @@ export class SweepStore {
       this.st.reportIns!.run(
         sourceId, seq, report.agency, key, report.year, report.format, readFrom, report.title ?? null,
         counts.errors, counts.warnings, counts.needsReview, counts.passed, counts.notCheckable,
-        firstError(findings), received(report), report.cells.length, gzipSync(JSON.stringify(report)),
+        firstError(findings), received(report), report.cells.length, pack(report), pack(findings),
       ).lastInsertRowid,
     );
     for (const c of report.cells) {
@@ -272,16 +257,20 @@ export class SweepStore {
   }
 
   private addCrossYear(currentId: number, previous: Report, current: Report): void {
-    for (const f of checkPair(previous, current)) this.putFinding(currentId, 1, f);
-    const all = sortFindings((this.st.findingsOf!.all(currentId) as Record<string, unknown>[]).map(findingFromRow));
+    const xy = checkPair(previous, current);
+    for (const f of xy) this.putFinding(currentId, 1, f);
+    const row = this.st.findingsOf!.get(currentId) as { findings: Uint8Array };
+    const all = sortFindings([...unpackJson<Finding[]>(row.findings), ...xy]);
     const c = countFindings(all);
-    this.st.countsUpd!.run(c.errors, c.warnings, c.needsReview, c.passed, c.notCheckable, firstError(all), currentId);
+    this.st.crossUpd!.run(pack(xy), c.errors, c.warnings, c.needsReview, c.passed, c.notCheckable, firstError(all), currentId);
   }
 
   private putFinding(reportId: number, crossYear: 0 | 1, f: Finding): void {
+    const kept = f.status !== 'pass';
     this.st.findingIns!.run(
       reportId, crossYear, f.rule, f.severity, f.status, f.left, f.right, f.difference, f.ambiguous ? 1 : 0,
-      f.message.zh, f.message.en, findingDetail(f),
+      kept ? f.message.zh : null,
+      kept && f.suspects.length ? JSON.stringify(f.suspects) : null, kept && f.alternatives?.length ? JSON.stringify(f.alternatives) : null,
     );
   }
 
@@ -298,8 +287,10 @@ export class SweepStore {
     return unpack(r.report);
   }
 
+  /** a report's findings, its own and the cross-year ones, most important first (as the CLI lists them) */
   findings(reportId: number): Finding[] {
-    return sortFindings((this.st.findingsOf!.all(reportId) as Record<string, unknown>[]).map(findingFromRow));
+    const row = this.st.findingsOf!.get(reportId) as { findings: Uint8Array; cross_year_findings: Uint8Array | null };
+    return sortFindings([...unpackJson<Finding[]>(row.findings), ...(row.cross_year_findings ? unpackJson<Finding[]>(row.cross_year_findings) : [])]);
   }
 
   close(): void {
@@ -307,6 +298,14 @@ export class SweepStore {
   }
 }
 
+function pack(value: unknown): Buffer {
+  return gzipSync(JSON.stringify(value));
+}
+
+function unpackJson<T>(blob: Uint8Array): T {
+  return JSON.parse(gunzipSync(blob).toString('utf8')) as T;
+}
+
 export function unpack(blob: Uint8Array): Report {
-  return JSON.parse(gunzipSync(blob).toString('utf8')) as Report;
+  return unpackJson<Report>(blob);
 }
