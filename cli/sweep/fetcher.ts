@@ -63,6 +63,42 @@ class HostSlot {
   }
 }
 
+/**
+ * A request timeout that counts only time the event loop was free to receive: reading a large PDF blocks the loop
+ * for seconds, and a plain timer would then abort responses that had arrived meanwhile (and fetch them again).
+ */
+class IdleTimeout {
+  private readonly controller = new AbortController();
+  private readonly interval: ReturnType<typeof setInterval>;
+  private elapsed = 0;
+  private last = Date.now();
+
+  constructor(timeoutMs: number) {
+    const tick = Math.min(250, Math.max(10, timeoutMs / 4));
+    this.interval = setInterval(() => {
+      const now = Date.now();
+      // a tick that comes late was held up by other work: count it as one tick
+      this.elapsed += Math.min(now - this.last, tick * 2);
+      this.last = now;
+      if (this.elapsed >= timeoutMs) {
+        const e = new Error('timed out');
+        e.name = 'TimeoutError';
+        this.controller.abort(e);
+        this.clear();
+      }
+    }, tick);
+    this.interval.unref?.();
+  }
+
+  get signal(): AbortSignal {
+    return this.controller.signal;
+  }
+
+  clear(): void {
+    clearInterval(this.interval);
+  }
+}
+
 function sleep(ms: number): Promise<void> {
   return new Promise((r) => setTimeout(r, ms));
 }
@@ -153,11 +189,20 @@ export class Fetcher {
   }
 
   private async hop(url: string): Promise<Hop> {
+    const timer = new IdleTimeout(this.opts.timeoutMs);
+    try {
+      return await this.hopWith(url, timer.signal);
+    } finally {
+      timer.clear();
+    }
+  }
+
+  private async hopWith(url: string, signal: AbortSignal): Promise<Hop> {
     let response: Response;
     try {
       response = await this.doFetch(url, {
         redirect: 'manual',
-        signal: AbortSignal.timeout(this.opts.timeoutMs),
+        signal,
         headers: { 'user-agent': this.opts.userAgent, accept: 'text/html,application/pdf,text/plain;q=0.9,*/*;q=0.5' },
       });
     } catch (e) {

@@ -129,8 +129,9 @@ export interface TestSite {
   /** requests received, per path */
   requests: Map<string, number>;
   userAgents: Set<string>;
-  /** resolves when a request for `path` arrives; that request (and later ones for it) wait until release() */
+  /** resolves when a request for `path` arrives; that request (and later ones for it) get no answer until release() */
   hold(path: string): Promise<void>;
+  /** ends the held requests unanswered (their client was killed) and answers later ones again */
   release(): void;
   close(): Promise<void>;
 }
@@ -141,7 +142,7 @@ export async function startSite(): Promise<TestSite> {
   const requests = new Map<string, number>();
   const userAgents = new Set<string>();
   let flakyFailed = false;
-  let held: { path: string; arrived: () => void; waiting: (() => void)[] } | null = null;
+  let held: { path: string; arrived: () => void; waiting: ServerResponse[] } | null = null;
   const bump = (m: Map<string, number>, k: string) => m.set(k, (m.get(k) ?? 0) + 1);
 
   const answer = (req: IncomingMessage, res: ServerResponse, path: string) => {
@@ -164,7 +165,7 @@ export async function startSite(): Promise<TestSite> {
     userAgents.add(String(req.headers['user-agent']));
     if (held && held.path === path) {
       held.arrived();
-      held.waiting.push(() => answer(req, res, path));
+      held.waiting.push(res);
       return;
     }
     answer(req, res, path);
@@ -185,7 +186,7 @@ export async function startSite(): Promise<TestSite> {
     release() {
       const h = held;
       held = null;
-      h?.waiting.forEach((w) => w());
+      h?.waiting.forEach((res) => res.destroy());
     },
     close() {
       server.closeAllConnections();
