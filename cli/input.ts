@@ -150,10 +150,24 @@ function binaryKind(bytes: Uint8Array): { en: string; zh: string } | null {
   if (head.subarray(0, 4).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47]))) return image;
   if (head.subarray(0, 3).equals(Buffer.from([0xff, 0xd8, 0xff]))) return image;
   if (head.subarray(0, 4).toString('latin1') === 'GIF8') return image;
-  // NUL bytes never occur in HTML or text, except in UTF-16 (recognised by its BOM).
-  if (!bomCharset(bytes) && bytes.subarray(0, 4096).includes(0))
+  if (!bomCharset(bytes) && controlDensity(bytes.subarray(0, 65536)) > BINARY_CONTROL_SHARE)
     return { en: 'a binary file, not a web page or text', zh: '这是二进制文件而不是网页或文本' };
   return null;
+}
+
+/**
+ * Above this share of control bytes, a file is binary: programs, archives and compressed data have NULs and other
+ * C0 controls all through them (random bytes: about 1 in 10), while a web page or text has none but a few strays
+ * — a page with a stray NUL is shown by browsers, so it is read. (UTF-16, half NULs, is recognised by its BOM.)
+ */
+const BINARY_CONTROL_SHARE = 0.01;
+
+/** Share of C0 control bytes other than tab, line feed, vertical tab, form feed, carriage return and escape. */
+function controlDensity(sample: Uint8Array): number {
+  let n = 0;
+  for (const b of sample) if (b < 0x20 && !(b >= 0x09 && b <= 0x0d) && b !== 0x1b) n++;
+  // A few strays in a short file stay below the bar, however short the file.
+  return n <= 8 ? 0 : n / sample.length;
 }
 
 export function fromBytes(source: string, bytes: Uint8Array, declared: string | null, url?: string, contentType?: string | null): LoadedInput {
@@ -171,7 +185,10 @@ export function fromBytes(source: string, bytes: Uint8Array, declared: string | 
     if (e instanceof InputError) throw new InputError(e.code, `${e.text.en}: ${source}`, `${e.text.zh}：${source}`);
     throw e;
   }
-  const { text, charset } = decoded;
+  // Browsers drop a NUL in page text (HTML's "in body" rules); so does the reader, so a NUL inside a number
+  // does not split it.
+  const text = decoded.text.includes('\0') ? decoded.text.replaceAll('\0', '') : decoded.text;
+  const { charset } = decoded;
   let kind: InputKind;
   if (/html|xml/i.test(contentType ?? '')) kind = 'html';
   else if (/text\/plain|markdown/i.test(contentType ?? '')) kind = 'text';
