@@ -3,7 +3,7 @@
 // Exit codes: 0 no report has a failing error, 1 one has, 2 the sweep could not start.
 import './quiet';
 import { createHash } from 'node:crypto';
-import { closeSync, openSync, writeSync } from 'node:fs';
+import { closeSync, openSync, writeFileSync, writeSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError, Option } from 'commander';
@@ -14,6 +14,7 @@ import { paginationUrls, reportAttachment, reportLinks } from '../../core/discov
 import { csvRows, CSV_COLUMNS, FORMULA_START } from '../../core/export/csv';
 import { charsetFromContentType, fromBytes, InputError, loadFile, type LoadedInput } from '../input';
 import { check, type Checked } from '../main';
+import { renderDashboard, type DashboardReport } from './dashboard';
 import { Fetcher, type FetchOutcome } from './fetcher';
 import { Progress } from './progress';
 import { expandStart, StartError, type Start } from './sources';
@@ -345,8 +346,24 @@ function* cellRows(store: SweepStore, sourceIds: number[]): Generator<unknown[]>
   }
 }
 
-async function writeDashboard(_path: string, _store: SweepStore, _rows: SummaryRow[]): Promise<void> {
-  throw new StartError('--html: the dashboard is not available in this build');
+/** The dashboard's rows: one per source, its first report's findings that did not pass (what the rows expand to). */
+function dashboardReports(store: SweepStore, rows: readonly SummaryRow[]): DashboardReport[] {
+  const first = store.db.prepare('SELECT id FROM reports WHERE source_id = ? ORDER BY seq LIMIT 1');
+  return rows.map((r) => {
+    const report = first.get(r.source_id) as { id: number } | undefined;
+    return {
+      source: r.source,
+      ...(/^https?:\/\//i.test(r.source) ? { pageUrl: r.source } : {}),
+      fetch: r.fetch,
+      agency: r.agency,
+      year: r.year,
+      format: r.format,
+      counts: { errors: r.errors, warnings: r.warnings, needsReview: r.needs_review, passed: r.passed, notCheckable: r.not_checkable },
+      firstError: r.first_error,
+      findings: report ? store.findings(report.id).filter((f) => f.status !== 'pass') : [],
+      received: r.received,
+    };
+  });
 }
 
 /** Runs a sweep; resolves to the exit code. Never throws. */
@@ -395,7 +412,8 @@ export async function sweepMain(argv: string[], io: SweepIo): Promise<number> {
     io.stdout(renderSweepSummary(rows, { db: opts.db, stored: sweep.stored, done: sweep.done }));
     if (opts.csv) writeCsvFile(opts.csv, opts.bom, SUMMARY_COLUMNS, rows.map((r) => SUMMARY_COLUMNS.map((k) => r[k] ?? '')));
     if (opts.cellsCsv) writeCsvFile(opts.cellsCsv, opts.bom, CSV_COLUMNS, cellRows(sweep.store, rows.map((r) => r.source_id)));
-    if (opts.html) await writeDashboard(opts.html, sweep.store, rows);
+    if (opts.html)
+      writeFileSync(opts.html, renderDashboard(dashboardReports(sweep.store, rows), { generatedAt: new Date().toISOString().replace(/\.\d+Z$/, 'Z') }), 'utf8');
     return rows.some((r) => r.errors > 0) ? 1 : 0;
   } catch (e) {
     progress.stop();

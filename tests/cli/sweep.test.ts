@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
+import { parseHTML } from 'linkedom';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sweepMain, USER_AGENT } from '../../cli/sweep/main';
@@ -57,7 +58,10 @@ describe('sweep of a test site', () => {
     const run = io();
     out = run.out;
     code = await sweepMain(
-      [...FAST, '--db', db, '--csv', join(dir, 'summary.csv'), '--cells-csv', join(dir, 'cells.csv'), url('/a/index.html'), join(dir, 'lists.txt')],
+      [
+        ...FAST, '--db', db, '--csv', join(dir, 'summary.csv'), '--cells-csv', join(dir, 'cells.csv'), '--html', join(dir, 'dashboard.html'),
+        url('/a/index.html'), join(dir, 'lists.txt'),
+      ],
       run.io,
     );
   }, 120_000);
@@ -172,6 +176,17 @@ describe('sweep of a test site', () => {
     const granted = cells.rows.find((r) => r.source === url('/a/2023-pingtan.html') && r.table === 't3' && r.row === 'newReceived' && r.col === 'total');
     expect(granted).toMatchObject({ value: '81', row_label: '一、本年新收政府信息公开申请数量', col_label: '总计' });
     expect(new Set(cells.rows.map((r) => r.source)).size).toBe(9);
+  });
+
+  it('writes the dashboard: every source, the failures with their reasons, Hongze 2023 with its two 表四 errors', () => {
+    const { document } = parseHTML(readFileSync(join(dir, 'dashboard.html'), 'utf8'));
+    const data = JSON.stringify(JSON.parse(document.querySelector('script[type="application/json"]')?.textContent ?? 'null'));
+    expect(data).not.toBe('null');
+    for (const p of ['/a/missing-2022.html', '/b/hongze-2023.html', '/c/2021.txt', '/private/2020.html']) expect(data).toContain(url(p));
+    expect(data).toContain('HTTP 404 Not Found');
+    expect(data).toContain('t4.reviewSum');
+    expect(data).toContain('t4.litAfterReviewSum');
+    expect(document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content')).toContain("default-src 'none'");
   });
 
   it('exits 1 (a report has an error) and prints the summary table', () => {
