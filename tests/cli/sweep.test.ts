@@ -217,6 +217,27 @@ describe('sweep of a test site', () => {
   });
 });
 
+describe('sweep of a folder', () => {
+  it('reads every report file inside, recording each file with its SHA-256, and prints progress lines', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sweep-folder-'));
+    try {
+      const db = join(dir, 'corpus.db');
+      const run = io();
+      const real = join(ROOT, 'tests', 'fixtures', 'corpus', 'real');
+      expect(await sweepMain(['--db', db, real], run.io)).toBe(1);
+      const manifest = JSON.parse(readFileSync(join(real, 'MANIFEST.json'), 'utf8')) as { documents: { file: string; sha256: string; year: number }[] };
+      const files = query<{ url: string; sha256: string; role: string }>(db, 'SELECT url, sha256, role FROM fetches');
+      expect(files.map((f) => f.url.slice(real.length + 1)).sort()).toEqual(manifest.documents.map((d) => d.file).sort());
+      for (const d of manifest.documents) expect(files.find((f) => f.url.endsWith(d.file))).toMatchObject({ sha256: d.sha256, role: 'file' });
+      const years = query<{ source: string; year: number }>(db, 'SELECT s.source, r.year FROM reports r JOIN sources s ON s.id = r.source_id');
+      for (const d of manifest.documents) expect(years.find((y) => y.source.endsWith(d.file))?.year, d.file).toBe(d.year);
+      expect(run.out.stderr).toMatch(/^sweep: 15\/15 reports checked, 0 failed, [\d.]+\/s, 0 already stored$/m);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
+});
+
 describe('sweep killed with SIGKILL and started again', () => {
   it('ends with the same reports, cells and findings as an uninterrupted sweep, fetching no report twice', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'sweep-kill-'));
