@@ -42,7 +42,7 @@ interface Options {
   timeout: number;
 }
 
-interface Checked {
+export interface Checked {
   input: LoadedInput;
   title: string | null;
   reports: { report: Report; findings: Finding[] }[];
@@ -100,7 +100,7 @@ async function load(arg: string, opts: Options, io: Io): Promise<LoadedInput> {
   return loadFile(arg);
 }
 
-async function check(input: LoadedInput): Promise<Checked> {
+export async function check(input: LoadedInput): Promise<Checked> {
   const engine = await loadEngine();
   let reports: Report[];
   let title: string | null = null;
