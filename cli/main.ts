@@ -1,6 +1,7 @@
 // gidar-check command line: read reports from files, URLs or stdin, check them, print/export the result.
 // Exit codes: 0 no failing error, 1 a failing error-severity finding, 2 unusable input (one line, no stack);
 // with several inputs the worst wins, and the usable ones are still reported.
+import { readFileSync, realpathSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -21,7 +22,8 @@ import { countTags, cutLongTables, MAX_TAGS } from './shrink';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const SAMPLE = join(ROOT, 'samples', 'huixian-2023.txt');
-const VERSION = '0.1.0';
+// The same from the sources (cli/) and from the installed package's bundle (dist/): both sit one level below it.
+const VERSION = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 
 export interface Io {
   stdout: (s: string) => void;
@@ -270,7 +272,8 @@ export const nodeIo: Io = {
   },
 };
 
-if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+// Run as a program (tsx cli/main.ts, node dist/gidar-check.js, or npm's node_modules/.bin/gidar-check symlink to it).
+if (process.argv[1] && realpathSync(resolve(process.argv[1])) === realpathSync(fileURLToPath(import.meta.url))) {
   main(process.argv.slice(2), nodeIo).then((code) => {
     process.exitCode = code;
   });
