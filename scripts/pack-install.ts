@@ -17,9 +17,12 @@ export interface Installed {
   bin: (command: string) => string;
 }
 
-/** The environment of a user's shell: without the npm_* variables of the `npm run`/`npm test` this may run under. */
+/**
+ * The environment of a user's shell: without the variables of the `npm run`/`npm test` (npm_*) and the vitest
+ * (VITEST*, NODE_ENV=test, which changes what Vite builds) this may run under.
+ */
 export function userEnv(): NodeJS.ProcessEnv {
-  return Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^npm_/i.test(k) && k !== 'NODE_PATH' && k !== 'INIT_CWD'));
+  return Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(npm_|VITEST|VITE_)/i.test(k) && !['NODE_ENV', 'NODE_PATH', 'INIT_CWD', 'TEST'].includes(k)));
 }
 
 export function packAndInstall(): Installed {
