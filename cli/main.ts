@@ -6,7 +6,6 @@ import { writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Command, CommanderError, Option } from 'commander';
-import { parseHTML } from 'linkedom';
 import type { Finding, Report } from '../core/model/schema';
 import { consecutivePairs, sortFindings } from '../core/check';
 import { isReport } from '../core/read/types';
@@ -114,6 +113,8 @@ async function check(input: LoadedInput): Promise<Checked> {
         `the page is too large to read (${tags.toLocaleString('en')} elements outside long tables); save only the report's part: ${input.source}`,
         `网页过大，无法读取（长表格之外仍有 ${tags} 个元素）：请只保存报告部分：${input.source}`,
       );
+    // linkedom (with its CSS and entity tables) is most of the command's start-up: loaded for HTML input only
+    const { parseHTML } = await import('linkedom');
     const { document } = parseHTML(html);
     title = document.title?.trim() || null;
     reports = engine.readDocument(document as unknown as Document, input.url ? { url: input.url } : {}).map((r) => r.report);
