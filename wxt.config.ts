@@ -39,8 +39,9 @@ export default defineConfig({
     default_locale: 'zh_CN',
     permissions: ['activeTab', 'scripting', 'storage'],
     // icon/<size>.png are found by WXT for `icons`; the toolbar gets the same. The background swaps in
-    // icon/error/<size>.png on a tab whose report has failing errors (scripts/icons.ts draws both).
-    action: { default_title: '__MSG_extName__', default_icon: { 16: 'icon/16.png', 32: 'icon/32.png' } },
+    // icon/error/<size>.png on a tab whose report has failing errors (scripts/icons.ts draws both). Firefox's MV2
+    // build takes browser_action as given (WXT does not carry an `action` over once the popup has set one).
+    [browser === 'firefox' ? 'browser_action' : 'action']: { default_title: '__MSG_extName__', default_icon: { 16: 'icon/16.png', 32: 'icon/32.png' } },
     // The bootstrap imports the annotator from the extension on report pages only; the annotator imports the PDF
     // reader (pdf.js) when the user asks it to check a PDF attachment. Other sites get both injected (activeTab).
     // Chrome: reachable only under the per-session dynamic id runtime.getURL() gives, so that a page cannot probe

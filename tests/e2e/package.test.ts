@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildDir, listFiles, zipEntries, zipPath } from '../../scripts/packages';
+import { buildDir, listFiles, VERSION, zipEntries, zipPath } from '../../scripts/packages';
 import { verifySources } from '../../scripts/verify-sources';
 import { userEnv } from '../../scripts/pack-install';
 import { EXT, EXT_FIREFOX, ROOT } from './harness';
@@ -17,6 +17,20 @@ for (const browser of ['chrome', 'firefox'] as const) {
       const built = listFiles(buildDir(browser));
       expect([...entries.keys()].sort()).toEqual(built);
       for (const f of built) expect(Buffer.from(entries.get(f)!).equals(readFileSync(join(buildDir(browser), f))), f).toBe(true);
+    });
+
+    it("carries package.json's version, the icons, and the toolbar's icon", () => {
+      const manifest = JSON.parse(Buffer.from(zipEntries(zipPath(browser)).get('manifest.json')!).toString('utf8')) as {
+        version: string;
+        icons: Record<string, string>;
+        action?: { default_icon?: object };
+        browser_action?: { default_icon?: object };
+      };
+      expect(manifest.version).toBe(VERSION);
+      expect(Object.keys(manifest.icons)).toEqual(['16', '32', '48', '128']);
+      expect((browser === 'chrome' ? manifest.action : manifest.browser_action)?.default_icon).toEqual({ 16: 'icon/16.png', 32: 'icon/32.png' });
+      for (const f of [...Object.values(manifest.icons), 'icon/error/16.png', 'icon/error/32.png', 'icon/error/48.png', 'icon/error/128.png'])
+        expect(zipEntries(zipPath(browser)).has(f), f).toBe(true);
     });
 
     it('is what the e2e tests load', () => {
