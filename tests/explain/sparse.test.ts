@@ -47,6 +47,16 @@ describe('localization on sparse real pages', () => {
     }
   });
 
+  it('a search that runs out of tests claims nothing: beyondLimit, not the explanations found so far', () => {
+    const html = readFileSync(pages.find((f) => f.includes('shanghai'))!, 'utf8');
+    const cell = readPage(html).cells.find((c) => c.table === 't3' && c.row === 'granted' && c.col === 'naturalPerson')!;
+    const report = pageWith(html, cell, '285');
+    expect(localize(report).find((l) => l.system === 't3')!.status).toBe('ambiguous');
+    const cut = localize(report, { maxTests: 3 }).find((l) => l.system === 't3')!;
+    expect(cut.status).toBe('beyondLimit');
+    expect(cut.solutions).toEqual([]);
+  });
+
   for (const page of pages) {
     const name = page.split('/').pop()!;
     it(`${name}: every 自然人 cell misprinted in turn is pinned where it alone explains the table, ambiguous only where others do too`, () => {
