@@ -10,7 +10,7 @@ import type { FindingDraft } from '../rules/types';
 export interface Localization {
   /** 't3', or the t4 block id ('review' …): each is an independent system of identities */
   system: string;
-  /** consistent: nothing fails; unique / ambiguous: minimal explanations found; beyondLimit: more than maxChanges cells needed */
+  /** consistent: nothing fails; unique / ambiguous: minimal explanations found; beyondLimit: more than maxChanges cells needed, or the search ran out of tests */
   status: 'consistent' | 'unique' | 'ambiguous' | 'beyondLimit';
   /** every minimal explanation (one when unique), each a set of cells with suggested values */
   solutions: Suspect[][];
@@ -23,6 +23,8 @@ export interface LocalizeOptions {
   maxChanges?: number;
   /** stop listing alternatives after this many (default 50) */
   maxAlternatives?: number;
+  /** LP tests one system may run before it gives up as beyondLimit (default 600): keeps a page with many blanks bounded */
+  maxTests?: number;
 }
 
 type Typo = NonNullable<Suspect['typo']>;
@@ -288,10 +290,7 @@ function fillable(sys: Sys): boolean {
   ).status === 'optimal';
 }
 
-/** LP tests one localization may run before it gives up (beyondLimit): keeps a page with many blanks bounded. */
-const MAX_TESTS = 600;
-
-function localizeSystem(sys: Sys, maxChanges: number, maxAlternatives: number): Localization {
+function localizeSystem(sys: Sys, maxChanges: number, maxAlternatives: number, maxTests: number): Localization {
   const failing = sys.ids.map((_, i) => i).filter((i) => failsAlone(sys, i));
   const failingNames = failing.map((i) => `${sys.ids[i]!.spec.rule}|${sys.ids[i]!.spec.scope}`);
   const consistent: Localization = { system: sys.name, status: 'consistent', solutions: [], failing: [] };
@@ -314,7 +313,7 @@ function localizeSystem(sys: Sys, maxChanges: number, maxAlternatives: number): 
     if (t.ok) return consistent;
     learn(t.conflict);
   }
-  let budget = MAX_TESTS;
+  let budget = maxTests;
   const tested = new Set<string>();
   for (let k = 1; k <= maxChanges && budget > 0; k++) {
     const found: number[][] = [];
@@ -343,6 +342,8 @@ function localizeSystem(sys: Sys, maxChanges: number, maxAlternatives: number): 
       if (set.length < k) rec(chosen);
     };
     rec([]);
+    // out of tests before this level was searched through: what was found need not be all, so nothing is claimed
+    if (budget <= 0) break;
     const solutions: Suspect[][] = [];
     for (const set of found) {
       const values = valuesOf(sys, set);
@@ -367,7 +368,7 @@ function localizeSystem(sys: Sys, maxChanges: number, maxAlternatives: number): 
 export function localize(report: Pick<Report, 'format' | 'cells'>, opts: LocalizeOptions = {}): Localization[] {
   const maxChanges = opts.maxChanges ?? 3;
   const maxAlternatives = opts.maxAlternatives ?? 50;
-  return buildSystems(report).map((s) => localizeSystem(s, maxChanges, maxAlternatives));
+  return buildSystems(report).map((s) => localizeSystem(s, maxChanges, maxAlternatives, opts.maxTests ?? 600));
 }
 
 const SUM_RULES = new Set(['t3.rowTotal', 't3.balance', 't3.outcomeSum', 't3.forwardBound', 't4.reviewSum', 't4.litDirectSum', 't4.litAfterReviewSum']);

@@ -1,11 +1,14 @@
 // Issue 11 §1: on pages that leave the 法人 columns or the 总计 column blank, one misprint is still pinned to its
 // cell wherever the whole table (blanks as unknowns ≥ 0, spec §7.8) allows only that one correction.
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkReport } from '../../core/check';
 import { localize } from '../../core/explain/localize';
 import { cellKey } from '../../core/model/ids';
 import type { Suspect } from '../../core/model/schema';
+import { buildReport } from '../rules/fixtures';
+import { consistentTables, refOf, t3Pos, valueAt } from './gen';
 import { pageWith, readPage, singleCellExplanations, sparsePages, typos } from './sparse';
 
 const key = (s: Suspect) => `${cellKey(s)}=${s.suggested}`;
@@ -45,6 +48,16 @@ describe('localization on sparse real pages', () => {
       expect(f.suspects.map(key)).toEqual(['t3:newReceived:commercial=35']);
       expect(f.message.zh).toContain('印作 3，应为 35');
     }
+  });
+
+  it('a search that runs out of tests claims nothing: beyondLimit, not the explanations found so far', () => {
+    const html = readFileSync(pages.find((f) => f.includes('shanghai'))!, 'utf8');
+    const cell = readPage(html).cells.find((c) => c.table === 't3' && c.row === 'granted' && c.col === 'naturalPerson')!;
+    const report = pageWith(html, cell, '285');
+    expect(localize(report).find((l) => l.system === 't3')!.status).toBe('ambiguous');
+    const cut = localize(report, { maxTests: 3 }).find((l) => l.system === 't3')!;
+    expect(cut.status).toBe('beyondLimit');
+    expect(cut.solutions).toEqual([]);
   });
 
   for (const page of pages) {
@@ -89,4 +102,36 @@ describe('localization on sparse real pages', () => {
       }
     });
   }
+
+  // Blank patterns of real pages on random consistent tables: the 法人 columns (Shuyang), the 总计 column of the
+  // outcome rows (Shanghai), or scattered cells; the blanks hide the true numbers, which still fit the table.
+  const blankPattern = fc.oneof(
+    fc.constant((_row: number, col: number) => col >= 1 && col <= 5),
+    fc.constant((row: number, col: number) => col === 6 && row >= 2 && row <= 22),
+    fc.array(fc.boolean(), { minLength: 175, maxLength: 175 }).map((bits) => (row: number, col: number) => bits[row * 7 + col]! && bits[(row * 7 + col + 1) % 175]!),
+  );
+
+  it('random tables with blanks: one misprinted cell is pinned exactly where the integer-programming oracle finds it alone', () => {
+    fc.assert(
+      fc.property(consistentTables, blankPattern, t3Pos, fc.integer({ min: 0, max: 400 }), (t, blank, pos, v) => {
+        fc.pre(!blank(pos.row, pos.col) && v !== valueAt(t, pos));
+        const t3 = t.t3.map((r, row) => r.map((x, col) => (row === pos.row && col === pos.col ? v : blank(row, col) ? '' : x)));
+        const report = buildReport({ t3, t4: t.t4, t2: null, sections: [] });
+        const truth = `${cellKey(refOf(pos))}=${valueAt(t, pos)}`;
+        const explanations = singleCellExplanations(report);
+        const loc = localize(report).find((l) => l.system === 't3')!;
+        if (explanations === null) return void expect(loc.status).toBe('consistent');
+        expect(explanations.map((e) => e.key)).toContain(cellKey(refOf(pos)));
+        expect(loc.solutions.map((s) => cellKey(s[0]!)).sort()).toEqual(explanations.map((e) => e.key).sort());
+        if (explanations.length === 1) {
+          expect(loc.status).toBe('unique');
+          const [e] = explanations;
+          // the value named is the one the oracle allows; the true one where the table determines it
+          expect(e!.lo <= loc.solutions[0]![0]!.suggested && loc.solutions[0]![0]!.suggested <= e!.hi).toBe(true);
+          if (e!.lo === e!.hi) expect(loc.solutions[0]!.map(key)).toEqual([truth]);
+        } else expect(loc.status).toBe('ambiguous');
+      }),
+      { numRuns: 60 },
+    );
+  });
 });
