@@ -69,7 +69,8 @@ interface Sys {
   byCell: number[][];
 }
 
-const tidy = (x: number) => Math.round(x * 1e6) / 1e6;
+// + 0: no -0 in suggestions
+const tidy = (x: number) => Math.round(x * 1e6) / 1e6 + 0;
 
 /** Build the systems from the identities whose operands are all numbers or blanks (text or unread cells cannot constrain). */
 function buildSystems(report: Pick<Report, 'format' | 'cells'>): Sys[] {
@@ -202,26 +203,32 @@ function test(sys: Sys, free: readonly number[]): Test {
 /**
  * The values the cells of a minimal explanation `set` should hold. Each is determined or lies in an interval on
  * one side of the printed value (were the printed value inside, a smaller explanation would exist); then the
- * values nearest the printed ones are taken. Null if they are not integers.
+ * values nearest the printed ones are taken, with the interval as `bounds`. Null if they are not integers.
  */
-function valuesOf(sys: Sys, set: number[]): Map<number, number> | null {
+function valuesOf(sys: Sys, set: number[]): Map<number, Pick<Suspect, 'suggested' | 'bounds'>> | null {
   const { A, b, cols, width, violated } = lpOf(sys, set);
   if (violated >= 0) return null;
   const objective = new Array<number>(width).fill(0);
+  const bounds = new Map<number, NonNullable<Suspect['bounds']>>();
   for (const c of set) {
     const col = cols.indexOf(c);
     const lo = simplex(A, b, unit(width, col, 1));
-    if (lo.status !== 'optimal') return null;
+    const hi = simplex(A, b, unit(width, col, -1));
+    if (lo.status !== 'optimal' || hi.status === 'infeasible') return null;
+    const min = tidy(lo.value);
+    const max = hi.status === 'optimal' ? tidy(-hi.value) : null;
+    if (max !== min) bounds.set(c, { min, max });
     // printed below the interval: the smallest value is nearest; above it: the largest
-    objective[col] = sys.values[c]! < tidy(lo.value) ? 1 : -1;
+    objective[col] = sys.values[c]! < min ? 1 : -1;
   }
   const best = simplex(A, b, objective);
   if (best.status !== 'optimal') return null;
-  const out = new Map<number, number>();
+  const out = new Map<number, Pick<Suspect, 'suggested' | 'bounds'>>();
   for (const c of set) {
     const v = tidy(best.u[cols.indexOf(c)]!);
     if (v < 0 || !Number.isInteger(v) || v === sys.values[c]) return null;
-    out.set(c, v);
+    const range = bounds.get(c);
+    out.set(c, range ? { suggested: v, bounds: range } : { suggested: v });
   }
   return out;
 }
@@ -351,8 +358,8 @@ function localizeSystem(sys: Sys, maxChanges: number, maxAlternatives: number, m
       solutions.push(
         set.map((c) => {
           const printed = sys.values[c]!;
-          const suggested = values.get(c)!;
-          return { ...sys.refs[c]!, printed, suggested, typo: typoKind(printed, suggested) };
+          const { suggested, bounds } = values.get(c)!;
+          return { ...sys.refs[c]!, printed, suggested, typo: typoKind(printed, suggested), ...(bounds ? { bounds } : {}) };
         }),
       );
     }

@@ -14,6 +14,12 @@ import { pageWith, readPage, singleCellExplanations, sparsePages, typos } from '
 const key = (s: Suspect) => `${cellKey(s)}=${s.suggested}`;
 const SUM_RULES = /^t3\.(rowTotal|balance|outcomeSum|forwardBound)$/;
 const pages = sparsePages();
+/** The values a suspect may take: its bounds where blanks leave it open, else its one suggested value. */
+const rangeOf = (s: Suspect) => s.bounds ?? { min: s.suggested, max: s.suggested };
+const oracleRange = (ex: { key: string; lo: number; hi: number }[], s: Suspect) => {
+  const e = ex.find((x) => x.key === cellKey(s))!;
+  return { min: e.lo, max: e.hi === Infinity ? null : e.hi };
+};
 
 describe('localization on sparse real pages', () => {
   it('the corpus has the two sparse pages: Shuyang 2023 (法人 columns blank) and Shanghai 2019 (总计 column blank)', () => {
@@ -48,6 +54,15 @@ describe('localization on sparse real pages', () => {
       expect(f.suspects.map(key)).toEqual(['t3:newReceived:commercial=35']);
       expect(f.message.zh).toContain('印作 3，应为 35');
     }
+  });
+
+  it('Shanghai 2019, 2.没有现成信息需要另行制作 × 自然人 printed 444 instead of 44: named, with 0–44 open because blank 自然人 cells could hold the rest', () => {
+    const html = readFileSync(pages.find((f) => f.includes('shanghai'))!, 'utf8');
+    const cell = readPage(html).cells.find((c) => c.table === 't3' && c.row === 'unable.needsCreation' && c.col === 'naturalPerson')!;
+    const f = checkReport(pageWith(html, cell, '444')).find((x) => x.rule === 't3.outcomeSum' && x.scope === 'naturalPerson')!;
+    expect(f.suspects).toEqual([{ table: 't3', row: 'unable.needsCreation', col: 'naturalPerson', printed: 444, suggested: 44, typo: 'double', bounds: { min: 0, max: 44 } }]);
+    expect(f.message.zh).toContain('印作 444，应为 44（疑似笔误：多打一位重复数字；有空白格，0–44 均与表格相符）');
+    expect(f.message.en).toContain('should be 44 (likely typo: double; with the blank cells, anything from 0 to 44 fits the table)');
   });
 
   it('a search that runs out of tests claims nothing: beyondLimit, not the explanations found so far', () => {
@@ -85,6 +100,7 @@ describe('localization on sparse real pages', () => {
           if (explanations.length === 1) {
             expect(loc.status, at).toBe('unique');
             expect(loc.solutions.map((s) => s.map(key)), at).toEqual([[truth]]);
+            expect(rangeOf(loc.solutions[0]![0]!), at).toEqual(oracleRange(explanations, loc.solutions[0]![0]!));
             for (const f of findings) {
               expect(f.ambiguous, at).toBe(false);
               expect(f.suspects.map(key), at).toEqual([truth]);
@@ -92,10 +108,7 @@ describe('localization on sparse real pages', () => {
           } else {
             expect(loc.status, at).toBe('ambiguous');
             expect(loc.solutions.map((s) => cellKey(s[0]!)).sort(), at).toEqual(explanations.map((e) => e.key).sort());
-            for (const [s] of loc.solutions) {
-              const e = explanations.find((x) => x.key === cellKey(s!))!;
-              expect(e.lo <= s!.suggested && s!.suggested <= e.hi, at).toBe(true);
-            }
+            for (const [s] of loc.solutions) expect(rangeOf(s!), at).toEqual(oracleRange(explanations, s!));
             for (const f of findings) expect(f.ambiguous, at).toBe(true);
           }
         }
@@ -123,12 +136,15 @@ describe('localization on sparse real pages', () => {
         if (explanations === null) return void expect(loc.status).toBe('consistent');
         expect(explanations.map((e) => e.key)).toContain(cellKey(refOf(pos)));
         expect(loc.solutions.map((s) => cellKey(s[0]!)).sort()).toEqual(explanations.map((e) => e.key).sort());
+        // each value named is within the range the oracle allows, and that range is stated where it is open
+        for (const [s] of loc.solutions) {
+          expect(rangeOf(s!)).toEqual(oracleRange(explanations, s!));
+          const r = rangeOf(s!);
+          expect(r.min <= s!.suggested && (r.max === null || s!.suggested <= r.max)).toBe(true);
+        }
         if (explanations.length === 1) {
           expect(loc.status).toBe('unique');
-          const [e] = explanations;
-          // the value named is the one the oracle allows; the true one where the table determines it
-          expect(e!.lo <= loc.solutions[0]![0]!.suggested && loc.solutions[0]![0]!.suggested <= e!.hi).toBe(true);
-          if (e!.lo === e!.hi) expect(loc.solutions[0]!.map(key)).toEqual([truth]);
+          if (explanations[0]!.lo === explanations[0]!.hi) expect(loc.solutions[0]!.map(key)).toEqual([truth]);
         } else expect(loc.status).toBe('ambiguous');
       }),
       { numRuns: 60 },
