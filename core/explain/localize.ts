@@ -246,64 +246,46 @@ function plausibility(sol: Suspect[]): number {
  * is left, if anything, goes to the LP. False means "not shown to hold" (test() then finds the certificate).
  */
 function fillable(sys: Sys): boolean {
+  const { A, b, violated } = lpOf(sys, []);
+  if (violated >= 0) return false;
   const fixed = new Map<number, number>();
-  const rows = sys.ids.map(({ cells, coefs, spec }) => {
-    let rhs = 0;
-    const unknown: number[] = [];
-    const coef: number[] = [];
-    cells.forEach((c, i) => {
-      if (sys.values[c] === null) {
-        unknown.push(c);
-        coef.push(coefs[i]!);
-      } else rhs -= coefs[i]! * sys.values[c]!;
-    });
-    return { unknown, coef, rhs, le: spec.relation === 'le' };
-  });
-  let open = rows;
+  let open = A.map((_, i) => i);
   for (let changed = true; changed; ) {
     changed = false;
-    const next: typeof rows = [];
-    for (const row of open) {
-      let rhs = row.rhs;
+    const next: number[] = [];
+    for (const i of open) {
+      let rhs = b[i]!;
       const unknown: number[] = [];
-      const coef: number[] = [];
-      row.unknown.forEach((c, i) => {
-        const v = fixed.get(c);
-        if (v === undefined) {
-          unknown.push(c);
-          coef.push(row.coef[i]!);
-        } else rhs -= row.coef[i]! * v;
+      A[i]!.forEach((a, j) => {
+        if (a === 0) return;
+        const v = fixed.get(j);
+        if (v === undefined) unknown.push(j);
+        else rhs -= a * v;
       });
       rhs = tidy(rhs);
-      const sameSign = coef.every((a) => a > 0) || coef.every((a) => a < 0);
+      const signs = new Set(unknown.map((j) => Math.sign(A[i]![j]!)));
       if (unknown.length === 0) {
-        if (row.le ? rhs < 0 : rhs !== 0) return false;
-      } else if (row.le) next.push({ ...row, unknown, coef, rhs });
-      else if (unknown.length === 1) {
-        const v = tidy(rhs / coef[0]!);
+        if (rhs !== 0) return false;
+      } else if (unknown.length === 1) {
+        const v = tidy(rhs / A[i]![unknown[0]!]!);
         if (v < 0 || !Number.isInteger(v)) return false;
         fixed.set(unknown[0]!, v);
         changed = true;
-      } else if (sameSign && rhs * coef[0]! < 0) return false;
-      else if (sameSign && rhs === 0) {
-        for (const c of unknown) fixed.set(c, 0);
+      } else if (signs.size === 1 && rhs * [...signs][0]! < 0) return false;
+      else if (signs.size === 1 && rhs === 0) {
+        for (const j of unknown) fixed.set(j, 0);
         changed = true;
-      } else next.push({ ...row, unknown, coef, rhs });
+      } else next.push(i);
     }
     open = next;
   }
+  const rest = (i: number) => tidy(A[i]!.reduce((acc, a, j) => acc - a * (fixed.get(j) ?? 0), b[i]!));
   // nothing left to balance: every open unknown at 0 will do
-  if (open.every((r) => (r.le ? r.rhs >= 0 : r.rhs === 0))) return true;
-  const cols = [...new Set(open.flatMap((r) => r.unknown))];
-  const slacks = open.filter((r) => r.le).length;
-  let slack = cols.length;
-  const A = open.map((r) => {
-    const a = new Array<number>(cols.length + slacks).fill(0);
-    r.unknown.forEach((c, i) => (a[cols.indexOf(c)]! += r.coef[i]!));
-    if (r.le) a[slack++] = 1;
-    return a;
-  });
-  return simplex(A, open.map((r) => r.rhs)).status === 'optimal';
+  if (open.every((i) => rest(i) === 0)) return true;
+  return simplex(
+    open.map((i) => A[i]!.map((a, j) => (fixed.has(j) ? 0 : a))),
+    open.map(rest),
+  ).status === 'optimal';
 }
 
 /** LP tests one localization may run before it gives up (beyondLimit): keeps a page with many blanks bounded. */
@@ -315,13 +297,22 @@ function localizeSystem(sys: Sys, maxChanges: number, maxAlternatives: number): 
   const consistent: Localization = { system: sys.name, status: 'consistent', solutions: [], failing: [] };
   // Conflicts: sets of printed cells of which at least one must change. An identity failing on its own is one.
   const printedIn = (id: number) => sys.ids[id]!.cells.filter((c) => sys.values[c] !== null);
-  const conflicts: number[][] = failing.map(printedIn);
+  const conflicts: number[][] = [];
+  const known = new Set<string>();
+  const learn = (cf: number[]) => {
+    const key = [...cf].sort((a, b) => a - b).join(',');
+    if (!known.has(key)) {
+      known.add(key);
+      conflicts.push(cf);
+    }
+  };
+  failing.map(printedIn).forEach(learn);
   if (failing.length === 0) {
     // every cell printed: each identity holds by itself, so all do; with blanks, they must hold together
     if (!sys.values.includes(null) || fillable(sys)) return consistent;
     const t = test(sys, []);
     if (t.ok) return consistent;
-    conflicts.push(t.conflict);
+    learn(t.conflict);
   }
   let budget = MAX_TESTS;
   const tested = new Set<string>();
@@ -348,7 +339,7 @@ function localizeSystem(sys: Sys, maxChanges: number, maxAlternatives: number): 
         if (set.length === k) found.push(set);
         return;
       }
-      conflicts.push(t.conflict);
+      learn(t.conflict);
       if (set.length < k) rec(chosen);
     };
     rec([]);

@@ -3,7 +3,7 @@
 // (yᵀA ≤ 0, yᵀb > 0): a combination of identities that no filling of the unknowns can satisfy, which tells the
 // localizer which printed cells one of the changes must touch (Fellegi–Holt's implied edits).
 // Systems here are some forty identities over at most a few hundred cells, coefficients ±1; Bland's rule keeps the
-// (very degenerate) pivoting finite.
+// (very degenerate) pivoting finite once Dantzig's steepest choice stalls.
 
 export type LpResult = { status: 'optimal'; u: number[]; value: number } | { status: 'infeasible'; y: number[] } | { status: 'unbounded' };
 
@@ -26,31 +26,40 @@ export function simplex(A: readonly (readonly number[])[], b: readonly number[],
   });
   const basis = Array.from({ length: m }, (_, i) => n + i);
 
+  // the reduced costs of the current objective, kept as one more row and pivoted with the others
+  const z = new Float64Array(width);
   const pivot = (r: number, col: number) => {
     const pr = T[r]!;
     const p = pr[col]!;
     for (let j = 0; j < width; j++) pr[j]! /= p;
-    for (let i = 0; i < m; i++) {
+    for (let i = 0; i <= m; i++) {
       if (i === r) continue;
-      const row = T[i]!;
+      const row = i < m ? T[i]! : z;
       const f = row[col]!;
       if (Math.abs(f) < EPS) continue;
       for (let j = 0; j < width; j++) row[j]! -= f * pr[j]!;
     }
     basis[r] = col;
   };
+  const price = (cost: Float64Array) => {
+    z.fill(0);
+    for (let j = 0; j < cost.length; j++) z[j] = cost[j]!;
+    for (let i = 0; i < m; i++) {
+      const cb = cost[basis[i]!]!;
+      if (cb !== 0) for (let j = 0; j < width; j++) z[j]! -= cb * T[i]![j]!;
+    }
+  };
 
-  /** Minimise the cost `cost` over columns < `cols`; false if unbounded. */
+  /** Minimise `cost` over columns < `cols`; false if unbounded. Dantzig's rule, Bland's after a run of degenerate pivots. */
   const run = (cost: Float64Array, cols: number): boolean => {
+    price(cost);
+    let stalled = 0;
     for (;;) {
-      // reduced costs d_j = cost_j − Σ cost_B(i)·T[i][j]; Bland: the first column with d_j < 0 enters
       let enter = -1;
       for (let j = 0; j < cols; j++) {
-        let d = cost[j]!;
-        for (let i = 0; i < m; i++) d -= cost[basis[i]!]! * T[i]![j]!;
-        if (d < -EPS) {
+        if (z[j]! < -EPS && (enter < 0 || (stalled < 50 && z[j]! < z[enter]!))) {
           enter = j;
-          break;
+          if (stalled >= 50) break;
         }
       }
       if (enter < 0) return true;
@@ -66,6 +75,7 @@ export function simplex(A: readonly (readonly number[])[], b: readonly number[],
         }
       }
       if (leave < 0) return false;
+      stalled = best < EPS ? stalled + 1 : 0;
       pivot(leave, enter);
     }
   };
@@ -77,14 +87,8 @@ export function simplex(A: readonly (readonly number[])[], b: readonly number[],
   let infeasibility = 0;
   for (let i = 0; i < m; i++) if (basis[i]! >= n) infeasibility += T[i]![rhs]!;
   if (infeasibility > 1e-7) {
-    // π_i = 1 − d(artificial i) with d = reduced costs at the optimum; y = π in the unflipped rows
-    const y = new Array<number>(m);
-    for (let k = 0; k < m; k++) {
-      let d = cost1[n + k]!;
-      for (let i = 0; i < m; i++) d -= cost1[basis[i]!]! * T[i]![n + k]!;
-      y[k] = sign[k]! * (1 - d);
-    }
-    return { status: 'infeasible', y };
+    // π_k = 1 − (reduced cost of artificial k); y = π in the unflipped rows
+    return { status: 'infeasible', y: Array.from({ length: m }, (_, k) => sign[k]! * (1 - z[n + k]!)) };
   }
   // Drive the artificials left in the basis (at 0) out where a structural column can replace them.
   for (let i = 0; c && i < m; i++) {
