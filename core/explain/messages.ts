@@ -155,6 +155,22 @@ function suspectText(s: Suspect, lang: Lang, tf: TemplateFormat): string {
 }
 
 function localizationText(f: FindingDraft, lang: Lang, tf: TemplateFormat): string {
+  const chosen = f.textSupport ? f.alternatives?.[f.textSupport.alternative] : undefined;
+  if (f.textSupport && chosen && f.alternatives) {
+    const join = (alt: readonly Suspect[]) => alt.map((s) => suspectText(s, lang, tf)).join(lang === 'zh' ? '，且' : ' and ');
+    const others = f.alternatives.filter((a) => a !== chosen);
+    const shown = others.slice(0, 2).map(join);
+    const more = others.length > shown.length;
+    const { sentence, claimed, section } = f.textSupport.evidence;
+    // the statement: a sentence of this report, or last year's report of the agency (its 结转下年度)
+    const lastYear = section === 'previousYear';
+    if (lang === 'zh') {
+      const why = lastYear ? `上年报告的结转下年度继续办理为 ${claimed}` : `正文原句“${sentence}”称 ${claimed}`;
+      return `有 ${f.alternatives.length} 种同样简单的改法；${why}，只与其中一种一致。最可能的改法：${join(chosen)}。其他可能：${shown.join('；或 ')}${more ? '；等' : ''}。`;
+    }
+    const why = lastYear ? `last year's report carried forward ${claimed}` : `the report's text “${sentence}” says ${claimed}`;
+    return ` ${f.alternatives.length} equally simple corrections exist; ${why}, which agrees with only one. Most likely correction: ${join(chosen)}. Also possible: ${shown.join('; or ')}${more ? '; …' : ''}.`;
+  }
   if (f.ambiguous && f.alternatives && f.alternatives.length > 1) {
     const alts = f.alternatives.slice(0, 3).map((alt) => alt.map((s) => suspectText(s, lang, tf)).join(lang === 'zh' ? '，且' : ' and '));
     const more = f.alternatives.length - alts.length;

@@ -117,6 +117,16 @@ export const Evidence = z.object({
 });
 export type Evidence = z.infer<typeof Evidence>;
 
+/** Among equally small corrections (`alternatives`), the one a statement of the report's own text agrees with. */
+export const TextSupport = z.object({
+  /** index into `alternatives` */
+  alternative: z.number(),
+  /** the narrative rule whose claim agrees (txt.reviewTotal …) */
+  rule: z.string(),
+  evidence: Evidence,
+});
+export type TextSupport = z.infer<typeof TextSupport>;
+
 export const Finding = z.object({
   rule: z.string(),
   severity: Severity,
@@ -131,8 +141,12 @@ export const Finding = z.object({
   rightCells: z.optional(z.array(CellRef)),
   blanks: z.optional(z.array(CellRef)),
   suspects: z.array(Suspect),
+  /** several cells explain the failure equally by the arithmetic alone (see `alternatives`; `textSupport` may still name one) */
   ambiguous: z.boolean(),
+  /** the equally small corrections, each a set of cells with suggested values */
   alternatives: z.optional(z.array(z.array(Suspect))),
+  /** set when the text decides between the alternatives: `suspects` are then that alternative's cells */
+  textSupport: z.optional(TextSupport),
   message: z.object({ zh: z.string(), en: z.string() }),
   evidence: z.optional(Evidence),
   /** what the rule instance ranges over: a t3 row or column id, a t4 block, a t2 row, a narrative keyword … */

@@ -164,5 +164,5 @@ function readPage(scan: Scan, opts: ReadOptions): ReadReport {
     readNotes: [...sink.notes, ...nc.notes],
     ...(sink.columnsByHeader.length ? { columnsByHeader: sink.columnsByHeader } : {}),
   };
-  return { report, elements: sink.elements, tableElements };
+  return { report, elements: sink.elements, tableElements, ...(root ? { root } : {}) };
 }

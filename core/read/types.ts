@@ -7,6 +7,8 @@ export interface ReadReport {
   elements: Map<string, Element>;
   /** the <table> elements each table was read from, in order (DOM input only) */
   tableElements: Partial<Record<'t2' | 't3' | 't4', Element[]>>;
+  /** the smallest element holding the report's tables and section headings (DOM input; absent when that is the whole page) */
+  root?: Element;
 }
 
 export interface ReadOptions {

@@ -1,4 +1,5 @@
 // Shared machinery of the txt.* rules (spec §7.5): a number the text claims, compared with what the tables say.
+import type { ClaimSubject } from '../explain/claimScope';
 import { evidenceOf, findClaims, type Claim, type ClaimPattern } from '../explain/claims';
 import type { CellRef, Report, Severity } from '../model/schema';
 import { groupRowId, T3_PARTS, t3GroupMembers, type T3Group } from '../model/templates';
@@ -116,6 +117,8 @@ export function narrativeRule(def: {
   severity?: Severity;
   reads: Rule['reads'];
   doc: string;
+  /** what the claimed number counts: sentences about something else are not compared (explain/claimScope.ts) */
+  subject: ClaimSubject;
   patterns: ClaimPattern[];
   readings: (report: Report, lookup: CellLookup, claim: Claim) => Reading[];
   scope?: (claim: Claim) => string;
@@ -134,7 +137,7 @@ export function narrativeRule(def: {
       const seen = new Set<string>();
       const out: FindingDraft[] = [];
       for (const p of def.patterns) {
-        for (const claim of findClaims(report.sections, p)) {
+        for (const claim of findClaims(report.sections, { subject: def.subject, ...p }, report)) {
           const key = `${claim.section}|${claim.sentence}|${claim.start}`;
           if (seen.has(key)) continue;
           seen.add(key);

@@ -6,10 +6,10 @@ import type { AuditData, ExportResult } from './messages';
 
 const TOOL = 'gidar-check 0.1.0 (extension)';
 
-/** The audit record (Markdown or HTML) from the data a content script sent; runs in the popup. */
-export async function auditExport(data: AuditData, format: 'audit-md' | 'audit-html', lang: Lang): Promise<ExportResult> {
+/** The audit record (Markdown or HTML) from the data a content script sent; runs in the popup (and the web page, `tool` naming it). */
+export async function auditExport(data: AuditData, format: 'audit-md' | 'audit-html', lang: Lang, tool = TOOL): Promise<ExportResult> {
   const checkedAt = new Date(data.checkedAt);
-  const records = await Promise.all(data.results.map((r) => buildAuditRecord({ url: r.source ?? data.url, title: data.title, checkedAt, report: r.report, findings: r.findings, tool: TOOL })));
+  const records = await Promise.all(data.results.map((r) => buildAuditRecord({ url: r.source ?? data.url, title: data.title, checkedAt, report: r.report, findings: r.findings, tool })));
   let host = 'page';
   try {
     host = new URL(data.url).hostname;

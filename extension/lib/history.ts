@@ -2,7 +2,7 @@
 // with the same agency's report of the year before (the cross-year rules, spec §7.6). Nothing is sent anywhere.
 import { browser } from 'wxt/browser';
 import { agencyKey } from '../../core/check';
-import { checkPair, sortFindings } from './core';
+import { checkPair, joinYearFindings } from './core';
 import type { Finding, Report } from '../../core/model/schema';
 
 const INDEX = 'gidar:history';
@@ -36,7 +36,7 @@ export async function previousYear(report: Report, url: string): Promise<Remembe
 export function withPreviousYear(report: Report, findings: Finding[], prev: Remembered | null): Finding[] {
   if (!prev) return findings;
   const pair = checkPair(prev.report, report).map((f) => ({ ...f, params: { ...f.params, previousUrl: prev.url } }));
-  return sortFindings([...findings, ...pair]);
+  return joinYearFindings(findings, pair, report.format);
 }
 
 /** Keeps a report that has table cells and a known agency and year; forgets the oldest beyond HISTORY_SIZE. */
@@ -49,4 +49,13 @@ export async function remember(report: Report, url: string, title: string): Prom
   const entry: Remembered = { url, title, checkedAt: new Date().toISOString(), report };
   await browser.storage.local.set({ [key]: entry, [INDEX]: index });
   if (forget.length) await browser.storage.local.remove(forget);
+}
+
+/** Keeps the reports once the page is idle (storing copies them: a structured clone). */
+export function rememberWhenIdle(reports: readonly Report[], url: string, title: string): void {
+  const keep = (): void => {
+    for (const report of reports) void remember(report, url, title).catch(() => undefined);
+  };
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(keep, { timeout: 2000 });
+  else setTimeout(keep, 200);
 }

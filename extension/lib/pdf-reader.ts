@@ -10,9 +10,17 @@ import { textLayer } from '../../core/read/pdf-items';
 import { PdfReadError, pdfJsFailure } from './pdf-items';
 import { MiniReadableStream, nativeStreamsWork } from './readable-stream';
 
+export interface PdfReadOptions {
+  yieldTask: () => Promise<void>;
+  /** where pdf.js fetches its Chinese cMaps (a directory URL ending in /) */
+  cMapUrl?: string;
+  /** or a cMap file's bytes by its name (`UniGB-UCS2-H.bcmap`), where nothing can be fetched (a page opened from disk) */
+  cMap?: (filename: string) => Promise<Uint8Array>;
+}
+
 export interface PdfReader {
   /** the reports read from a PDF's bytes; throws PdfReadError */
-  read(bytes: Uint8Array, source: string, opts: { yieldTask: () => Promise<void>; cMapUrl?: string }): Promise<Report[]>;
+  read(bytes: Uint8Array, source: string, opts: PdfReadOptions): Promise<Report[]>;
 }
 
 declare global {
@@ -20,7 +28,17 @@ declare global {
   var __gidarPdfReader: PdfReader | undefined;
 }
 
-async function read(bytes: Uint8Array, source: string, opts: { yieldTask: () => Promise<void>; cMapUrl?: string }): Promise<Report[]> {
+/** pdf.js's loader of binary data (BinaryDataFactory) answering cMaps from `cMap` and nothing else. */
+function cMapLoader(cMap: (filename: string) => Promise<Uint8Array>): object {
+  return class {
+    async fetch({ kind, filename }: { kind: string; filename: string }): Promise<Uint8Array> {
+      if (kind !== 'cMapUrl') throw new Error(`no ${kind} data`);
+      return cMap(filename);
+    }
+  };
+}
+
+async function read(bytes: Uint8Array, source: string, opts: PdfReadOptions): Promise<Report[]> {
   // pdf.js runs its worker code in this thread when it finds the worker module here
   globalThis.pdfjsWorker ??= { WorkerMessageHandler };
   // Firefox content scripts: the page's ReadableStream refuses our sources; this world gets a stream of its own
@@ -36,7 +54,11 @@ async function read(bytes: Uint8Array, source: string, opts: { yieldTask: () => 
     disableRange: true,
     disableStream: true,
     verbosity: 0,
-    ...(opts.cMapUrl ? { cMapUrl: opts.cMapUrl, cMapPacked: true } : {}),
+    ...(opts.cMap
+      ? { cMapUrl: 'cmaps/', cMapPacked: true, BinaryDataFactory: cMapLoader(opts.cMap) }
+      : opts.cMapUrl
+        ? { cMapUrl: opts.cMapUrl, cMapPacked: true }
+        : {}),
   });
   let doc: Awaited<typeof task.promise>;
   try {

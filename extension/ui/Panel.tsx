@@ -5,7 +5,8 @@ import { NOT_CHECKABLE_REASONS, TABLE_NAMES } from '../../core/export/labels';
 import { detailSuffix } from '../../core/read/notes';
 import { pdfPageOf, type Item } from '../lib/model';
 import { pdfOfEntry } from '../lib/pdf-items';
-import { findingTexts, type Store } from './Overlay';
+import { findingTexts } from './finding-texts';
+import type { Store } from './view';
 import { pdfFailedText, STRINGS } from './strings';
 
 const GROUPS: Finding['status'][] = ['fail', 'needsReview', 'pass', 'notCheckable'];
@@ -80,7 +81,7 @@ export function Panel({ store }: { store: Store }) {
   const pdfOffered = new Set<string>();
   const notCheckable = s.page.reports.flatMap((r, ri) =>
     r.rr.report.notCheckable.map((nc, j) => {
-      let pdf = r.source ? null : pdfOfEntry(nc, location.href);
+      let pdf = r.source ? null : pdfOfEntry(nc, s.url);
       if (pdf && pdfOffered.has(pdf)) pdf = null;
       if (pdf) pdfOffered.add(pdf);
       return { nc, key: `${ri}:${j}`, pdf };
@@ -127,7 +128,7 @@ export function Panel({ store }: { store: Store }) {
                     </span>
                     <PageLink class="link" href={nc.link} />
                   </div>
-                  {pdf ? <PdfCheckRow store={store} url={pdf} /> : null}
+                  {pdf && store.actions.checkPdf ? <PdfCheckRow store={store} url={pdf} /> : null}
                 </li>
               ))}
             </ul>
@@ -202,7 +203,7 @@ function PdfCheckRow({ store, url }: { store: Store; url: string }) {
   }
   return (
     <div class="pdf-check" data-pdf-status={st?.status ?? 'idle'}>
-      <button type="button" class="btn" data-action="check-pdf" disabled={st?.status === 'loading'} onClick={() => store.actions.checkPdf(url)}>
+      <button type="button" class="btn" data-action="check-pdf" disabled={st?.status === 'loading'} onClick={() => store.actions.checkPdf?.(url)}>
         {t.checkPdf}
       </button>
       <span class={`pdf-msg${st?.status === 'error' ? ' err' : ''}`} role="status">

@@ -5,9 +5,8 @@ import type { Server } from 'node:http';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { coverage, fixture, ROOT, startServer, type Box } from './harness';
+import { coverage, EXT_FIREFOX, fixture, startServer, type Box } from './harness';
 
-const EXT_FIREFOX = join(ROOT, '.output/firefox-mv2');
 /** Debian's firefox-esr (/usr/bin/firefox-esr is a symlink to it) */
 const FIREFOX = '/usr/lib/firefox-esr/firefox-esr';
 

@@ -1,0 +1,76 @@
+// The overlay's host element: one <gidar-overlay> after <body>, an open shadow root with the overlay's styles, and an
+// invisible probe that measures the layer's origin and scale. Put back (a bounded number of times) when a page removes it.
+export const HOST_TAG = 'gidar-overlay';
+const PROBE_SIZE = 100;
+/** a page that keeps removing unknown elements wins after this many re-attachments of the overlay */
+const MAX_REATTACH = 10;
+
+/** The overlay layer's origin in viewport px and its scale (CSS zoom or a transform on <html> scales the layer too). */
+export interface LayerFrame {
+  x: number;
+  y: number;
+  sx: number;
+  sy: number;
+}
+
+export interface OverlayHost {
+  readonly host: HTMLElement;
+  readonly shadow: ShadowRoot;
+  /** where the overlay renders */
+  readonly root: HTMLElement;
+  /** the layer's origin and scale; null while the overlay is not laid out (hidden, printing) */
+  frame(): LayerFrame | null;
+  /** the page removed the host: attach it again (same shadow root, rendered tree intact); true when it did */
+  reattach(): boolean;
+  /** attaching the host (or a change inside it) is no reason to look at the page again; its removal is */
+  owns(r: MutationRecord): boolean;
+}
+
+export function createHost(doc: Document, css: string): OverlayHost {
+  const host = doc.createElement(HOST_TAG);
+  // Inline CSSOM styles only; the host sits outside <body>, so no page selector for body descendants reaches it.
+  for (const [k, v] of [['all', 'initial'], ['position', 'absolute'], ['left', '0'], ['top', '0'], ['width', '0'], ['height', '0'], ['z-index', '2147483646'], ['display', 'block']] as const) {
+    host.style.setProperty(k, v);
+  }
+  const shadow = host.attachShadow({ mode: 'open' });
+  try {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(css);
+    shadow.adoptedStyleSheets = [sheet];
+  } catch {
+    const style = doc.createElement('style');
+    style.textContent = css;
+    shadow.appendChild(style);
+  }
+  const probe = doc.createElement('div');
+  for (const [k, v] of [['position', 'absolute'], ['left', '0'], ['top', '0'], ['width', `${PROBE_SIZE}px`], ['height', `${PROBE_SIZE}px`], ['visibility', 'hidden'], ['pointer-events', 'none']] as const) {
+    probe.style.setProperty(k, v);
+  }
+  probe.setAttribute('aria-hidden', 'true');
+  shadow.appendChild(probe);
+  const root = doc.createElement('div');
+  shadow.appendChild(root);
+  doc.documentElement.appendChild(host);
+  let reattached = 0;
+  return {
+    host,
+    shadow,
+    root,
+    frame() {
+      if (!probe.isConnected) return null;
+      const r = probe.getBoundingClientRect();
+      if (r.width === 0 || r.height === 0) return null;
+      return { x: r.left, y: r.top, sx: r.width / PROBE_SIZE, sy: r.height / PROBE_SIZE };
+    },
+    reattach() {
+      if (host.isConnected || reattached >= MAX_REATTACH) return false;
+      reattached++;
+      doc.documentElement.appendChild(host);
+      return true;
+    },
+    owns(r) {
+      if (r.target === host || host.contains(r.target)) return true;
+      return r.type === 'childList' && r.removedNodes.length === 0 && r.addedNodes.length === 1 && r.addedNodes[0] === host;
+    },
+  };
+}

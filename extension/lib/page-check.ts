@@ -1,0 +1,60 @@
+// Reading and checking the page's reports: the page's blocks and tables, locating and mapping them, then one report
+// at a time, each with last year's report of its agency if that was checked in this browser. Each step is a task of
+// its own, so that none holds the page's main thread for long; a newer check supersedes one still running.
+import type { ReadReport } from '../../core/read/types';
+import { checkReport, readScanned, scanPage } from './core';
+import { previousYear, withPreviousYear } from './history';
+import { joinPdfReports, type CheckedPage } from './model';
+import { nextTask } from './pdf-download';
+
+export interface PageCheck {
+  page: CheckedPage;
+  /** the reader or checker failed: one line for the panel */
+  error: string | null;
+}
+
+export interface PageCheckSteps {
+  /** the reports read from PDF attachments on request: they join every check of the page */
+  pdfReports: CheckedPage['reports'];
+  /** false once a newer check has started: this one stops at its next step */
+  current(): boolean;
+  /** the page has been read (before checking): `reports` report-like findings */
+  read(reports: number): void;
+}
+
+/** The page's checked reports; null when superseded. */
+export async function checkPage(doc: Document, url: string, steps: PageCheckSteps): Promise<PageCheck | null> {
+  // the PDF attachments read on request stay, whatever this reading of the page gives
+  let page: CheckedPage = { reports: [...steps.pdfReports] };
+  let error: string | null = null;
+  let found: ReadReport[] = [];
+  try {
+    const scan = scanPage(doc);
+    if (!(scan instanceof Error)) {
+      await nextTask();
+      if (!steps.current()) return null;
+    }
+    const read = readScanned(scan, { url });
+    // A page without any report table reads as one empty report with every table "missing": not a report.
+    found = read.filter((rr) => rr.report.tablesFound.length > 0 || rr.report.notCheckable.some((n) => n.reason !== 'missing'));
+  } catch (e) {
+    error = e instanceof Error ? e.message : String(e);
+  }
+  steps.read(found.length);
+  if (error !== null) return { page, error };
+  try {
+    const reports: CheckedPage['reports'] = [];
+    // last year's report of the same agency: looked up while this one is checked
+    const previous = found.map((rr) => previousYear(rr.report, url).catch(() => null));
+    for (const [i, rr] of found.entries()) {
+      await nextTask();
+      if (!steps.current()) return null;
+      const findings = checkReport(rr.report);
+      reports.push({ rr, findings: withPreviousYear(rr.report, findings, await previous[i]!) });
+    }
+    page = { reports: joinPdfReports(reports, steps.pdfReports, url) };
+  } catch (e) {
+    error = e instanceof Error ? e.message : String(e);
+  }
+  return { page, error };
+}

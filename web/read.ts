@@ -1,0 +1,69 @@
+// Reading and checking one input with core, as the command line does: a page through the DOM reader (the browser's
+// own parser, inert: nothing of the page runs or loads), text through the text reader, a PDF through the extension's
+// PDF reader chunk (pdf.js, loaded on first use). Then what the page shows of it (web/view.ts).
+import type { Report } from '../core/model/schema';
+import { checkPair, checkReport, consecutivePairs, sortFindings } from '../core/check';
+import { readDocument } from '../core/read/dom';
+import { readText } from '../core/read/text';
+import { isReport, type ReadReport } from '../core/read/types';
+import type { CheckedPage } from '../extension/lib/model';
+import { WebInputError, type Input } from './input';
+import { readPdfReports } from './pdf';
+import { drawModel, mapElements, rebuild, reportPart } from './view';
+
+export interface Loaded {
+  /** the file's name, or `clipboard` */
+  source: string;
+  /** the page's <title>, else the report's title */
+  title: string | null;
+  kind: Input['kind'];
+  page: CheckedPage;
+  /** what the page shows: the report's part of the page rebuilt as text, or its tables drawn from the model */
+  view: HTMLElement;
+}
+
+const NO_REPORT = (source: string) =>
+  new WebInputError({ zh: `没有找到政府信息公开年度报告的统计表：${source}`, en: `no annual-report statistics table found: ${source}` });
+
+/** Findings of each report, and the cross-year ones for one agency's consecutive years among them (as the CLI). */
+function check(rrs: ReadReport[]): CheckedPage {
+  const reports = rrs.map((rr) => ({ rr, findings: checkReport(rr.report) }));
+  const byReport = new Map(reports.map((r) => [r.rr.report, r]));
+  for (const [previous, current] of consecutivePairs(reports.map((r) => r.rr.report))) {
+    const entry = byReport.get(current)!;
+    entry.findings = sortFindings([...entry.findings, ...checkPair(previous, current)]);
+  }
+  return { reports };
+}
+
+function readHtml(input: { source: string; text: string }, doc: Document): Loaded {
+  const parsed = new DOMParser().parseFromString(input.text, 'text/html');
+  const rrs = readDocument(parsed).filter((rr) => isReport(rr.report));
+  if (!rrs.length) throw NO_REPORT(input.source);
+  const { root, drawn } = rebuild(reportPart(parsed, rrs), doc, rrs);
+  return {
+    source: input.source,
+    title: parsed.title.trim() || rrs[0]!.report.title,
+    kind: 'html',
+    page: check(rrs.map((rr) => mapElements(rr, drawn))),
+    view: root,
+  };
+}
+
+function fromModel(input: Input, reports: Report[], doc: Document): Loaded {
+  reports = reports.filter(isReport);
+  if (!reports.length) throw NO_REPORT(input.source);
+  const view = doc.createElement('div');
+  const rrs = reports.map((report) => {
+    const drawn = drawModel(report, doc);
+    view.appendChild(drawn.root);
+    return drawn.rr;
+  });
+  return { source: input.source, title: reports[0]!.title, kind: input.kind, page: check(rrs), view };
+}
+
+export async function readInput(input: Input, doc: Document): Promise<Loaded> {
+  if (input.kind === 'pdf') return fromModel(input, await readPdfReports(input.bytes, input.source), doc);
+  if (input.kind === 'html') return readHtml(input, doc);
+  return fromModel(input, readText(input.text, { source: input.source }), doc);
+}
