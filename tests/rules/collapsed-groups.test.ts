@@ -162,3 +162,31 @@ describe.each(GROUPS)('Huixian 2023 with %s printed as one row', (g) => {
     });
   });
 });
+
+// Real run-together text (Pingtan 2025 page.txt, MANIFEST: every 表三 row adds up) with one group cut down to its
+// heading and the group's sums as the page would print them, digits run together. The sums, from the page's rows:
+// 不予公开 3 + 2 + 3 + 3 = 11 (自然人); 无法提供 49 + 3 = 52 (自然人) and 1 (商业企业), 53 in all; 不予处理 2;
+// 其他处理 8 + 2 + 1 = 11.
+describe.each([
+  { g: 'denied' as const, next: '（四）无法提供', run: '110000011', sums: [11, 0, 0, 0, 0, 0, 11] },
+  { g: 'unable' as const, next: '（五）不予处理', run: '521000053', sums: [52, 1, 0, 0, 0, 0, 53] },
+  { g: 'notProcessed' as const, next: '（六）其他处理', run: '2000002', sums: [2, 0, 0, 0, 0, 0, 2] },
+  { g: 'other' as const, next: '（七）总计', run: '110000011', sums: [11, 0, 0, 0, 0, 0, 11] },
+])('Pingtan 2025 page.txt (cells run together) with $g printed as one row', ({ g, next, run, sums }) => {
+  const text = readFileSync(new URL('../fixtures/corpus/real/2025-pingtan-guanweihui.txt', import.meta.url), 'utf8');
+  const heading = T3_GROUPS[g]!;
+  const from = text.indexOf(heading);
+  const to = text.indexOf(next, from + heading.length);
+  const collapsedRun = text.slice(0, from) + heading + run + text.slice(to);
+
+  it('reads the group total where its digits split one way with the column identities, and checks the outcome sums', () => {
+    expect([from > 0, to > from]).toEqual([true, true]);
+    const report = readText(collapsedRun)[0]!;
+    expect(report.cells.filter((c) => c.row === groupRowId(g)).map((c) => c.value)).toEqual(sums);
+    expect(report.readNotes.map((n) => n.code)).toContain('groupCollapsed');
+    expect(report.readNotes.filter((n) => n.code === 'labelNotFound')).toEqual([]);
+    const fs = checkReport(report);
+    expect(pass(fs, 't3.outcomeSum')).toEqual(COLS);
+    expect(failing(fs)).toEqual([]);
+  });
+});
