@@ -96,7 +96,8 @@ function collapsedText(g: T3Group, change?: { col: number; to: number }): string
  * An HTML page with the Huixian 表三 in the template's layout (三、本年度办理结果 spanning the outcome rows, each group
  * heading spanning its sub-rows), the group printed as one row: its heading beside the values, spanning two columns.
  */
-function collapsedHtml(g: T3Group, change?: { col: number; to: number }): string {
+function collapsedHtml(g: T3Group, change?: { col: number; to: number }, leaf?: { row: string; to: number }): string {
+  const printedRow = (id: string) => (leaf?.row === id ? [leaf.to, ...HUIXIAN_T3[id]!.slice(1)] : HUIXIAN_T3[id]!);
   const td = (t: string | number, span = '') => `<td${span}>${t}</td>`;
   const vals = (v: readonly number[]) => v.map((x) => td(x)).join('');
   const rows = [
@@ -110,7 +111,7 @@ function collapsedHtml(g: T3Group, change?: { col: number; to: number }): string
   const seen = new Set<string>();
   for (const r of printed) {
     if (['newReceived', 'carriedOver', 'carriedForward'].includes(r.id)) {
-      rows.push(td(r.label, ' colspan="3"') + vals(HUIXIAN_T3[r.id]!));
+      rows.push(td(r.label, ' colspan="3"') + vals(printedRow(r.id)));
       continue;
     }
     const head = resultsOpen ? '' : td('三、本年度办理结果', ` rowspan="${results}"`);
@@ -123,8 +124,8 @@ function collapsedHtml(g: T3Group, change?: { col: number; to: number }): string
       const n = T3_2021.rows.filter((x) => x.group === r.group).length;
       const groupHead = seen.has(r.group) ? '' : td(T3_GROUPS[r.group]!, ` rowspan="${n}"`);
       seen.add(r.group);
-      rows.push(head + groupHead + td(r.label) + vals(HUIXIAN_T3[r.id]!));
-    } else rows.push(head + td(r.label, ' colspan="2"') + vals(HUIXIAN_T3[r.id]!));
+      rows.push(head + groupHead + td(r.label) + vals(printedRow(r.id)));
+    } else rows.push(head + td(r.label, ' colspan="2"') + vals(printedRow(r.id)));
   }
   const table = `<table border="1">${rows.map((r) => `<tr>${r}</tr>`).join('')}</table>`;
   return `<html><head><title>辉县市人民政府2023年政府信息公开工作年度报告</title></head><body><p>三、收到和处理政府信息公开申请情况</p>${table}</body></html>`;
@@ -141,7 +142,7 @@ describe.each(GROUPS)('Huixian 2023 with %s printed as one row', (g) => {
   describe.each([
     ['text', (c?: typeof change) => readText(collapsedText(g, c))[0]!],
     ['HTML', (c?: typeof change) => readHtml(collapsedHtml(g, c))],
-  ] as const)('%s', (_, read) => {
+  ] as const)('%s', (kind, read) => {
     it('reads the group total, checks every outcome sum with it, and says the row was collapsed', () => {
       const report = read();
       expect(report.cells.filter((c) => c.row === grp).map((c) => c.value)).toEqual(groupSum(g));
@@ -154,6 +155,15 @@ describe.each(GROUPS)('Huixian 2023 with %s printed as one row', (g) => {
       expect(report.readNotes.filter((n) => n.code === 'rowNotFound' || n.code === 'rowsNotRead' || n.code === 'labelNotFound')).toEqual([]);
       expect(failing(fs)).toEqual([]);
     });
+
+    if (kind === 'HTML')
+      it('pins a 自然人 number outside the group changed from 0 to 3 (the row total and the outcome sum bind it)', () => {
+        const row = g === 'denied' ? 'unable.needsCreation' : 'denied.stateSecret';
+        expect(HUIXIAN_T3[row]![0]).toBe(0);
+        const fs = failing(checkReport(readHtml(collapsedHtml(g, undefined, { row, to: 3 }))));
+        expect(fs.map((f) => `${f.rule}:${f.scope}`).sort()).toEqual(['t3.outcomeSum:naturalPerson', `t3.rowTotal:${row}`]);
+        for (const f of fs) expect(f.suspects.map((s) => [cellKey(s), s.printed, s.suggested + 0])).toEqual([[`t3:${row}:naturalPerson`, 3, 0]]);
+      });
 
     it('pins a changed group total to its cell', () => {
       const fs = failing(checkReport(read(change)));
