@@ -188,8 +188,8 @@ export const Report = z.object({
   /** one-line notes about how the page was read (a missing row, a transposed table …) */
   readNotes: z.array(ReadNote),
   /**
-   * Tables whose value columns were each placed by a printed header label naming that column, in the template's
-   * order (not by position): their column mapping needs no plausibility check (t3.columnOrder).
+   * Tables whose value columns were each placed under a printed header label naming that column (not by position):
+   * their column mapping needs no plausibility check (t3.columnOrder).
    */
   columnsByHeader: z.optional(z.array(TableId)),
 });

@@ -11,7 +11,7 @@ const rule: Rule = {
   id: 't3.columnOrder',
   severity: 'warning',
   reads: ['t3'],
-  doc: 'The column order read for table 三 is plausible: the header labels placed every column (they name the template\'s columns in its order), or else in at least 90 % of rows printed in full 总计 equals the six applicant columns. If neither, the columns may have been mapped wrongly and every table-三 finding is doubtful (spec §7.2). Where the headers placed the columns, failing row totals are errors of the report (t3.rowTotal), not a doubt about the reading.',
+  doc: 'The column order read for table 三 is plausible: the header labels placed every column (each value cell stands under a label naming its column), or else in at least 90 % of rows printed in full 总计 equals the six applicant columns. If neither, the columns may have been mapped wrongly and every table-三 finding is doubtful (spec §7.2). Where the headers placed the columns, failing row totals are errors of the report (t3.rowTotal), not a doubt about the reading.',
   messages: {
     fail: { zh: '表三只有 {share}% 的行满足“总计 = 各列之和”（{passing}/{rows}），列的对应关系可能读错。', en: 'Only {share}% of table-3 rows satisfy total = sum of columns ({passing}/{rows}); the columns may have been mapped wrongly.' },
     pass: { zh: '表三列顺序可信（{basisZh}）。', en: 'Table 3 column order is plausible ({basisEn}).' },
