@@ -93,7 +93,7 @@ describe('npx gidar-check prints what the sources print', () => {
       expect(got.stderr).toBe('');
       expect(got.code).toBe(code);
       expect(got).toEqual(fromSources(args));
-    });
+    }, 240_000);
   }
 
   it('the bundled sample by default, from the installed package', () => {
@@ -105,7 +105,7 @@ describe('npx gidar-check prints what the sources print', () => {
     const src = fromSources([]);
     const path = (s: string): string => s.replace(/来源: \S+/, '来源: <sample>');
     expect(path(got.stdout)).toBe(path(src.stdout));
-  });
+  }, 240_000);
 
   it('the CSV carries the values read from the PDF (Hongze 2023: 表四 as printed)', () => {
     const got = installed(['--csv', '-', '--no-bom', '../inputs/2023-huaian-hongzequ.pdf']);
@@ -114,5 +114,5 @@ describe('npx gidar-check prints what the sources print', () => {
     expect(rows[0]).toBe('source,agency,year,format,table,row,row_label,col,col_label,value,raw');
     expect(rows.filter((r) => r.includes(',t4,')).length).toBeGreaterThan(10);
     expect(got.stdout).toBe(fromSources(['--csv', '-', '--no-bom', '../inputs/2023-huaian-hongzequ.pdf']).stdout);
-  });
+  }, 240_000);
 });
