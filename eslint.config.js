@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', '.output/', '.wxt/', '.tools/', 'coverage/', 'tests/fixtures/'] },
+  { ignores: ['node_modules/', '.output/', '.wxt/', '.tools/', 'coverage/', 'tests/fixtures/', 'dist/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -1,7 +1,7 @@
 // gidar-check command line: read reports from files, URLs or stdin, check them, print/export the result.
 // Exit codes: 0 no failing error, 1 a failing error-severity finding, 2 unusable input (one line, no stack);
 // with several inputs the worst wins, and the usable ones are still reported.
-import { readFileSync, realpathSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -17,6 +17,7 @@ import { hasFailingError, type Lang } from '../core/export/labels';
 import { loadEngine } from './engine';
 import { InputError, isUrl, loadFile, loadStdin, loadUrl, type LoadedInput } from './input';
 import { renderSummary } from './summary';
+import { isProgram } from './program';
 import { pdfPages } from './pdf';
 import { countTags, cutLongTables, MAX_TAGS } from './shrink';
 
@@ -274,8 +275,7 @@ export const nodeIo: Io = {
   },
 };
 
-// Run as a program (tsx cli/main.ts, node dist/gidar-check.js, or npm's node_modules/.bin/gidar-check symlink to it).
-if (process.argv[1] && realpathSync(resolve(process.argv[1])) === realpathSync(fileURLToPath(import.meta.url))) {
+if (isProgram(import.meta.url, 'gidar-check')) {
   main(process.argv.slice(2), nodeIo).then((code) => {
     process.exitCode = code;
   });

@@ -1,6 +1,6 @@
 // Installs the npm package as a user gets it: `npm pack` of the project (its prepack builds dist/), then
 // `npm i <tarball>` into an empty folder outside the repository. Used by tests/cli/pack.test.ts and the bench.
-import { execFileSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -15,6 +15,8 @@ export interface Installed {
   tarball: string;
   /** node_modules/.bin/<command> */
   bin: (command: string) => string;
+  /** what `npm i <tarball>` printed on stderr (warnings) */
+  installWarnings: string;
 }
 
 /**
@@ -28,14 +30,17 @@ export function userEnv(): NodeJS.ProcessEnv {
 export function packAndInstall(): Installed {
   const dir = mkdtempSync(join(tmpdir(), 'gidar-pack-'));
   const env = userEnv();
-  const npm = (args: string[], cwd: string): string =>
-    execFileSync('npm', [...args, '--no-audit', '--no-fund', '--loglevel=error'], { cwd, env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-  const name = npm(['pack', '--pack-destination', dir], ROOT).trim().split('\n').at(-1)!;
+  const npm = (args: string[], cwd: string): { stdout: string; stderr: string } => {
+    const r = spawnSync('npm', [...args, '--no-audit', '--no-fund'], { cwd, env, encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`npm ${args.join(' ')}: exit ${r.status}\n${r.stderr}`);
+    return r;
+  };
+  const name = npm(['pack', '--loglevel=error', '--pack-destination', dir], ROOT).stdout.trim().split('\n').at(-1)!;
   const tarball = join(dir, name);
   const app = join(dir, 'app');
   mkdirSync(app);
   writeFileSync(join(app, 'package.json'), '{ "private": true }\n');
   // the registry is reachable; what the project's own install already fetched comes from the npm cache
-  npm(['i', '--prefer-offline', tarball], app);
-  return { dir, app, tarball, bin: (command) => join(app, 'node_modules', '.bin', command) };
+  const { stderr } = npm(['i', '--loglevel=warn', '--prefer-offline', tarball], app);
+  return { dir, app, tarball, bin: (command) => join(app, 'node_modules', '.bin', command), installWarnings: stderr };
 }
