@@ -20,7 +20,8 @@ export interface LangStore {
   subscribe(fn: () => void): () => void;
 }
 
-type Status = { kind: 'idle' } | { kind: 'reading'; name: string } | { kind: 'error'; text: { zh: string; en: string } } | { kind: 'loaded'; loaded: Loaded };
+/** What is being read, and what failed: the document shown stays until another one is read (a failure loses nothing). */
+type Status = { kind: 'idle' } | { kind: 'reading'; name: string } | { kind: 'error'; text: { zh: string; en: string } };
 
 const ACCEPT = '.html,.htm,.shtml,.xhtml,.pdf,.txt,.md,.markdown,.tsv,.text,text/html,application/pdf,text/plain,text/markdown';
 
@@ -33,6 +34,7 @@ function problem(e: unknown): { zh: string; en: string } {
 export function WebApp({ overlay, langs }: { overlay: PageOverlay; langs: LangStore }) {
   const [lang, setLangState] = useState<Lang>(langs.get());
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
+  const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [dragging, setDragging] = useState(false);
   const [exportError, setExportError] = useState<string | null>(null);
   const docRef = useRef<HTMLDivElement>(null);
@@ -58,7 +60,8 @@ export function WebApp({ overlay, langs }: { overlay: PageOverlay; langs: LangSt
       }
       const loaded = await readInput(input, document);
       if (mine !== seq.current) return;
-      setStatus({ kind: 'loaded', loaded });
+      setStatus({ kind: 'idle' });
+      setLoaded(loaded);
     } catch (e) {
       if (mine !== seq.current) return;
       setStatus({ kind: 'error', text: problem(e) });
@@ -72,7 +75,6 @@ export function WebApp({ overlay, langs }: { overlay: PageOverlay; langs: LangSt
   };
 
   // The drawn report goes into its container, then the overlay goes over it.
-  const loaded = status.kind === 'loaded' ? status.loaded : null;
   useEffect(() => {
     const box = docRef.current;
     if (box) box.replaceChildren(...(loaded ? [loaded.view] : []));
@@ -187,7 +189,7 @@ function Summary({ loaded, lang, onExport, exportError }: { loaded: Loaded; lang
   const review = items.filter((f) => f.status === 'needsReview').length;
   const pass = items.filter((f) => f.status === 'pass').length;
   return (
-    <section class="summary" aria-label={loaded.source}>
+    <section class="report-summary" aria-label={loaded.source}>
       {loaded.page.reports.map(({ rr }, i) => {
         const r = rr.report;
         return (

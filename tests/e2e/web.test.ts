@@ -7,6 +7,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { basename, dirname, extname, join, normalize } from 'node:path';
+import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { parseHTML } from 'linkedom';
@@ -107,8 +108,8 @@ async function paste(page: Page, data: { html?: string; text?: string }): Promis
 
 /** Waits for the report (or the one-line error) and for the overlay's layer over it. */
 async function loaded(page: Page, source: string): Promise<void> {
-  await page.waitForFunction((source) => document.querySelector('.summary')?.textContent?.includes(source) || !!document.querySelector('.error'), source, { timeout: 60_000 });
-  const err = await page.locator('.error').textContent().catch(() => null);
+  await page.waitForFunction((source) => document.querySelector('.report-summary')?.textContent?.includes(source) || !!document.querySelector('.error'), source, { timeout: 60_000 });
+  const err = await page.evaluate(() => document.querySelector('.error')?.textContent ?? null);
   if (err) throw new Error(`the page says: ${err}`);
   await page.waitForFunction(() => !!document.querySelector('gidar-overlay')?.shadowRoot?.querySelector('.layer'), undefined, { timeout: 10_000 });
 }
@@ -314,7 +315,7 @@ describe('the web page from disk: the other inputs', () => {
       const text = readFileSync(SAMPLE, 'utf8');
       writeFileSync(clip, text);
       await paste(o.page, { text });
-      await o.page.waitForFunction(() => document.querySelector('.summary')?.textContent?.includes('辉县市'));
+      await o.page.waitForFunction(() => document.querySelector('.report-summary')?.textContent?.includes('辉县市'));
       expect(await o.page.locator('.doc table.t3').count()).toBe(1);
       expect((await downloadCsv(o.page)).text).toBe(cli(clip).csv);
       expect(o.errors).toEqual([]);
@@ -337,18 +338,67 @@ describe('the web page from disk: the other inputs', () => {
     }
   });
 
-  it('Chinese by default, English on the toggle (page and panel); a Word file is refused in one line', async () => {
+  it('keyboard only: Tab to the file button, Enter chooses, Tab to the CSV export and into the panel; axe finds no WCAG A/AA violation', async () => {
+    const o = await open('file');
+    try {
+      const active = (): Promise<string> =>
+        o.page.evaluate(() => {
+          let a: Element | null = document.activeElement;
+          while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
+          return a ? `${a.closest('gidar-overlay') || a.getRootNode() !== document ? 'overlay:' : ''}${a.id || a.getAttribute('data-export') || a.className || a.tagName}` : '';
+        });
+      const tabTo = async (want: RegExp): Promise<void> => {
+        for (let i = 0; i < 40 && !want.test(await active()); i++) await o.page.keyboard.press('Tab');
+        expect(await active()).toMatch(want);
+      };
+      // (waited for from the start: Playwright intercepts the chooser only once it has set that up in the browser)
+      const chooser = o.page.waitForEvent('filechooser');
+      await tabTo(/^file$/);
+      await o.page.keyboard.press('Enter');
+      await (await chooser).setFiles(files.html);
+      await loaded(o.page, basename(files.html));
+      await tabTo(/^csv$/);
+      const [dl] = await Promise.all([o.page.waitForEvent('download'), o.page.keyboard.press('Enter')]);
+      expect(dl.suggestedFilename()).toMatch(/\.csv$/);
+      await tabTo(/^overlay:/);
+
+      await o.page.evaluate(readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8'));
+      const result = (await o.page.evaluate(() =>
+        (window as unknown as { axe: { run(ctx: unknown, o: unknown): Promise<unknown> } }).axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21aa'] }),
+      )) as { violations: { id: string; impact?: string; nodes: { target: unknown[] }[] }[]; passes: { id: string; nodes: unknown[] }[] };
+      expect(result.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => JSON.stringify(n.target)).join(' ')}`)).toEqual([]);
+      expect(result.passes.find((r) => r.id === 'button-name')?.nodes.length).toBeGreaterThan(10);
+      expect(o.errors).toEqual([]);
+    } finally {
+      await o.close();
+    }
+  });
+
+  it('Chinese by default, English on the toggle (page and panel, either button); a Word file is refused in one line', async () => {
     const o = await open('file');
     try {
       expect(await o.page.locator('h1').textContent()).toContain('政府信息公开年报核查');
-      await o.page.getByRole('button', { name: '切换到英文' }).click();
+      await drop(o.page, files.html);
+      await loaded(o.page, basename(files.html));
+      const panelTitle = o.page.locator('gidar-overlay .panel h2');
+      expect(await panelTitle.textContent()).toBe('政府信息公开年报核查');
+      await o.page.getByRole('button', { name: '切换到英文' }).first().click();
       expect(await o.page.locator('h1').textContent()).toContain('Disclosure report check');
+      expect(await panelTitle.textContent()).toBe('Disclosure report check');
       expect(await o.page.evaluate(() => document.documentElement.lang)).toBe('en');
+      // the panel's own button switches the page back
+      await o.page.locator('gidar-overlay .panel header button[lang="zh-CN"]').click();
+      expect(await o.page.locator('h1').textContent()).toContain('政府信息公开年报核查');
+      expect(await o.page.locator('.counts').textContent()).toMatch(/项不符/);
+      await o.page.locator('header.bar button.lang').click();
       const docx = join(tmp, 'report.docx');
       writeFileSync(docx, Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 0, 0]));
       await drop(o.page, docx);
       await o.page.locator('.error').waitFor();
       expect(await o.page.locator('.error').textContent()).toMatch(/Word\/Excel\/WPS.*report\.docx/);
+      // the report shown before stays, marks and all
+      expect(await o.page.locator('.report-summary').textContent()).toContain(basename(files.html));
+      expect(await o.page.locator('gidar-overlay .mark').count()).toBeGreaterThan(5);
       expect(o.errors).toEqual([]);
     } finally {
       await o.close();
