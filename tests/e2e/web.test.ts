@@ -191,6 +191,21 @@ const files = {
   md: join(CORPUS, '2025-shanghai-shizhengfu-bangongting.md'),
 };
 
+describe('the built folder', () => {
+  it('classic scripts only (a page from file:// loads no module), none with a Function constructor or eval; the page loads one', () => {
+    const scripts = readdirSync(WEB, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.js'));
+    expect(scripts).toEqual(expect.arrayContaining(['gidar-web.js', 'pdf-reader.js', 'cmaps/UniGB-UCS2-H.js']));
+    for (const f of scripts) {
+      const js = readFileSync(join(WEB, f), 'utf8');
+      expect(js, f).not.toMatch(/^\s*(?:import\s*[{*\w]|export\s)/m);
+      expect(js, f).not.toMatch(/(?<![\w.$])(?:eval|Function)\(/);
+    }
+    const html = readFileSync(join(WEB, 'index.html'), 'utf8');
+    expect([...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0])).toEqual(['<script src="gidar-web.js">']);
+    expect(html).toMatch(/Content-Security-Policy" content="[^"]*connect-src 'none'/);
+  });
+});
+
 for (const mode of ['file', 'http'] as const) {
   describe(`the web page over ${mode}:`, () => {
     it('a dropped saved page: its report drawn as text, marks on the cells core read, CSV as the CLI writes it', async () => {
