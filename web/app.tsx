@@ -44,6 +44,7 @@ export function WebApp({ overlay, langs }: { overlay: PageOverlay; langs: LangSt
   useEffect(() => langs.subscribe(() => setLangState(langs.get())), [langs]);
   useEffect(() => {
     document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
+    document.title = `${t.title} · ${t.subtitle}`;
   }, [lang]);
 
   /** Read and check one input; a newer one supersedes one still being read. */

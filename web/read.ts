@@ -7,6 +7,7 @@ import { readDocument } from '../core/read/dom';
 import { readText } from '../core/read/text';
 import { isReport, type ReadReport } from '../core/read/types';
 import type { CheckedPage } from '../extension/lib/model';
+import { countTags, cutLongTables, MAX_TAGS } from '../cli/shrink';
 import { WebInputError, type Input } from './input';
 import { readPdfReports } from './pdf';
 import { drawModel, mapElements, rebuild, reportPart } from './view';
@@ -37,7 +38,16 @@ function check(rrs: ReadReport[]): CheckedPage {
 }
 
 function readHtml(input: { source: string; text: string }, doc: Document): Loaded {
-  const parsed = new DOMParser().parseFromString(input.text, 'text/html');
+  // as the CLI: the rows of tables far larger than a report's are cut before parsing, and a page still too large refused
+  const { html } = cutLongTables(input.text);
+  const tags = countTags(html);
+  if (tags > MAX_TAGS)
+    throw new WebInputError({
+      zh: `网页过大，无法读取（长表格之外仍有 ${tags} 个元素）：请只保存报告部分：${input.source}`,
+      en: `the page is too large to read (${tags.toLocaleString('en')} elements outside long tables); save only the report's part: ${input.source}`,
+    });
+  // parsed inert: nothing of the page runs or loads (Chromium still reports each inline handler the page's CSP refuses)
+  const parsed = new DOMParser().parseFromString(html, 'text/html');
   const rrs = readDocument(parsed).filter((rr) => isReport(rr.report));
   if (!rrs.length) throw NO_REPORT(input.source);
   const { root, drawn } = rebuild(reportPart(parsed, rrs), doc, rrs);
