@@ -10,6 +10,7 @@ import { basename, dirname, extname, join, normalize } from 'node:path';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import puppeteer from 'puppeteer-core';
 import { parseHTML } from 'linkedom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM, CORPUS, READER_PAGES, ROOT } from './harness';
@@ -417,6 +418,76 @@ describe('the web page from disk: the other inputs', () => {
       expect(o.errors).toEqual([]);
     } finally {
       await o.close();
+    }
+  });
+});
+
+describe('the web page in Firefox (firefox-esr over WebDriver BiDi), from disk', () => {
+  /** Debian's firefox-esr (as tests/e2e/firefox.test.ts) */
+  const FIREFOX = '/usr/lib/firefox-esr/firefox-esr';
+
+  it('a dropped PDF and a dropped saved page: marks on the cells core read, the CSV handed to the download as the CLI’s', async () => {
+    if (!existsSync(FIREFOX)) throw new Error(`firefox-esr not found at ${FIREFOX}: apt-get install --no-install-recommends firefox-esr`);
+    const firefox = await puppeteer.launch({ browser: 'firefox', executablePath: FIREFOX, headless: true, protocol: 'webDriverBiDi', defaultViewport: { width: 1280, height: 900 } });
+    try {
+      const page = await firefox.newPage();
+      const errors: string[] = [];
+      page.on('console', (m) => {
+        if (m.type() === 'error') errors.push(m.text());
+      });
+      page.on('pageerror', (e) => errors.push(String(e)));
+      await page.goto(pathToFileURL(join(WEB, 'index.html')).href);
+      await page.waitForSelector('#file');
+      // what the page hands to the browser's download: the Blob behind the <a download> link
+      await page.evaluate(() => {
+        const w = window as unknown as { __blobs: Blob[] };
+        w.__blobs = [];
+        const create = URL.createObjectURL.bind(URL);
+        URL.createObjectURL = (b: Blob | MediaSource) => {
+          w.__blobs.push(b as Blob);
+          return create(b);
+        };
+      });
+      for (const path of [files.pdf, files.html]) {
+        const b64 = readFileSync(path).toString('base64');
+        await page.evaluate(
+          (b64, name) => {
+            const bin = atob(b64);
+            const bytes = new Uint8Array(bin.length);
+            for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+            const dt = new DataTransfer();
+            dt.items.add(new File([bytes], name));
+            document.querySelector('.drop')!.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+          },
+          b64,
+          basename(path),
+        );
+        await page.waitForFunction((name) => document.querySelector('.report-summary')?.textContent?.includes(name) || !!document.querySelector('.error'), { timeout: 60_000 }, basename(path));
+        expect(await page.evaluate(() => document.querySelector('.error')?.textContent ?? null)).toBeNull();
+        await page.waitForFunction(() => (document.querySelector('gidar-overlay')?.shadowRoot?.querySelectorAll('.mark[data-cell]').length ?? 0) > 0);
+        const size = await page.evaluate(() => ({ width: document.documentElement.scrollWidth, height: document.documentElement.scrollHeight }));
+        await page.setViewport({ width: Math.max(1280, size.width), height: Math.min(size.height + 50, 16_000) });
+        const hits: MarkHit[] = await page.evaluate(async () => {
+          await new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(ok, 150))));
+          return [...document.querySelector('gidar-overlay')!.shadowRoot!.querySelectorAll<HTMLElement>('.mark[data-cell]')].map((mark) => {
+            const r = mark.getBoundingClientRect();
+            const under = document.elementsFromPoint(r.x + r.width / 2, r.y + r.height / 2).find((e) => e.tagName === 'TD' || e.tagName === 'TH');
+            return { cell: mark.dataset.cell!, rule: mark.dataset.rule!, kind: mark.classList.contains('suspect') ? 'suspect' : '', text: under ? (under.textContent ?? '') : null };
+          });
+        });
+        const want = cli(path);
+        expect(hits.length).toBeGreaterThan(1);
+        expectOnTheirCells(hits, want.cells);
+        await page.setViewport({ width: 1280, height: 900 });
+        await page.evaluate(() => window.scrollTo(0, 0));
+        await page.click('[data-export="csv"]');
+        await page.waitForFunction((n) => (window as unknown as { __blobs: Blob[] }).__blobs.length > n, {}, path === files.pdf ? 0 : 1);
+        const bytes = await page.evaluate(async () => [...new Uint8Array(await (window as unknown as { __blobs: Blob[] }).__blobs.at(-1)!.arrayBuffer())]);
+        expect(Buffer.from(bytes).toString('utf8')).toBe(want.csv);
+      }
+      expect(errors).toEqual([]);
+    } finally {
+      await firefox.close();
     }
   });
 });
