@@ -5,7 +5,7 @@ import type { Lang } from '../extension/ui/strings';
 import { formatName } from '../core/export/labels';
 import { download, exportLoaded, type WebExport } from './exports';
 import { fromClipboard, fromFile, CLIPBOARD, WebInputError, type Input } from './input';
-import { readInput, type Loaded } from './read';
+import { readInput, type Loaded, type Session } from './read';
 import { WEB_STRINGS } from './strings';
 
 /** The overlay over the drawn report (the extension's marks, tooltip and panel). */
@@ -39,6 +39,7 @@ export function WebApp({ overlay, langs }: { overlay: PageOverlay; langs: LangSt
   const [exportError, setExportError] = useState<string | null>(null);
   const docRef = useRef<HTMLDivElement>(null);
   const seq = useRef(0);
+  const session = useRef<Session>([]);
   const t = WEB_STRINGS[lang];
 
   useEffect(() => langs.subscribe(() => setLangState(langs.get())), [langs]);
@@ -59,7 +60,7 @@ export function WebApp({ overlay, langs }: { overlay: PageOverlay; langs: LangSt
         setStatus({ kind: 'error', text: { zh: WEB_STRINGS.zh.nothingToPaste, en: WEB_STRINGS.en.nothingToPaste } });
         return;
       }
-      const loaded = await readInput(input, document);
+      const loaded = await readInput(input, document, session.current);
       if (mine !== seq.current) return;
       setStatus({ kind: 'idle' });
       setLoaded(loaded);

@@ -354,6 +354,27 @@ describe('the web page from disk: the other inputs', () => {
     }
   });
 
+  it('one agency’s two years read one after the other: the later gets the cross-year checks, its JSON as the CLI’s for both files', async () => {
+    const o = await open('file');
+    try {
+      const [y2023, y2024] = ['2023-huaian-hongzequ.pdf', '2024-huaian-hongzequ.pdf'].map((f) => join(CORPUS, f));
+      await drop(o.page, y2023!);
+      await loaded(o.page, basename(y2023!));
+      await drop(o.page, y2024!);
+      await loaded(o.page, basename(y2024!));
+      const [dl] = await Promise.all([o.page.waitForEvent('download'), o.page.locator('[data-export="json"]').click()]);
+      const web = JSON.parse(readFileSync((await dl.path())!, 'utf8')) as { reports: { findings: { rule: string; status: string }[] }[] };
+      const r = spawnSync(process.execPath, ['--import', import.meta.resolve('tsx'), join(ROOT, 'cli/main.ts'), '--json', basename(y2023!), basename(y2024!)], { cwd: CORPUS, encoding: 'utf8', timeout: 60_000 });
+      const cliContracts = JSON.parse(r.stdout) as unknown[];
+      expect(web).toEqual(cliContracts[1]);
+      // MANIFEST: 2023 carried 0 forward, 2024 carried 0 over — continuity holds
+      expect(web.reports[0]!.findings.find((f) => f.rule === 'xy.carryContinuity')?.status).toBe('pass');
+      expect(o.errors).toEqual([]);
+    } finally {
+      await o.close();
+    }
+  });
+
   it('keyboard only: Tab to the file button, Enter chooses, Tab to the CSV export and into the panel; axe finds no WCAG A/AA violation', async () => {
     const o = await open('file');
     try {
