@@ -38,15 +38,29 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'zh_CN',
     permissions: ['activeTab', 'scripting', 'storage'],
-    action: { default_title: '__MSG_extName__' },
+    // icon/<size>.png are found by WXT for `icons`; the toolbar gets the same. The background swaps in
+    // icon/error/<size>.png on a tab whose report has failing errors (scripts/icons.ts draws both). Firefox's MV2
+    // build takes browser_action as given (WXT does not carry an `action` over once the popup has set one).
+    [browser === 'firefox' ? 'browser_action' : 'action']: { default_title: '__MSG_extName__', default_icon: { 16: 'icon/16.png', 32: 'icon/32.png' } },
     // The bootstrap imports the annotator from the extension on report pages only; the annotator imports the PDF
     // reader (pdf.js) when the user asks it to check a PDF attachment. Other sites get both injected (activeTab).
-    web_accessible_resources: [{ resources: ['annotator.js', 'pdf-reader.js', 'cmaps/*'], matches: ['*://*.gov.cn/*'] }],
+    // Chrome: reachable only under the per-session dynamic id runtime.getURL() gives, so that a page cannot probe
+    // chrome-extension://<id>/annotator.js to learn the extension is installed. (Firefox MV2 has no such key: its
+    // moz-extension:// origin is a random id per installation already.)
+    web_accessible_resources: [
+      { resources: ['annotator.js', 'pdf-reader.js', 'cmaps/*'], matches: ['*://*.gov.cn/*'], ...(browser === 'firefox' ? {} : { use_dynamic_url: true }) },
+    ],
     ...(browser === 'firefox'
       ? // 142: data_collection_permissions (MV2 storage.session/scripting need 115). Nothing is collected or sent anywhere.
         { browser_specific_settings: { gecko: { id: 'gidar-check@example.org', strict_min_version: '142.0', data_collection_permissions: { required: ['none'] } } } }
       : {}),
   }),
+  // `npm run zip`: .output/gidar-check-<version>-chrome.zip, -firefox.zip and -sources.zip (what addons.mozilla.org
+  // asks for to review a bundled add-on). The sources are what the build reads, nothing else; SOURCE-BUILD.md (in
+  // the archive) gives the steps that rebuild the Firefox package from them, scripts/verify-sources.ts checks them.
+  zip: {
+    includeSources: ['package.json', 'package-lock.json', 'wxt.config.ts', 'tsconfig.json', 'SOURCE-BUILD.md', 'PRIVACY.md', 'extension/**', 'core/**'],
+  },
   hooks: {
     'build:publicAssets'(_wxt, files) {
       for (const f of GB_CMAPS) files.push({ absoluteSrc: join(CMAPS, f), relativeDest: `cmaps/${f}` });

@@ -2,6 +2,7 @@
 //  - reading (readDocument = locate + grid + map) ÷ bare linkedom parse of the same HTML, median of many runs;
 //  - rules + localization (checkReport) ÷ reading the same report;
 //  - cold runs: the first readDocument + checkReport in a fresh process ÷ warm runs (bench/cold.ts);
+//  - the installed command's start-up (npm pack + npm i) ÷ node -e "" (bench/startup.ts);
 //  - then the extension's timings in Chromium, from bench/extension.ts, when it and the built extension exist.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -12,6 +13,7 @@ import { loadEngine } from '../cli/engine';
 import { pdfPages } from '../cli/pdf';
 import { cutLongTables } from '../cli/shrink';
 import { benchCold } from './cold';
+import { benchStartup } from './startup';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const CORPUS_DIR = join(ROOT, 'tests', 'fixtures', 'corpus', 'real');
@@ -196,6 +198,10 @@ async function main(): Promise<void> {
       );
     }
   }
+
+  // The installed npm package's command: start-up ÷ a bare node (bench/startup.ts).
+  console.log('');
+  await benchStartup(Math.min(reps, 15));
 
   // Cold runs (first read and check in a fresh process, as on a freshly opened page), as ratios to warm runs.
   console.log('');

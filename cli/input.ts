@@ -51,7 +51,7 @@ export function decode(bytes: Uint8Array, declared: string | null): { text: stri
   return decoded;
 }
 
-function fromBytes(source: string, bytes: Uint8Array, declared: string | null, url?: string, contentType?: string | null): LoadedInput {
+export function fromBytes(source: string, bytes: Uint8Array, declared: string | null, url?: string, contentType?: string | null): LoadedInput {
   const at = url ? { url } : {};
   if (bytes.length > 0 && /application\/pdf/i.test(contentType ?? '')) return { source, kind: 'pdf', text: '', bytes, charset: 'binary', ...at };
   const read = classifyBytes(url ? new URL(url).pathname : source, bytes, iconvDecoder, declared);
@@ -115,7 +115,7 @@ export async function loadUrl(url: string, opts: FetchOptions): Promise<LoadedIn
   return fromBytes(url, bytes, charsetFromContentType(ct), res.url || url, ct);
 }
 
-function networkReason(e: unknown): string {
+export function networkReason(e: unknown): string {
   if (e instanceof Error) {
     if (e.name === 'TimeoutError' || e.name === 'AbortError') return 'timed out';
     const cause = (e as Error & { cause?: { code?: string; message?: string } }).cause;

@@ -1,13 +1,14 @@
 // gidar-check command line: read reports from files, URLs or stdin, check them, print/export the result.
 // Exit codes: 0 no failing error, 1 a failing error-severity finding, 2 unusable input (one line, no stack);
 // with several inputs the worst wins, and the usable ones are still reported.
+import { readFileSync, realpathSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Command, CommanderError, Option } from 'commander';
-import { parseHTML } from 'linkedom';
 import type { Finding, Report } from '../core/model/schema';
-import { consecutivePairs, sortFindings } from '../core/check';
+import { consecutivePairs } from '../core/check';
+import { joinYearFindings } from '../core/years';
 import { isReport } from '../core/read/types';
 import { toContract } from '../core/export/json';
 import { toCsv } from '../core/export/csv';
@@ -21,7 +22,8 @@ import { countTags, cutLongTables, MAX_TAGS } from './shrink';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const SAMPLE = join(ROOT, 'samples', 'huixian-2023.txt');
-const VERSION = '0.1.0';
+// The same from the sources (cli/) and from the installed package's bundle (dist/): both sit one level below it.
+const VERSION = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 
 export interface Io {
   stdout: (s: string) => void;
@@ -41,7 +43,7 @@ interface Options {
   timeout: number;
 }
 
-interface Checked {
+export interface Checked {
   input: LoadedInput;
   title: string | null;
   reports: { report: Report; findings: Finding[] }[];
@@ -99,7 +101,7 @@ async function load(arg: string, opts: Options, io: Io): Promise<LoadedInput> {
   return loadFile(arg);
 }
 
-async function check(input: LoadedInput): Promise<Checked> {
+export async function check(input: LoadedInput): Promise<Checked> {
   const engine = await loadEngine();
   let reports: Report[];
   let title: string | null = null;
@@ -112,6 +114,8 @@ async function check(input: LoadedInput): Promise<Checked> {
         `the page is too large to read (${tags.toLocaleString('en')} elements outside long tables); save only the report's part: ${input.source}`,
         `网页过大，无法读取（长表格之外仍有 ${tags} 个元素）：请只保存报告部分：${input.source}`,
       );
+    // linkedom (with its CSS and entity tables) is most of the command's start-up: loaded for HTML input only
+    const { parseHTML } = await import('linkedom');
     const { document } = parseHTML(html);
     title = document.title?.trim() || null;
     reports = engine.readDocument(document as unknown as Document, input.url ? { url: input.url } : {}).map((r) => r.report);
@@ -137,7 +141,7 @@ async function addCrossYear(checked: Checked[]): Promise<void> {
   const byReport = new Map(all.map((r) => [r.report, r]));
   for (const [previous, current] of consecutivePairs(all.map((r) => r.report))) {
     const entry = byReport.get(current)!;
-    entry.findings = sortFindings([...entry.findings, ...engine.checkPair(previous, current)]);
+    entry.findings = joinYearFindings(entry.findings, engine.checkPair(previous, current), current.format);
   }
 }
 
@@ -270,7 +274,8 @@ export const nodeIo: Io = {
   },
 };
 
-if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+// Run as a program (tsx cli/main.ts, node dist/gidar-check.js, or npm's node_modules/.bin/gidar-check symlink to it).
+if (process.argv[1] && realpathSync(resolve(process.argv[1])) === realpathSync(fileURLToPath(import.meta.url))) {
   main(process.argv.slice(2), nodeIo).then((code) => {
     process.exitCode = code;
   });

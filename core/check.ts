@@ -1,10 +1,12 @@
 // Entry points: every single-report rule plus error localization; every cross-year rule for a pair.
 import { attachSuspects, localize } from './explain/localize';
+import { applyTextSupport } from './explain/textSupport';
 import { finalize } from './explain/messages';
 import type { Finding, FormatVersion, Report } from './model/schema';
 import { pairRules, reportRules, ruleById } from './rules';
-import { withSharedLookup } from './rules/identity';
+import { withSharedLookup } from './model/identities';
 import type { FindingDraft } from './rules/types';
+import { agencyKey } from './read/meta';
 
 /** Most important first: failed errors, anything needing review, failed warnings, failed info, not checkable, passes. */
 function rank(f: Pick<Finding, 'status' | 'severity'>): number {
@@ -54,22 +56,13 @@ export function checkReport(report: Report): Finding[] {
   return withSharedLookup(report, () => {
     const drafts: FindingDraft[] = [];
     for (const rule of reportRules) drafts.push(...(runSafely(rule.id, () => rule.check(report)) as FindingDraft[]));
-    return render(attachSuspects(drafts, localize(report)), report.format);
+    // where the arithmetic leaves several equally small corrections, the report's own text may name one (issue 13)
+    return render(applyTextSupport(attachSuspects(drafts, localize(report))), report.format);
   });
 }
 
-/**
- * The province and city a county-level name may be printed with: 淮安市洪泽区人民政府 one year, 洪泽区人民政府 the
- * next. Stripped only where a district, county, county-level city or banner follows.
- */
-const HIGHER_PLACES = /^(?:\p{Script=Han}{2,7}?(?:省|自治区))?(?:\p{Script=Han}{2,7}?(?:市|自治州|地区|盟))?(?=\p{Script=Han}{1,8}?(?:区|县|市|旗))/u;
-
-/** An agency's name as compared across reports: spaces, brackets and the higher places it is under do not make another agency. */
-export const agencyKey = (a: string | null): string | null => {
-  if (!a) return null;
-  const k = a.replace(/[\s（）()]/g, '');
-  return k.replace(HIGHER_PLACES, '') || k;
-};
+/** An agency's name as compared across reports (read/meta.ts, where the signature check uses it too). */
+export { agencyKey } from './read/meta';
 
 /** Why two reports cannot be compared year to year, or null. */
 function pairProblem(previous: Report, current: Report): { zh: string; en: string } | null {

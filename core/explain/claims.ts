@@ -2,6 +2,7 @@
 // Arabic or Chinese numerals,
 // never years (2023年), dates, phone numbers, 12345热线, ordinals (第N) or percentages unless asked for.
 import type { Evidence, Section } from '../model/schema';
+import { outOfScope, type ClaimContext, type ClaimSubject } from './claimScope';
 import { CHINESE_NUMERAL_CHARS, parseNumberToken } from './numerals';
 
 export interface Claim {
@@ -37,6 +38,10 @@ export interface ClaimPattern {
   window?: number;
   /** only these sections (default all) */
   sections?: readonly string[];
+  /** what the number counts: claims whose sentence is about something else are left out (claimScope.ts) */
+  subject?: ClaimSubject;
+  /** the text between number and keyword must match this (a number before its keyword: "1 件涉及…的行政复议") */
+  gap?: RegExp;
 }
 
 // Sentence and clause ends, as sets of UTF-16 code units: split() looks at every character of the narrative
@@ -146,7 +151,7 @@ function globalKeyword(re: RegExp): RegExp {
 }
 
 /** Every claim a pattern finds in the sections, in text order. */
-export function findClaims(sections: readonly Section[], p: ClaimPattern): Claim[] {
+export function findClaims(sections: readonly Section[], p: ClaimPattern, ctx: ClaimContext = {}): Claim[] {
   const units = p.units ?? DEFAULT_UNITS;
   const window = p.window ?? 20;
   const out: Claim[] = [];
@@ -173,8 +178,11 @@ export function findClaims(sections: readonly Section[], p: ClaimPattern): Claim
           if (!tok || used.has(tok.start)) return;
           const gap = p.numberBefore ? clause.text.slice(tok.end, kStart) : clause.text.slice(kEnd, tok.start);
           if (p.between && p.between.test(gap)) return;
-          used.add(tok.start);
+          if (p.gap && !p.gap.test(gap)) return;
           const offset = clause.start; // clause offsets are relative to the sentence
+          const site = { sentence: sentence.text, clause: clause.text, keywordStart: offset + kStart, keywordEnd: offset + kEnd, numberStart: offset + tok.start, numberEnd: offset + tok.end };
+          if (p.subject && outOfScope(p.subject, site, ctx)) return;
+          used.add(tok.start);
           out.push({
             section: sec.id,
             sentence: sentence.text,
@@ -197,14 +205,14 @@ export function evidenceOf(c: Claim): Evidence {
   return { section: c.section, sentence: c.sentence, start: c.start, end: c.end, claimed: c.value };
 }
 
-/** Sentences (with their section) that match a regular expression: for claims that carry no number (均获维持). */
+/** Every match of a regular expression in the sentences (with their section): for claims that carry no number (均获维持). */
 export function findSentences(sections: readonly Section[], re: RegExp, only?: readonly string[]): { section: string; sentence: string; index: number; match: string }[] {
   const out: { section: string; sentence: string; index: number; match: string }[] = [];
+  const g = globalKeyword(re);
   for (const sec of sections) {
     if (only && !only.includes(sec.id)) continue;
     for (const s of parseText(sec.text)) {
-      const m = re.exec(s.text);
-      if (m) out.push({ section: sec.id, sentence: s.text, index: m.index, match: m[0] });
+      for (const m of s.text.matchAll(g)) out.push({ section: sec.id, sentence: s.text, index: m.index, match: m[0] });
     }
   }
   return out;

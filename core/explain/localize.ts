@@ -3,7 +3,8 @@
 // with the value each cell should have. Exact up to `maxChanges` cells per connected system.
 import { cellKey } from '../model/ids';
 import type { CellRef, Report, Suspect } from '../model/schema';
-import { allSumSpecs, lookupIn, type IdentitySpec } from '../rules/identity';
+import { allSumSpecs, lookupIn, resolveIdentity, type ResolvedIdentity } from '../model/identities';
+import { simplex } from './lp';
 import type { FindingDraft } from '../rules/types';
 
 export interface Localization {
@@ -58,24 +59,26 @@ export function typoKind(printed: number, suggested: number): Typo | null {
 interface Sys {
   name: string;
   refs: CellRef[];
-  values: number[];
-  /** identities: member cell indices, coefficients (+1 left, −1 right), residual (Σ coef·value) */
-  ids: { spec: IdentitySpec; cells: number[]; coefs: number[]; residual: number }[];
+  /** printed values; null for a blank or placeholder, an unknown ≥ 0 (spec §7.8) */
+  values: (number | null)[];
+  /** identities: member cell indices, coefficients (+1 left, −1 right), residual (Σ coef·value, blanks as 0) */
+  ids: { spec: ResolvedIdentity; cells: number[]; coefs: number[]; residual: number }[];
   /** identity indices per cell */
   byCell: number[][];
 }
 
 const tidy = (x: number) => Math.round(x * 1e6) / 1e6;
 
-/** Build the systems from the identities whose operands are all printed numbers (others cannot constrain). */
+/** Build the systems from the identities whose operands are all numbers or blanks (text or unread cells cannot constrain). */
 function buildSystems(report: Pick<Report, 'format' | 'cells'>): Sys[] {
   const lookup = lookupIn(report);
   const systems = new Map<string, Sys>();
   const cellIdx = new Map<string, [Sys, number]>();
-  for (const spec of allSumSpecs(report)) {
+  for (const identity of allSumSpecs(report)) {
+    const spec = resolveIdentity(identity, lookup);
     const refs = [...spec.left, ...spec.right];
     const cells = refs.map(lookup);
-    if (cells.some((c) => c === undefined || c.kind !== 'number' || c.value === null)) continue;
+    if (cells.some((c) => c === undefined || c.kind === 'text')) continue;
     const name = spec.left[0]!.table === 't4' ? spec.scope : 't3';
     let sys = systems.get(name);
     if (!sys) {
@@ -91,14 +94,14 @@ function buildSystems(report: Pick<Report, 'format' | 'cells'>): Sys[] {
       if (!entry) {
         entry = [sys, sys.refs.length];
         sys.refs.push(ref);
-        sys.values.push(cells[i]!.value!);
+        sys.values.push(cells[i]!.value);
         sys.byCell.push([]);
         cellIdx.set(key, entry);
       }
       const coef = i < spec.left.length ? 1 : -1;
       idxs.push(entry[1]);
       coefs.push(coef);
-      residual += coef * cells[i]!.value!;
+      residual += coef * (cells[i]!.value ?? 0);
     });
     const id = sys.ids.length;
     sys.ids.push({ spec, cells: idxs, coefs, residual: tidy(residual) });
@@ -107,52 +110,125 @@ function buildSystems(report: Pick<Report, 'format' | 'cells'>): Sys[] {
   return [...systems.values()];
 }
 
-/** Deltas for a candidate set, or null if it cannot make every identity hold with integers ≥ 0 and all cells changed. */
-function solve(sys: Sys, set: number[]): Map<number, number> | null {
-  const d = new Map<number, number>();
-  const pending = new Set<number>();
-  for (const c of set) for (const id of sys.byCell[c]!) pending.add(id);
-  const inSet = new Set(set);
-  let progress = true;
-  while (pending.size > 0 && progress) {
-    progress = false;
-    for (const id of pending) {
-      const idn = sys.ids[id]!;
-      let acc = idn.residual;
-      let unknown = -1;
-      let unknownCoef = 0;
-      let nUnknown = 0;
-      for (let i = 0; i < idn.cells.length; i++) {
-        const c = idn.cells[i]!;
-        if (!inSet.has(c)) continue;
-        const known = d.get(c);
-        if (known === undefined) {
-          nUnknown++;
-          unknown = c;
-          unknownCoef = idn.coefs[i]!;
-        } else acc += idn.coefs[i]! * known;
-      }
-      if (nUnknown === 0) {
-        if (tidy(acc) !== 0) return null;
-        pending.delete(id);
-        progress = true;
-      } else if (nUnknown === 1) {
-        d.set(unknown, tidy(-acc / unknownCoef));
-        pending.delete(id);
-        progress = true;
-      }
-    }
-  }
-  // Two or more unknowns left in every open identity: a family of solutions, so a smaller set would do.
-  if (pending.size > 0) return null;
-  for (const c of set) {
-    const delta = d.get(c);
-    if (delta === undefined || delta === 0) return null;
-    const v = tidy(sys.values[c]! + delta);
-    if (v < 0 || !Number.isInteger(v)) return null;
-  }
-  return d;
+/**
+ * Can no filling of the identity's own blanks (each ≥ 0) make it hold? Raising a blank raises its side. Such an
+ * identity fails on its own, whatever the rest of the table says.
+ */
+function failsAlone(sys: Sys, id: number): boolean {
+  const { cells, coefs, residual, spec } = sys.ids[id]!;
+  if (residual === 0 || (spec.relation === 'le' && residual < 0)) return false;
+  // residual > 0: a blank on the right (coef −1) can lower it; residual < 0: a blank on the left can raise it
+  return !cells.some((c, i) => sys.values[c] === null && (residual > 0 ? coefs[i]! < 0 : coefs[i]! > 0));
 }
+
+/**
+ * The linear program of a candidate set `free` of printed cells: unknowns are the blanks, the cells of `free`
+ * (both ≥ 0) and one slack per ≤ identity; every identity must hold. Identities without an unknown are left out
+ * (they hold or not as printed): `violated` is one that does not.
+ */
+function lpOf(sys: Sys, free: readonly number[]) {
+  const cols: number[] = [];
+  const colOf = new Map<number, number>();
+  sys.values.forEach((v, c) => {
+    if (v === null || free.includes(c)) {
+      colOf.set(c, cols.length);
+      cols.push(c);
+    }
+  });
+  const slacks = sys.ids.filter((x) => x.spec.relation === 'le').length;
+  const width = cols.length + slacks;
+  let slack = cols.length;
+  const A: number[][] = [];
+  const b: number[] = [];
+  /** the identity of each row of A */
+  const rows: number[] = [];
+  let violated = -1;
+  sys.ids.forEach(({ cells, coefs, spec }, id) => {
+    const row = new Array<number>(width).fill(0);
+    let rhs = 0;
+    let unknowns = 0;
+    cells.forEach((c, i) => {
+      const col = colOf.get(c);
+      if (col === undefined) rhs -= coefs[i]! * sys.values[c]!;
+      else {
+        row[col]! += coefs[i]!;
+        unknowns++;
+      }
+    });
+    if (spec.relation === 'le') {
+      row[slack++] = 1;
+      unknowns++;
+    }
+    if (unknowns > 0) {
+      A.push(row);
+      b.push(rhs);
+      rows.push(id);
+    } else if (tidy(rhs) !== 0 && violated < 0) violated = id;
+  });
+  return { A, b, rows, cols, width, violated };
+}
+
+/** The printed cells one of which must change, read from a certificate y (per identity) that the table cannot hold with `free` changed. */
+function conflictOf(sys: Sys, free: readonly number[], y: number[]): number[] {
+  const weight = new Map<number, number>();
+  sys.ids.forEach(({ cells, coefs }, i) => {
+    if (Math.abs(y[i]!) < 1e-9) return;
+    cells.forEach((c, j) => {
+      if (sys.values[c] === null || free.includes(c)) return;
+      weight.set(c, (weight.get(c) ?? 0) + y[i]! * coefs[j]!);
+    });
+  });
+  // freeing a cell of weight 0 (or of negative weight holding 0) leaves the certificate standing
+  return [...weight].filter(([c, w]) => w > 1e-7 || (w < -1e-7 && sys.values[c] !== 0)).map(([c]) => c);
+}
+
+type Test = { ok: true } | { ok: false; conflict: number[] };
+
+/** Does some filling of the blanks and some values of `free` (all ≥ 0) make every identity hold? */
+function test(sys: Sys, free: readonly number[]): Test {
+  const { A, b, rows, violated } = lpOf(sys, free);
+  // an identity with nothing left to fill that does not hold is its own certificate
+  if (violated >= 0) return { ok: false, conflict: sys.ids[violated]!.cells.filter((c) => sys.values[c] !== null && !free.includes(c)) };
+  const r = simplex(A, b);
+  if (r.status === 'optimal') return { ok: true };
+  if (r.status === 'unbounded') return { ok: false, conflict: [] };
+  const y = new Array<number>(sys.ids.length).fill(0);
+  rows.forEach((id, i) => (y[id] = r.y[i]!));
+  return { ok: false, conflict: conflictOf(sys, free, y) };
+}
+
+/**
+ * The values the cells of a minimal explanation `set` should hold. Each is determined or lies in an interval on
+ * one side of the printed value (were the printed value inside, a smaller explanation would exist); then the
+ * values nearest the printed ones are taken. Null if they are not integers.
+ */
+function valuesOf(sys: Sys, set: number[]): Map<number, number> | null {
+  const { A, b, cols, width, violated } = lpOf(sys, set);
+  if (violated >= 0) return null;
+  const objective = new Array<number>(width).fill(0);
+  for (const c of set) {
+    const col = cols.indexOf(c);
+    const lo = simplex(A, b, unit(width, col, 1));
+    if (lo.status !== 'optimal') return null;
+    // printed below the interval: the smallest value is nearest; above it: the largest
+    objective[col] = sys.values[c]! < tidy(lo.value) ? 1 : -1;
+  }
+  const best = simplex(A, b, objective);
+  if (best.status !== 'optimal') return null;
+  const out = new Map<number, number>();
+  for (const c of set) {
+    const v = tidy(best.u[cols.indexOf(c)]!);
+    if (v < 0 || !Number.isInteger(v) || v === sys.values[c]) return null;
+    out.set(c, v);
+  }
+  return out;
+}
+
+const unit = (n: number, i: number, v: number) => {
+  const e = new Array<number>(n).fill(0);
+  e[i] = v;
+  return e;
+};
 
 /**
  * Order of listing among equally small explanations (never a verdict): one-keystroke slips first, then
@@ -164,62 +240,122 @@ function plausibility(sol: Suspect[]): number {
   return typos * 100 + totals;
 }
 
-function localizeSystem(sys: Sys, maxChanges: number, maxAlternatives: number): Localization {
-  const failing = sys.ids.map((x, i) => (x.residual !== 0 ? i : -1)).filter((i) => i >= 0);
-  const failingNames = failing.map((i) => `${sys.ids[i]!.spec.rule}|${sys.ids[i]!.spec.scope}`);
-  if (failing.length === 0) return { system: sys.name, status: 'consistent', solutions: [], failing: [] };
-  const maxPerCell = Math.max(...sys.byCell.map((b) => b.length));
-  const inFailing = new Set<number>();
-  for (const i of failing) for (const c of sys.ids[i]!.cells) inFailing.add(c);
+/**
+ * Does the table hold with its blanks filled (each ≥ 0)? The usual case first, without the LP: an identity whose
+ * unknowns all sit on one side and that already balances sets them to 0, one with a single unknown sets it; what
+ * is left, if anything, goes to the LP. False means "not shown to hold" (test() then finds the certificate).
+ */
+function fillable(sys: Sys): boolean {
+  const { A, b, violated } = lpOf(sys, []);
+  if (violated >= 0) return false;
+  const fixed = new Map<number, number>();
+  let open = A.map((_, i) => i);
+  for (let changed = true; changed; ) {
+    changed = false;
+    const next: number[] = [];
+    for (const i of open) {
+      let rhs = b[i]!;
+      const unknown: number[] = [];
+      A[i]!.forEach((a, j) => {
+        if (a === 0) return;
+        const v = fixed.get(j);
+        if (v === undefined) unknown.push(j);
+        else rhs -= a * v;
+      });
+      rhs = tidy(rhs);
+      const signs = new Set(unknown.map((j) => Math.sign(A[i]![j]!)));
+      if (unknown.length === 0) {
+        if (rhs !== 0) return false;
+      } else if (unknown.length === 1) {
+        const v = tidy(rhs / A[i]![unknown[0]!]!);
+        if (v < 0 || !Number.isInteger(v)) return false;
+        fixed.set(unknown[0]!, v);
+        changed = true;
+      } else if (signs.size === 1 && rhs * [...signs][0]! < 0) return false;
+      else if (signs.size === 1 && rhs === 0) {
+        for (const j of unknown) fixed.set(j, 0);
+        changed = true;
+      } else next.push(i);
+    }
+    open = next;
+  }
+  const rest = (i: number) => tidy(A[i]!.reduce((acc, a, j) => acc - a * (fixed.get(j) ?? 0), b[i]!));
+  // nothing left to balance: every open unknown at 0 will do
+  if (open.every((i) => rest(i) === 0)) return true;
+  return simplex(
+    open.map((i) => A[i]!.map((a, j) => (fixed.has(j) ? 0 : a))),
+    open.map(rest),
+  ).status === 'optimal';
+}
 
-  for (let k = 1; k <= maxChanges; k++) {
-    // A single cell sits in at most maxPerCell identities: too many failing identities for k cells.
-    if (failing.length > k * maxPerCell) continue;
-    const found: Map<number, number>[] = [];
-    const foundSets: number[][] = [];
-    const seen = new Set<string>();
+/** LP tests one localization may run before it gives up (beyondLimit): keeps a page with many blanks bounded. */
+const MAX_TESTS = 600;
+
+function localizeSystem(sys: Sys, maxChanges: number, maxAlternatives: number): Localization {
+  const failing = sys.ids.map((_, i) => i).filter((i) => failsAlone(sys, i));
+  const failingNames = failing.map((i) => `${sys.ids[i]!.spec.rule}|${sys.ids[i]!.spec.scope}`);
+  const consistent: Localization = { system: sys.name, status: 'consistent', solutions: [], failing: [] };
+  // Conflicts: sets of printed cells of which at least one must change. An identity failing on its own is one.
+  const printedIn = (id: number) => sys.ids[id]!.cells.filter((c) => sys.values[c] !== null);
+  const conflicts: number[][] = [];
+  const known = new Set<string>();
+  const learn = (cf: number[]) => {
+    const key = [...cf].sort((a, b) => a - b).join(',');
+    if (!known.has(key)) {
+      known.add(key);
+      conflicts.push(cf);
+    }
+  };
+  failing.map(printedIn).forEach(learn);
+  if (failing.length === 0) {
+    // every cell printed: each identity holds by itself, so all do; with blanks, they must hold together
+    if (!sys.values.includes(null) || fillable(sys)) return consistent;
+    const t = test(sys, []);
+    if (t.ok) return consistent;
+    learn(t.conflict);
+  }
+  let budget = MAX_TESTS;
+  const tested = new Set<string>();
+  for (let k = 1; k <= maxChanges && budget > 0; k++) {
+    const found: number[][] = [];
+    // Implicit hitting sets (as in Fellegi–Holt with implied edits): choose cells until every known conflict is
+    // hit, then ask the LP; a failed test yields a conflict the chosen cells do not hit, and the search goes on.
     const rec = (chosen: number[]) => {
-      if (found.length >= maxAlternatives) return;
-      if (chosen.length === k) {
-        // identities without a changed cell keep their residual: every failing one must be hit
-        if (!failing.every((id) => sys.ids[id]!.cells.some((c) => chosen.includes(c)))) return;
-        const sorted = [...chosen].sort((a, b) => a - b);
-        const key = sorted.join(',');
-        if (seen.has(key)) return;
-        seen.add(key);
-        const d = solve(sys, sorted);
-        if (d) {
-          found.push(d);
-          foundSets.push(sorted);
-        }
+      if (found.length >= maxAlternatives || budget <= 0) return;
+      let best: number[] | null = null;
+      for (const cf of conflicts) if (!cf.some((c) => chosen.includes(c)) && (!best || cf.length < best.length)) best = cf;
+      if (best) {
+        if (chosen.length < k) for (const c of best) rec([...chosen, c]);
         return;
       }
-      const chosenSet = new Set(chosen);
-      const hit = (id: number) => sys.ids[id]!.cells.some((c) => chosenSet.has(c));
-      const unhit = failing.filter((i) => !hit(i));
-      if (unhit.length > (k - chosen.length) * maxPerCell) return;
-      if (unhit.length > 0) {
-        // Branch on the unhit failing identity with the fewest cells: some changed cell must lie in it.
-        let best = unhit[0]!;
-        for (const i of unhit) if (sys.ids[i]!.cells.length < sys.ids[best]!.cells.length) best = i;
-        for (const c of sys.ids[best]!.cells) if (!chosenSet.has(c)) rec([...chosen, c]);
+      const set = [...chosen].sort((a, b) => a - b);
+      const key = set.join(',');
+      if (tested.has(key)) return;
+      tested.add(key);
+      budget--;
+      const t = test(sys, set);
+      // feasible with fewer than k cells cannot happen: every smaller set was tested at its own level
+      if (t.ok) {
+        if (set.length === k) found.push(set);
         return;
       }
-      // Every failing identity is hit: a further cell must lie in a failing identity or share one with a chosen cell
-      // (a cell touching only passing identities, alone, would break them).
-      const extra = new Set<number>(inFailing);
-      for (const c of chosen) for (const id of sys.byCell[c]!) for (const n of sys.ids[id]!.cells) extra.add(n);
-      for (const c of extra) if (!chosenSet.has(c)) rec([...chosen, c]);
+      learn(t.conflict);
+      if (set.length < k) rec(chosen);
     };
     rec([]);
-    if (found.length > 0) {
-      const solutions = found.map((d, i) =>
-        foundSets[i]!.map((c) => {
+    const solutions: Suspect[][] = [];
+    for (const set of found) {
+      const values = valuesOf(sys, set);
+      if (!values) continue;
+      solutions.push(
+        set.map((c) => {
           const printed = sys.values[c]!;
-          const suggested = tidy(printed + d.get(c)!);
+          const suggested = values.get(c)!;
           return { ...sys.refs[c]!, printed, suggested, typo: typoKind(printed, suggested) };
         }),
       );
+    }
+    if (solutions.length > 0) {
       solutions.sort((a, b) => plausibility(b) - plausibility(a));
       return { system: sys.name, status: solutions.length === 1 ? 'unique' : 'ambiguous', solutions, failing: failingNames };
     }
@@ -241,23 +377,30 @@ function systemOf(f: FindingDraft): string | null {
   return f.rule.startsWith('t3.') ? 't3' : (f.scope ?? null);
 }
 
-/** Attach suspects to the failing identity findings whose cells contain them (ambiguity and alternatives included). */
+/**
+ * Attach suspects to the failing identity findings whose cells contain them (ambiguity and alternatives included).
+ * Where no identity fails on its own and the table still cannot hold once its blanks are filled (the blanks two
+ * identities share cannot take both values), the findings that need review and contain a suspect carry it.
+ */
 export function attachSuspects(findings: FindingDraft[], locs: Localization[]): FindingDraft[] {
   const bySystem = new Map(locs.map((l) => [l.system, l]));
   return findings.map((f) => {
-    if (f.status !== 'fail') return f;
+    if (f.status !== 'fail' && f.status !== 'needsReview') return f;
     const sysName = systemOf(f);
     const loc = sysName ? bySystem.get(sysName) : undefined;
     if (!loc || loc.status === 'consistent') return f;
+    const jointly = f.status === 'needsReview';
+    if (jointly && loc.failing.length > 0) return f;
     const inFinding = new Set(f.cells.map(cellKey));
+    const touches = (sol: Suspect[]) => sol.some((s) => inFinding.has(cellKey(s)));
+    if (jointly && !loc.solutions.some(touches)) return f;
     if (loc.status === 'beyondLimit') return { ...f, params: { ...f.params, localization: 'beyondLimit' } };
     if (loc.status === 'unique') {
       const suspects = loc.solutions[0]!.filter((s) => inFinding.has(cellKey(s)));
       if (suspects.length === 0) return { ...f, params: { ...f.params, localization: 'unique' } };
       return { ...f, suspects, ambiguous: false, params: { ...f.params, localization: 'unique' } };
     }
-    const touching = loc.solutions.filter((sol) => sol.some((s) => inFinding.has(cellKey(s))));
-    if (touching.length === 0) return f;
+    if (!loc.solutions.some(touches)) return f;
     // Only what every alternative agrees on is stated as a suspect.
     const common = loc.solutions[0]!.filter(
       (s) => inFinding.has(cellKey(s)) && loc.solutions.every((sol) => sol.some((t) => cellKey(t) === cellKey(s) && t.suggested === s.suggested)),

@@ -1,5 +1,6 @@
 // Messages are rendered from a finding's data, in Chinese or English (like zod issues: data first, text last).
-import { cellKey, parseCellKey } from '../model/ids';
+import { cellKey } from '../model/ids';
+import { readTerms, type Term, type TermItem } from '../model/terms';
 import type { CellRef, Finding, FormatVersion, Suspect, TableId } from '../model/schema';
 import { T3_GROUPS, T3_GROUPS_EN, T4_BLOCKS, type TemplateFormat } from '../model/templates';
 import type { FindingDraft, MessageText, RuleMessages } from '../rules/types';
@@ -71,52 +72,57 @@ function t3ColEn(id: string, tf: TemplateFormat): string | undefined {
   return colLabel('t3', id, tf, 'en') ?? COLUMN_EN[id];
 }
 
-/** One id of an expression in English words; anything not an id is kept as written. */
-function tokenNameEn(tok: string, tf: TemplateFormat): string {
-  const t3 = rowLabel('t3', tok, tf, 'en') ?? GROUP_EN[tok] ?? SECTION_EN[tok];
-  if (t3) return t3;
-  // rows summed within one column: newReceived+carriedOver.naturalPerson
-  const sum = /^([\w+]+)\.(\w+)$/.exec(tok);
-  if (sum && sum[1]!.includes('+')) {
-    const rows = sum[1]!.split('+').map((r) => rowLabel('t3', r, tf, 'en'));
-    const col = t3ColEn(sum[2]!, tf);
-    if (col && rows.every((r) => r)) return `(${rows.join(' + ')}) × ${col}`;
-    return tok.replace(/[A-Za-z][\w.]*/g, (t) => tokenNameEn(t, tf));
+/**
+ * One term in words. `full`: a cell named with its table, as in a list of cells (表三「（一）予以公开 × 自然人」);
+ * otherwise as a quantity in a sentence about the tables (（一）予以公开·自然人).
+ */
+function termName(t: Term, lang: Lang, tf: TemplateFormat, full: boolean): string {
+  const en = lang === 'en';
+  switch (t.kind) {
+    case 'cell': {
+      const { table, row, col } = t.ref;
+      if (full) return cellName(t.ref, tf, lang);
+      if (table === 't4') {
+        const [block, outcome] = col.split('.') as [string, string];
+        return en ? (colLabel('t4', col, tf, 'en') ?? col) : `${T4_BLOCKS.find((b) => b.id === block)?.label ?? block}·${T4_OUTCOME_ZH[outcome] ?? outcome}`;
+      }
+      const r = rowLabel(table, row, tf, lang) ?? row;
+      const c = (table === 't3' ? (en ? t3ColEn(col, tf) : (colLabel('t3', col, tf) ?? COLUMN_ZH[col])) : colLabel(table, col, tf, lang)) ?? col;
+      if (en) return `${r} × ${c}`;
+      return table === 't2' ? `${r}·${shortLabel(c)}` : `${shortLabel(r)}·${c}`;
+    }
+    case 'row': {
+      const r = rowLabel('t3', t.row, tf, lang) ?? t.row;
+      return en ? r : shortLabel(r);
+    }
+    case 'rows': {
+      const rows = t.rows.map((r) => rowLabel('t3', r, tf, lang) ?? r);
+      if (en) return `(${rows.join(' + ')}) × ${t3ColEn(t.col, tf) ?? t.col}`;
+      return `（${rows.map(shortLabel).join('＋')}）·${colLabel('t3', t.col, tf) ?? COLUMN_ZH[t.col] ?? t.col}`;
+    }
+    case 'group':
+      return en ? (GROUP_EN[t.group] ?? t.group) : shortLabel(GROUP_ZH[t.group] ?? t.group);
+    case 'section':
+      return (en ? SECTION_EN : SECTION_ZH)[t.id] ?? t.id;
+    case 'column': {
+      const c = t.table === 't3' ? (en ? t3ColEn(t.col, tf) : (colLabel('t3', t.col, tf) ?? COLUMN_ZH[t.col])) : colLabel(t.table, t.col, tf, lang);
+      if (!c) return t.col;
+      return en ? c : shortLabel(c);
+    }
+    case 'word':
+      return t.text;
   }
-  const dot = tok.indexOf('.');
-  if (dot > 0) {
-    const [head, tail] = [tok.slice(0, dot), tok.slice(dot + 1)];
-    const block = T4_BLOCKS.find((b) => b.id === head);
-    const outcome = colLabel('t4', tok, tf, 'en');
-    if (block && outcome) return outcome;
-    const r2 = rowLabel('t2', head, tf, 'en');
-    const c2 = colLabel('t2', tail, tf, 'en');
-    if (r2 && c2) return `${r2} × ${c2}`;
-    const r3 = rowLabel('t3', head, tf, 'en');
-    const c3 = t3ColEn(tail, tf);
-    if (r3 && c3) return `${r3} × ${c3}`;
-  }
-  return t3ColEn(tok, tf) ?? colLabel('t2', tok, tf, 'en') ?? tok;
 }
 
-/** One id of an expression in words: a t3 row or group, `row.col` of t2, `block.outcome` of t4. */
-function tokenName(tok: string, tf: TemplateFormat): string {
-  const t3 = rowLabel('t3', tok, tf) ?? GROUP_ZH[tok] ?? SECTION_ZH[tok];
-  if (t3) return shortLabel(t3);
-  const dot = tok.indexOf('.');
-  if (dot > 0) {
-    const [head, tail] = [tok.slice(0, dot), tok.slice(dot + 1)];
-    const block = T4_BLOCKS.find((b) => b.id === head);
-    if (block && T4_OUTCOME_ZH[tail]) return `${block.label}·${T4_OUTCOME_ZH[tail]}`;
-    const r2 = rowLabel('t2', head, tf);
-    const c2 = colLabel('t2', tail, tf);
-    if (r2 && c2) return `${r2}·${shortLabel(c2)}`;
-    const r3 = rowLabel('t3', head, tf);
-    const c3 = colLabel('t3', tail, tf) ?? COLUMN_ZH[tail];
-    if (r3 && c3) return `${shortLabel(r3)}·${c3}`;
-  }
-  const col = colLabel('t3', tok, tf) ?? colLabel('t2', tok, tf) ?? COLUMN_ZH[tok];
-  return col ? shortLabel(col) : tok;
+/** A param's items in words: terms joined by +, a found value after =, items separated as written (、 in Chinese). */
+function itemsText(items: TermItem[], lang: Lang, tf: TemplateFormat, full: boolean): string {
+  return items
+    .map((it) => {
+      const name = it.terms.map((t) => termName(t, lang, tf, full)).join('+');
+      const sep = lang === 'zh' && it.sep.startsWith(',') ? '、' : it.sep;
+      return (it.value === undefined ? name : `${name}=${it.value}`) + sep;
+    })
+    .join('');
 }
 
 /** A label without its trailing explanation: （二）部分公开（区分处理的，…） → （二）部分公开. */
@@ -124,32 +130,13 @@ function shortLabel(label: string): string {
   return label.replace(/(?<=.)（[^（）]*）$/, '');
 }
 
-/** Expressions such as `litDirect.total+litAfterReview.total=9` or `t3:granted:total` in words. */
-function exprName(expr: string, lang: Lang, tf: TemplateFormat): string {
-  if (lang !== 'zh') {
-    // one pass, so a rendered name is not read again as ids
-    return expr.replace(/t[234]:[\w.]+:[\w.]+|[A-Za-z]\w*(?:\+[A-Za-z]\w*)+\.\w+|[A-Za-z][\w.]*/g, (tok) => {
-      const ref = tok.includes(':') ? parseCellKey(tok) : null;
-      return ref ? cellName(ref, tf, 'en') : tokenNameEn(tok, tf);
-    });
-  }
-  return expr
-    .replace(/t[234]:[\w.]+:[\w.]+/g, (key) => {
-      const ref = parseCellKey(key);
-      return ref ? cellName(ref, tf, 'zh') : key;
-    })
-    // rows summed within one column: newReceived+carriedOver.naturalPerson
-    .replace(/(?<![\p{Script=Han}「」×])([A-Za-z]\w*(?:\+[A-Za-z]\w*)+)\.(\w+)/gu, (tok, rows: string, col: string) => {
-      const names = rows.split('+').map((r) => rowLabel('t3', r, tf));
-      const c = colLabel('t3', col, tf) ?? COLUMN_ZH[col];
-      return c && names.every((n) => n) ? `（${names.map((n) => shortLabel(n!)).join('＋')}）·${c}` : tok;
-    })
-    .replace(/(?<![\p{Script=Han}「」×])[A-Za-z][\w.]*/gu, (tok) => tokenName(tok, tf))
-    .replace(/, /g, '、');
-}
-
-/** Params that hold ids or expressions over ids, rendered in words in Chinese. */
+/** Params that hold ids or expressions over ids, rendered in words; the cell lists among them name cells in full. */
 const EXPR_PARAMS = new Set(['reading', 'readings', 'columns', 'missing', 'text', 'blankCols']);
+const CELL_LIST_PARAMS = new Set(['missing', 'text']);
+
+function exprName(param: string, value: string, lang: Lang, tf: TemplateFormat): string {
+  return itemsText(readTerms(value), lang, tf, CELL_LIST_PARAMS.has(param));
+}
 
 function cellList(refs: readonly CellRef[] | undefined, lang: Lang, tf: TemplateFormat): string {
   if (!refs || refs.length === 0) return lang === 'zh' ? '（无）' : '(none)';
@@ -168,6 +155,22 @@ function suspectText(s: Suspect, lang: Lang, tf: TemplateFormat): string {
 }
 
 function localizationText(f: FindingDraft, lang: Lang, tf: TemplateFormat): string {
+  const chosen = f.textSupport ? f.alternatives?.[f.textSupport.alternative] : undefined;
+  if (f.textSupport && chosen && f.alternatives) {
+    const join = (alt: readonly Suspect[]) => alt.map((s) => suspectText(s, lang, tf)).join(lang === 'zh' ? '，且' : ' and ');
+    const others = f.alternatives.filter((a) => a !== chosen);
+    const shown = others.slice(0, 2).map(join);
+    const more = others.length > shown.length;
+    const { sentence, claimed, section } = f.textSupport.evidence;
+    // the statement: a sentence of this report, or last year's report of the agency (its 结转下年度)
+    const lastYear = section === 'previousYear';
+    if (lang === 'zh') {
+      const why = lastYear ? `上年报告的结转下年度继续办理为 ${claimed}` : `正文原句“${sentence}”称 ${claimed}`;
+      return `有 ${f.alternatives.length} 种同样简单的改法；${why}，只与其中一种一致。最可能的改法：${join(chosen)}。其他可能：${shown.join('；或 ')}${more ? '；等' : ''}。`;
+    }
+    const why = lastYear ? `last year's report carried forward ${claimed}` : `the report's text “${sentence}” says ${claimed}`;
+    return ` ${f.alternatives.length} equally simple corrections exist; ${why}, which agrees with only one. Most likely correction: ${join(chosen)}. Also possible: ${shown.join('; or ')}${more ? '; …' : ''}.`;
+  }
   if (f.ambiguous && f.alternatives && f.alternatives.length > 1) {
     const alts = f.alternatives.slice(0, 3).map((alt) => alt.map((s) => suspectText(s, lang, tf)).join(lang === 'zh' ? '，且' : ' and '));
     const more = f.alternatives.length - alts.length;
@@ -209,7 +212,7 @@ const own = (o: object, k: string): boolean => Object.prototype.hasOwnProperty.c
 function fill(template: string, f: FindingDraft, lang: Lang, tf: TemplateFormat): string {
   const params = f.params ?? {};
   return template.replace(/\{(\w+)\}/g, (m, k: string) => {
-    if (own(params, k)) return EXPR_PARAMS.has(k) ? exprName(String(params[k]), lang, tf) : String(params[k]);
+    if (own(params, k)) return EXPR_PARAMS.has(k) ? exprName(k, String(params[k]), lang, tf) : String(params[k]);
     if (own(PLACEHOLDERS, k)) return PLACEHOLDERS[k]!(f, lang, tf);
     // a name no one set: what a plain object would have inherited under it, else the placeholder as written
     const inherited = ({} as Record<string, unknown>)[k];
@@ -256,8 +259,10 @@ export function renderMessage(f: FindingDraft, messages: RuleMessages, format?: 
     return { zh: `规则 ${f.rule} 运行出错，未能检查（${f.params.detail}）。`, en: `Rule ${f.rule} failed internally and checked nothing (${f.params.detail}).` };
   }
   if (f.status === 'notCheckable' && f.params?.reason === 'missing' && !messages.notCheckable) {
-    out.zh = `无法检查：未读到 ${f.params.missingCount} 个所需单元格（${exprName(String(f.params.missing).split(' ').slice(0, 3).join('、'), 'zh', tf)}）。`;
-    out.en = `Not checkable: ${f.params.missingCount} needed cell(s) were not read (${exprName(String(f.params.missing).split(' ').slice(0, 3).join(', '), 'en', tf)}).`;
+    const first = readTerms(String(f.params.missing)).slice(0, 3);
+    const names = (lang: Lang) => first.map((it) => itemsText([{ ...it, sep: '' }], lang, tf, true));
+    out.zh = `无法检查：未读到 ${f.params.missingCount} 个所需单元格（${names('zh').join('、')}）。`;
+    out.en = `Not checkable: ${f.params.missingCount} needed cell(s) were not read (${names('en').join(', ')}).`;
   }
   return out;
 }

@@ -2,7 +2,7 @@
 // (export/labels.ts: CSV, audit record, CLI, the extension's suspect lines), so that both name a cell identically.
 // Labels are format-aware: a 2019 report's cells get the 2019 template's labels (规范性文件, 处理决定数量).
 import type { CellRef, FormatVersion, Suspect, TableId } from '../model/schema';
-import { templateFor, type LabelDef, type TemplateFormat } from '../model/templates';
+import { T3_GROUP_ROWS, templateFor, type LabelDef, type TemplateFormat } from '../model/templates';
 
 export type Lang = 'zh' | 'en';
 
@@ -17,9 +17,11 @@ type Labels = Map<string, string>;
 // Built on first use: every message names cells, hundreds per report.
 const cache: Partial<Record<string, Labels>> = {};
 
+/** A template's rows or columns; t3 rows with the group rows a collapsed group is read into (spec §0). */
 function defs(table: TableId, format: TemplateFormat, kind: 'row' | 'col'): readonly LabelDef[] {
   const t = templateFor(table, format);
-  return kind === 'row' ? t.rows : t.cols;
+  if (kind === 'col') return t.cols;
+  return table === 't3' ? [...t.rows, ...T3_GROUP_ROWS] : t.rows;
 }
 
 /**

@@ -15,7 +15,7 @@ export interface CsvOptions {
  * Page text is untrusted: a cell starting with = + @ (or - not followed by a number) would run as a
  * spreadsheet formula, so papaparse prefixes it with a quote. Signed numbers (F2019 itemsDelta "-185") stay.
  */
-const FORMULA_START = /^(?:[=+@\t\r]|-(?!\d+(?:\.\d+)?$))/;
+export const FORMULA_START = /^(?:[=+@\t\r]|-(?!\d+(?:\.\d+)?$))/;
 
 export function csvRows(
   source: string,

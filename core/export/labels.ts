@@ -93,9 +93,12 @@ export function suspectLines(f: Finding, format: FormatVersion, lang: Lang): str
     const name = cellName(s, format, lang);
     const printed = s.printed === null ? (lang === 'zh' ? '空' : 'blank') : fmt(s.printed);
     const typo = s.typo ? (lang === 'zh' ? `，疑为${TYPO_ZH[s.typo]}` : `, likely ${s.typo}`) : '';
+    // among equally simple corrections, the one the report's text supports (the message quotes the sentence)
+    const lastYear = f.textSupport?.evidence.section === 'previousYear';
+    const text = !f.textSupport ? '' : lang === 'zh' ? (lastYear ? '（上年报告支持此改法）' : '（正文支持此改法）') : lastYear ? ' (last year\'s report supports this correction)' : ' (the report\'s text supports this correction)';
     return lang === 'zh'
-      ? `${name}：印 ${printed}，应为 ${fmt(s.suggested)}${typo}`
-      : `${name}: printed ${printed}, should be ${fmt(s.suggested)}${typo}`;
+      ? `${name}：印 ${printed}，应为 ${fmt(s.suggested)}${typo}${text}`
+      : `${name}: printed ${printed}, should be ${fmt(s.suggested)}${typo}${text}`;
   });
 }
 

@@ -1,6 +1,6 @@
 // One table as a TSV grid with labels, for the clipboard (pastes into Excel/WPS as rows × columns).
 import type { Cell, Report, TableId } from '../model/schema';
-import { templateFor } from '../model/templates';
+import { collapsedGroups, t3RowDefs, templateFor } from '../model/templates';
 import { colLabel, rowLabel, templateFormat } from './labels';
 
 /** Tabs and line breaks inside a cell would split it; the clipboard grid has no quoting. */
@@ -50,9 +50,12 @@ export function tableTsv(report: Pick<Report, 'format' | 'cells'>, table: TableI
     const rest = cells.filter((c) => !covered.has(`${c.row}\u0000${c.col}`));
     if (rest.length > 0) grid(uniq(rest.map((c) => c.row)), uniq(rest.map((c) => c.col)));
   } else {
+    const seen = uniq(cells.map((c) => c.row));
+    // a 表三 group printed as one row stands where its sub-rows would
+    const tplRows = table === 't3' ? t3RowDefs(templateFormat(report.format), collapsedGroups(seen)) : tpl.rows;
     const rows = order(
-      tpl.rows.map((r) => r.id),
-      uniq(cells.map((c) => c.row)),
+      tplRows.map((r) => r.id),
+      seen,
     );
     const cols = order(
       tpl.cols.map((c) => c.id),

@@ -43,6 +43,7 @@ export type SourceRef = z.infer<typeof SourceRef>;
 
 export const Cell = z.object({
   table: TableId,
+  /** spec §0 short row id; a 表三 group printed as one row is its group total `grp.denied` | `grp.unable` | `grp.notProcessed` | `grp.other` */
   row: z.string(),
   col: z.string(),
   /** the text as displayed, whitespace collapsed */
@@ -116,6 +117,16 @@ export const Evidence = z.object({
 });
 export type Evidence = z.infer<typeof Evidence>;
 
+/** Among equally small corrections (`alternatives`), the one a statement of the report's own text agrees with. */
+export const TextSupport = z.object({
+  /** index into `alternatives` */
+  alternative: z.number(),
+  /** the narrative rule whose claim agrees (txt.reviewTotal …) */
+  rule: z.string(),
+  evidence: Evidence,
+});
+export type TextSupport = z.infer<typeof TextSupport>;
+
 export const Finding = z.object({
   rule: z.string(),
   severity: Severity,
@@ -130,8 +141,12 @@ export const Finding = z.object({
   rightCells: z.optional(z.array(CellRef)),
   blanks: z.optional(z.array(CellRef)),
   suspects: z.array(Suspect),
+  /** several cells explain the failure equally by the arithmetic alone (see `alternatives`; `textSupport` may still name one) */
   ambiguous: z.boolean(),
+  /** the equally small corrections, each a set of cells with suggested values */
   alternatives: z.optional(z.array(z.array(Suspect))),
+  /** set when the text decides between the alternatives: `suspects` are then that alternative's cells */
+  textSupport: z.optional(TextSupport),
   message: z.object({ zh: z.string(), en: z.string() }),
   evidence: z.optional(Evidence),
   /** what the rule instance ranges over: a t3 row or column id, a t4 block, a t2 row, a narrative keyword … */
@@ -167,6 +182,11 @@ export const Report = z.object({
   notCheckable: z.array(NotCheckable),
   /** one-line notes about how the page was read (a missing row, a transposed table …) */
   readNotes: z.array(ReadNote),
+  /**
+   * Tables whose value columns were each placed by a printed header label naming that column, in the template's
+   * order (not by position): their column mapping needs no plausibility check (t3.columnOrder).
+   */
+  columnsByHeader: z.optional(z.array(TableId)),
 });
 export type Report = z.infer<typeof Report>;
 

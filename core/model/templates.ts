@@ -194,10 +194,61 @@ export const T3_GROUPS_EN: Record<string, string> = {
   other: '(6) other handling',
 };
 
-/** The leaf outcome rows L of spec §4.2, whose sum is totalProcessed. */
-export function t3Leaves(format: TemplateFormat): string[] {
-  const t = format === '2019' ? T3_2019 : T3_2021;
-  return t.rows.filter((r) => r.id !== 'newReceived' && r.id !== 'carriedOver' && r.id !== 'totalProcessed' && r.id !== 'carriedForward').map((r) => r.id);
+// ── Groups printed collapsed (spec §0) ──
+// Some reports print a group of 表三 as one row where the format has sub-rows (seen: （六）其他处理 as one row in
+// 2021-format reports). That row is the group's total, a cell of the derived group row `grp.<group>` (spec §4.2);
+// its sub-rows are then unknown and every identity uses the group total in their place.
+export const T3_GROUP_IDS = ['denied', 'unable', 'notProcessed', 'other'] as const;
+export type T3Group = (typeof T3_GROUP_IDS)[number];
+
+/** `grp.other` … : the row id of a group printed collapsed */
+export const groupRowId = (group: T3Group): string => `grp.${group}`;
+
+/** The derived group rows, for reading and naming a collapsed group (label = the group heading as printed). */
+export const T3_GROUP_ROWS: readonly LabelDef[] = T3_GROUP_IDS.map((g) => ({
+  id: groupRowId(g),
+  label: T3_GROUPS[g]!,
+  en: T3_GROUPS_EN[g]!,
+  group: g,
+}));
+
+/** The sub-rows of a group in a format; empty where the format prints the group as one row (2019's （六）, id `other`). */
+export function t3GroupMembers(format: TemplateFormat, group: T3Group): string[] {
+  if (format === '2019' && group === 'other') return [];
+  return (format === '2019' ? T3_2019 : T3_2021).rows.filter((r) => r.group === group).map((r) => r.id);
+}
+
+/** The groups read collapsed: the group row `grp.<group>` is among the rows read. */
+export function collapsedGroups(rows: Iterable<string>): Set<T3Group> {
+  const out = new Set<T3Group>();
+  for (const r of rows) for (const g of T3_GROUP_IDS) if (r === groupRowId(g)) out.add(g);
+  return out;
+}
+
+/**
+ * The t3 rows of a format in printed order, each collapsed group's sub-rows replaced by its group row where the
+ * first of them stood.
+ */
+export function t3RowDefs(format: TemplateFormat, collapsed: ReadonlySet<T3Group> = new Set()): LabelDef[] {
+  const rows = (format === '2019' ? T3_2019 : T3_2021).rows;
+  if (collapsed.size === 0) return [...rows];
+  const out: LabelDef[] = [];
+  for (const r of rows) {
+    const g = r.group as T3Group | undefined;
+    if (!g || !collapsed.has(g) || t3GroupMembers(format, g).length === 0) out.push(r);
+    else if (!out.some((d) => d.id === groupRowId(g))) out.push(T3_GROUP_ROWS.find((d) => d.group === g)!);
+  }
+  return out;
+}
+
+/**
+ * The leaf outcome rows L of spec §4.2, whose sum is totalProcessed; a group printed collapsed counts as one leaf,
+ * its group row.
+ */
+export function t3Leaves(format: TemplateFormat, collapsed: ReadonlySet<T3Group> = new Set()): string[] {
+  return t3RowDefs(format, collapsed)
+    .filter((r) => r.id !== 'newReceived' && r.id !== 'carriedOver' && r.id !== 'totalProcessed' && r.id !== 'carriedForward')
+    .map((r) => r.id);
 }
 
 // ── Table 四 ────────────────────────────────────────────────────────────────
@@ -232,16 +283,19 @@ export function templateCells(table: TableId, format: TemplateFormat): { row: st
   return t.rows.flatMap((r) => t.cols.map((c) => ({ row: r.id, col: c.id })));
 }
 
-/** Label of a row or column id, for output (CSV, messages). */
-export function labelOf(table: TableId, format: TemplateFormat, kind: 'row' | 'col', id: string): string {
+/** The definition of a row or column id of a format's table; t3 rows include the group rows of collapsed groups. */
+function defOfId(table: TableId, format: TemplateFormat, kind: 'row' | 'col', id: string): LabelDef | undefined {
   const t = templateFor(table, format);
   const list = kind === 'row' ? t.rows : t.cols;
-  return list.find((d) => d.id === id)?.label ?? id;
+  return list.find((d) => d.id === id) ?? (table === 't3' && kind === 'row' ? T3_GROUP_ROWS.find((d) => d.id === id) : undefined);
+}
+
+/** Label of a row or column id, for output (CSV, messages). */
+export function labelOf(table: TableId, format: TemplateFormat, kind: 'row' | 'col', id: string): string {
+  return defOfId(table, format, kind, id)?.label ?? id;
 }
 
 /** English name of a row or column id, for messages; the id itself when none is known. */
 export function labelOfEn(table: TableId, format: TemplateFormat, kind: 'row' | 'col', id: string): string {
-  const t = templateFor(table, format);
-  const list = kind === 'row' ? t.rows : t.cols;
-  return list.find((d) => d.id === id)?.en ?? id;
+  return defOfId(table, format, kind, id)?.en ?? id;
 }

@@ -128,9 +128,24 @@ export function binaryKind(bytes: Uint8Array): BytesProblem | null {
   if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0])) return office; // OLE2: doc/xls/wps/et
   const image: BytesProblem = { code: 'unsupported', en: 'an image, not a web page or text', zh: '这是图片而不是网页或文本' };
   if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47]) || startsWith(bytes, [0xff, 0xd8, 0xff]) || startsWith(bytes, [0x47, 0x49, 0x46, 0x38])) return image;
-  // NUL bytes never occur in HTML or text, except in UTF-16 (recognised by its BOM).
-  if (!bomCharset(bytes) && bytes.subarray(0, 4096).includes(0)) return { code: 'unsupported', en: 'a binary file, not a web page or text', zh: '这是二进制文件而不是网页或文本' };
+  if (!bomCharset(bytes) && controlDensity(bytes.subarray(0, 65536)) > BINARY_CONTROL_SHARE)
+    return { code: 'unsupported', en: 'a binary file, not a web page or text', zh: '这是二进制文件而不是网页或文本' };
   return null;
+}
+
+/**
+ * Above this share of control bytes, a file is binary: programs, archives and compressed data have NULs and other
+ * C0 controls all through them (random bytes: about 1 in 10), while a web page or text has none but a few strays
+ * — a page with a stray NUL is shown by browsers, so it is read. (UTF-16, half NULs, is recognised by its BOM.)
+ */
+const BINARY_CONTROL_SHARE = 0.01;
+
+/** Share of C0 control bytes other than tab, line feed, vertical tab, form feed, carriage return and escape. */
+function controlDensity(sample: Uint8Array): number {
+  let n = 0;
+  for (const b of sample) if (b < 0x20 && !(b >= 0x09 && b <= 0x0d) && b !== 0x1b) n++;
+  // A few strays in a short file stay below the bar, however short the file.
+  return n <= 8 ? 0 : n / sample.length;
 }
 
 /** A file's bytes as the readers take them: a PDF's bytes, or decoded text that is HTML or plain text/Markdown. */
@@ -148,5 +163,8 @@ export function classifyBytes(name: string, bytes: Uint8Array, decoder: Decoder,
   if (binary) return binary;
   const decoded = decodeBytes(bytes, declared, decoder);
   if ('code' in decoded) return decoded;
+  // Browsers drop a NUL in page text (HTML's "in body" rules); so does the reader, so a NUL inside a number does
+  // not split it.
+  if (decoded.text.includes('\0')) decoded.text = decoded.text.replaceAll('\0', '');
   return { kind: kindByName(name) ?? (looksLikeHtml(decoded.text.slice(0, 4096)) ? 'html' : 'text'), ...decoded };
 }

@@ -2,11 +2,24 @@
 // Rows are matched by label inside the label zone; values are taken from the right: the last 7 value
 // cells for t3, the last 15 for t4, per sub-table header for t2.
 import type { Cell, ExtraRow, ReadNote, TableId } from '../model/schema';
-import { T3_COLS, T4_BLOCKS, T4_OUTCOMES, labelOf, templateFor, type LabelDef, type SubTableDef, type TemplateFormat } from '../model/templates';
+import {
+  groupRowId,
+  labelOf,
+  T3_COLS,
+  t3GroupMembers,
+  t3RowDefs,
+  T4_BLOCKS,
+  T4_OUTCOMES,
+  templateFor,
+  type LabelDef,
+  type SubTableDef,
+  type T3Group,
+  type TemplateFormat,
+} from '../model/templates';
 import { cellKey } from '../model/ids';
 import type { GridCell, GridSlot } from './grid';
 import { rowCells } from './grid';
-import { matchLabel, normLabel, stripNumbering } from './labels';
+import { matchLabel, normLabel, stripNumbering, t3GroupOf } from './labels';
 import type { LocatedTable } from './locate';
 import { parseNumberCell, type NumberOptions, type ParsedNumber } from './numbers';
 import { readNote, type NoteCode } from './notes';
@@ -16,6 +29,8 @@ export interface MapSink {
   extras: ExtraRow[];
   notes: ReadNote[];
   elements: Map<string, Element>;
+  /** tables whose every row read had its value columns placed by header labels naming them (Report.columnsByHeader) */
+  columnsByHeader: TableId[];
 }
 
 // Each cell parsed once for layout decisions (signed numbers count as numbers here: "-185" is a value,
@@ -217,19 +232,6 @@ function chooseValues(values: GridSlot[], ids: readonly string[], colMap: Map<nu
 const T3_IDS = T3_COLS.map((c) => c.id);
 
 // ── Table 三 ────────────────────────────────────────────────────────────────
-const GROUP_KEYS: [string, string][] = [
-  ['denied', '不予公开'],
-  ['unable', '无法提供'],
-  ['notProcessed', '不予处理'],
-  ['other', '其他处理'],
-];
-
-function groupOf(label: string): string | null {
-  const s = stripNumbering(normLabel(label));
-  for (const [g, key] of GROUP_KEYS) if (s === key || (s.startsWith(key) && s.length <= key.length + 2)) return g;
-  return null;
-}
-
 // the rows of one group, one array per template (matchLabel indexes each definition list once)
 const groupCache = new WeakMap<readonly LabelDef[], Map<string, LabelDef[]>>();
 function groupRows(rows: readonly LabelDef[], group: string): LabelDef[] {
@@ -247,8 +249,12 @@ export function mapT3(t: LocatedTable, format: TemplateFormat, sink: MapSink): v
   const done = new Map<string, Cell[]>();
   // rows read in an unusual way, by how (one note for all of them)
   const surplus = new Map<NoteCode, string[]>();
+  // how rows of 7 or more value cells were placed: by header labels naming each column, or by position
+  const placed = { byHeader: 0, byPosition: 0 };
+  // group headings printed with values of their own
+  const printedGroups: { group: T3Group; label: string; values: GridSlot[]; row: RowView }[] = [];
   for (const row of rows) {
-    const split = relabel(row, splitRow(row), (text) => groupOf(text) !== null || matchLabel(text, tpl.rows) !== null);
+    const split = relabel(row, splitRow(row), (text) => t3GroupOf(text) !== null || matchLabel(text, tpl.rows) !== null);
     const { labels, leaf } = split;
     const values = trimPhantoms(row, split.values, 7);
     if (!leaf) {
@@ -260,18 +266,14 @@ export function mapT3(t: LocatedTable, format: TemplateFormat, sink: MapSink): v
     if (values.length === 0 || values.every((v) => kindOf(v).kind === 'text')) continue;
     // group from the other label cells
     let group: string | null = null;
-    for (const l of labels) if (l !== leaf) group = groupOf(l.text) ?? group;
-    const leafGroup = groupOf(leaf.text);
+    for (const l of labels) if (l !== leaf) group = t3GroupOf(l.text) ?? group;
+    const leafGroup = t3GroupOf(leaf.text);
     if (leafGroup) {
-      if (leafGroup === 'other' && format === '2019') {
-        mapT3Row('other', format, row, values, hdr, sink, done, surplus);
-      } else {
-        extra(sink, 't3', leaf.text, values, row);
-        sink.notes.push(
-          leafGroup === 'other'
-            ? readNote('otherAsSingleRow', { table: 't3', format })
-            : readNote('groupRowWithValues', { table: 't3', label: leaf.text }),
-        );
+      if (t3GroupMembers(format, leafGroup).length === 0) mapT3Row('other', format, row, values, hdr, sink, done, surplus, placed);
+      else {
+        // the group printed as one row: its total (spec §0), unless its sub-rows turn out to be printed too
+        mapT3Row(groupRowId(leafGroup), format, row, values, hdr, sink, done, surplus, placed);
+        printedGroups.push({ group: leafGroup, label: leaf.text, values, row });
       }
       continue;
     }
@@ -284,11 +286,35 @@ export function mapT3(t: LocatedTable, format: TemplateFormat, sink: MapSink): v
       sink.notes.push(readNote('unknownRowKept', { table: 't3', label: leaf.text }));
       continue;
     }
-    mapT3Row(hit.def.id, format, row, values, hdr, sink, done, surplus);
+    mapT3Row(hit.def.id, format, row, values, hdr, sink, done, surplus, placed);
   }
   for (const [how, ids] of surplus)
     sink.notes.push(readNote(how, { table: 't3', count: ids.length, rows: ids.slice(0, 3).join(', ') + (ids.length > 3 ? ', …' : '') }));
-  for (const d of tpl.rows) if (!done.has(d.id)) sink.notes.push(readNote('rowNotFound', { table: 't3', row: d.id, label: d.label }));
+  const collapsed = new Set<T3Group>();
+  for (const g of printedGroups) {
+    const members = t3GroupMembers(format, g.group);
+    if (members.some((m) => done.has(m))) {
+      // a subtotal printed beside its sub-rows: not a cell of the template
+      unputRow(sink, groupRowId(g.group));
+      extra(sink, 't3', g.label, g.values, g.row);
+      sink.notes.push(readNote('groupRowWithValues', { table: 't3', label: g.label }));
+    } else if (!collapsed.has(g.group)) {
+      collapsed.add(g.group);
+      sink.notes.push(readNote('groupCollapsed', { table: 't3', row: groupRowId(g.group), label: g.label, count: members.length }));
+    }
+  }
+  for (const d of t3RowDefs(format, collapsed)) if (!done.has(d.id)) sink.notes.push(readNote('rowNotFound', { table: 't3', row: d.id, label: d.label }));
+  if (placed.byHeader > 0 && placed.byPosition === 0) sink.columnsByHeader.push('t3');
+}
+
+/** Take back the cells of a row mapped earlier. */
+function unputRow(sink: MapSink, rowId: string) {
+  for (let i = sink.cells.length - 1; i >= 0; i--) {
+    const c = sink.cells[i]!;
+    if (c.table !== 't3' || c.row !== rowId) continue;
+    sink.elements.delete(cellKey(c));
+    sink.cells.splice(i, 1);
+  }
 }
 
 function mapT3Row(
@@ -300,6 +326,7 @@ function mapT3Row(
   sink: MapSink,
   done: Map<string, Cell[]>,
   surplus: Map<string, string[]>,
+  placed: { byHeader: number; byPosition: number },
 ) {
   const prev = done.get(rowId);
   if (prev) {
@@ -316,6 +343,8 @@ function mapT3Row(
     const pick = chooseValues(values, T3_IDS, colMap);
     use = pick.use;
     ids.push(...pick.ids);
+    if (pick.byHeader) placed.byHeader++;
+    else placed.byPosition++;
     const note = (how: NoteCode) => (surplus.get(how) ?? surplus.set(how, []).get(how)!).push(rowId);
     if (values.length > 7) note(pick.byHeader ? 'rowsExtraCellsByHeader' : 'rowsExtraCellsLast');
     if (pick.ids.some((id, i) => id !== T3_IDS[i])) note('rowsColumnsReordered');
@@ -379,6 +408,7 @@ export function mapT4(t: LocatedTable, sink: MapSink): void {
   const data = split.find((x) => x.values.length >= 15 && x.valueParsed.some((p) => p.kind !== 'text'));
   if (data) {
     const pick = chooseValues(data.values, T4_IDS, hdrIds.get(data.row.tableIndex));
+    if (pick.byHeader) sink.columnsByHeader.push('t4');
     if (data.values.length > 15)
       sink.notes.push(readNote(pick.byHeader ? 'dataRowExtraCellsByHeader' : 'dataRowExtraCellsLast', { table: 't4', count: data.values.length }));
     if (pick.ids.some((id, i) => id !== T4_IDS[i]))

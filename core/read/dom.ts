@@ -109,7 +109,7 @@ function readPage(scan: Scan, opts: ReadOptions): ReadReport {
   const meta = readMeta(fullText, scan.title || undefined);
   const { t2, t3, t4 } = located.tables;
   const format = decideFormat(t2, t3, meta.format, meta.year);
-  const sink: MapSink = { cells: [], extras: [], notes: [...located.notes], elements: new Map() };
+  const sink: MapSink = { cells: [], extras: [], notes: [...located.notes], elements: new Map(), columnsByHeader: [] };
 
   let mapFormat: TemplateFormat | null;
   if (format === '2021' || format === '2019') mapFormat = format;
@@ -162,6 +162,7 @@ function readPage(scan: Scan, opts: ReadOptions): ReadReport {
     sections: splitSections(narrative),
     notCheckable: nc.entries,
     readNotes: [...sink.notes, ...nc.notes],
+    ...(sink.columnsByHeader.length ? { columnsByHeader: sink.columnsByHeader } : {}),
   };
   return { report, elements: sink.elements, tableElements, ...(root ? { root } : {}) };
 }

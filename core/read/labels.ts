@@ -1,5 +1,5 @@
 // Matching printed labels to template ids (spec §9 V2, V3, V10, V17).
-import type { LabelDef } from '../model/templates';
+import type { LabelDef, T3Group } from '../model/templates';
 import { toHalfWidth } from './numbers';
 
 /**
@@ -34,6 +34,20 @@ function normalise(s: string): string {
 /** Label without its numbering prefix: "（三）不予公开" → "不予公开", "1.属于国家秘密" → "属于国家秘密". */
 export function stripNumbering(norm: string): string {
   return norm.replace(/^(\([一二三四五六七八九十]+\)|[一二三四五六七八九十]+、|\d+[.、．)]|\(\d+\))+/, '');
+}
+
+const GROUP_KEYS: [T3Group, string][] = [
+  ['denied', '不予公开'],
+  ['unable', '无法提供'],
+  ['notProcessed', '不予处理'],
+  ['other', '其他处理'],
+];
+
+/** The 表三 group a printed group heading names (（三）不予公开 → denied), or null. */
+export function t3GroupOf(label: string): T3Group | null {
+  const s = stripNumbering(normLabel(label));
+  for (const [g, key] of GROUP_KEYS) if (s === key || (s.startsWith(key) && s.length <= key.length + 2)) return g;
+  return null;
 }
 
 /** Levenshtein distance, capped: returns cap+1 once the distance exceeds cap. */

@@ -169,3 +169,73 @@ export function blockText(root: Node): string {
     .replace(/\n{2,}/g, '\n')
     .trim();
 }
+
+// Who signed the report (落款: an agency line beside a date line, at its end or under its title) and who published
+// the page (a crawler's or CMS's 发布机构 field): checked against the title's agency by meta.agencyMismatch.
+const AGENCY_NAME = /^[\p{Script=Han}（）()]{2,30}?(?:人民政府|政府|委员会|管委会|管理委员会|办公厅|办公室|局|委|厅|办|中心|院|署|街道办事处|办事处|镇|乡)$/u;
+const DATE_TEXT = /^[(（]?\s*(?:(?:19|20)\d{2}|二〇[〇一二三四五六七八九]{2})\s*年\s*[\d〇一二三四五六七八九十]{1,3}\s*月\s*[\d〇一二三四五六七八九十]{1,3}\s*日\s*[)）]?$/;
+const NOT_A_SIGNATURE = /主办|承办|版权|地址|电话|邮编|网站|联系|来源|发布/;
+
+const signatureLine = (line: string): string | null => {
+  const s = line.replace(/[\s\u00a0\u3000#*|]/g, '');
+  return AGENCY_NAME.test(s) && !NOT_A_SIGNATURE.test(s) ? s : null;
+};
+
+/** The agency that signs the report: the line before (or, with the date first, after) a date line among the last or first lines, or one line "机关 日期". */
+export function readSignature(text: string): string | null {
+  const lines = text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l !== '' && !/^[—\-–]\s*\d+\s*[—\-–]$/.test(l)); // page numbers "— 7 —"
+  const at = (i: number) => (i >= 0 && i < lines.length ? lines[i]! : '');
+  const look = (i: number): string | null => {
+    const compactLine = at(i).replace(/[\s\u00a0\u3000#*|]/g, '');
+    if (DATE_TEXT.test(compactLine)) return signatureLine(at(i - 1)) ?? signatureLine(at(i + 1));
+    const both = /^(.+?)[\s\u00a0\u3000]+(\S.*)$/.exec(at(i));
+    return both && DATE_TEXT.test(both[2]!.replace(/\s/g, '')) ? signatureLine(both[1]!) : null;
+  };
+  for (let i = lines.length - 1; i >= Math.max(0, lines.length - 4); i--) {
+    const s = look(i);
+    if (s) return s;
+  }
+  for (let i = 0; i < Math.min(lines.length, 4); i++) {
+    const s = look(i);
+    if (s) return s;
+  }
+  return null;
+}
+
+/** The publishing agency a page or crawler header names (发布机构：…), or null. */
+export function readPublisher(text: string): string | null {
+  const m = /发布机构\s*[:：]\s*([\p{Script=Han}（）()]{2,30})/u.exec(text.slice(0, 3000));
+  return m ? signatureLine(m[1]!) : null;
+}
+
+/**
+ * Do two names denote the same agency? Spaces and brackets aside, the shorter must read as an abbreviation of the
+ * longer (its characters in order: 县发改局 / 沭阳县发展和改革局, 上海市科委 / 上海市科学技术委员会), which also takes
+ * a government and its office (平潭综合实验区 / 平潭综合实验区管委会办公室) and a name with or without its city.
+ */
+export function sameAgency(a: string, b: string): boolean {
+  const abbreviates = (p: string, q: string) => {
+    const [x, y] = p.length <= q.length ? [p, q] : [q, p];
+    let j = 0;
+    for (const ch of y) if (ch === x[j]) j++;
+    return j === x.length;
+  };
+  const forms = (s: string) => [s.replace(/[\s（）()·]/g, ''), agencyKey(s)!];
+  return forms(a).some((x) => forms(b).some((y) => abbreviates(x, y)));
+}
+
+/**
+ * The province and city a county-level name may be printed with: 淮安市洪泽区人民政府 one year, 洪泽区人民政府 the
+ * next. Stripped only where a district, county, county-level city or banner follows.
+ */
+const HIGHER_PLACES = /^(?:\p{Script=Han}{2,7}?(?:省|自治区))?(?:\p{Script=Han}{2,7}?(?:市|自治州|地区|盟))?(?=\p{Script=Han}{1,8}?(?:区|县|市|旗))/u;
+
+/** An agency's name as compared across reports: spaces, brackets and the higher places it is under do not make another agency. */
+export const agencyKey = (a: string | null): string | null => {
+  if (!a) return null;
+  const k = a.replace(/[\s（）()]/g, '');
+  return k.replace(HIGHER_PLACES, '') || k;
+};

@@ -4,7 +4,7 @@
 // Labels quoted from the page stay as printed (Chinese) in both languages. Rows, columns and blocks of the template
 // are given as spec §0 ids in the params (data) and printed by their labels: Chinese in zh, English in en (see names()).
 import type { NotCheckable, ReadNote, TableId } from '../model/schema';
-import { T4_BLOCKS, templateFor, type LabelDef } from '../model/templates';
+import { T3_GROUP_ROWS, T4_BLOCKS, templateFor, type LabelDef } from '../model/templates';
 
 export interface NoteTemplate {
   zh: string;
@@ -59,9 +59,9 @@ export const NOTES = {
     zh: '跳过一行没有行标签的数字（表格#{tableIndex}第{row}行）',
     en: 'a row without a label (table #{tableIndex} row {row}) was skipped',
   },
-  otherAsSingleRow: {
-    zh: '{format}年版报告中“（六）其他处理”只印了一行；作为额外行保留，其下三个子行缺失',
-    en: '（六）其他处理 printed as a single row in a {format} report; kept as an extra row, its three sub-rows are missing',
+  groupCollapsed: {
+    zh: '“{label}”只印了一行，未分列其下{count}个子行；读作该组的合计（各子行未知），各项合计照常核对',
+    en: '"{label}" printed as a single row without its {count} sub-rows; read as the group total (the sub-rows unknown), the sums are checked with it',
   },
   groupRowWithValues: {
     zh: '分组行“{label}”印有数值；作为额外行保留',
@@ -242,7 +242,7 @@ const T2_T3 = [templateFor('t2', '2021'), templateFor('t2', '2019'), templateFor
 function defOf(table: TableId, kind: 'row' | 'col', id: string): LabelDef | { label: string; en: string } | undefined {
   if (table === 't4') return kind === 'col' ? templateFor('t4', '2021').cols.find((d) => d.id === id) : T4_BLOCKS.find((b) => b.id === id);
   for (const t of T2_T3) if (t.table === table) for (const d of kind === 'row' ? t.rows : t.cols) if (d.id === id) return d;
-  return undefined;
+  return table === 't3' && kind === 'row' ? T3_GROUP_ROWS.find((d) => d.id === id) : undefined;
 }
 
 /** The row a note names in English: by its `row` id, else by its template label (text readers pass the label). */

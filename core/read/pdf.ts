@@ -7,7 +7,8 @@
 // three lines, a group label centred on its rows, row headers stacked one character per line) are joined to the
 // nearest row. Rows between two header or caption lines form a block; the block's columns come from the numbers'
 // x-positions, so a row with an empty cell is written with every column present and the empty cell stays in its
-// column (read as blank). Rows whose numbers do not fit the block's columns are written as printed.
+// column (read as blank). Rows whose numbers do not fit the block's columns are written as printed. A column header
+// printed over several lines (商业 / 企业) is also written joined per column, one cell per column, above its block.
 import type { ReadNote, Report, SourceRef } from '../model/schema';
 import { explained, NOTES, readNote, type NoteCode } from './notes';
 import { parseNumberCell } from './numbers';
@@ -340,6 +341,48 @@ function labelCells(chunks: Chunk[]): Chunk[] {
     .sort((a, b) => a.x0 - b.x0);
 }
 
+/**
+ * A column header printed over several lines above a block (商业 / 企业, 社会公益组织 beside them): the lines right
+ * above the block, read upwards while each of their pieces stands over exactly one column (pieces left of the
+ * columns are row-label text), joined top to bottom per column. A piece spanning several columns (法人或其他组织,
+ * 行政复议) or reaching in from the label zone (a caption, a heading) ends the header. Null unless every column gets
+ * a piece and the header took more than one line (a one-line header is already a line of the text).
+ */
+function columnHeads(lines: Line[], cols: Column[]): string[] | null {
+  if (cols.length < 2 || lines.length < 2) return null;
+  const centres = cols.map(centre);
+  const half = Math.min(...centres.slice(1).map((c, i) => c - centres[i]!)) / 2;
+  const left = cols[0]!.x0 - half;
+  const heads: Chunk[][] = cols.map(() => []);
+  let used = 0;
+  for (let i = lines.length - 1; i >= 0; i--) {
+    const picked: [number, Chunk][] = [];
+    // 表二's captions (第二十条第（一）项) head a sub-table, not a column
+    let ends = lines[i]!.chunks.some((c) => c.text.includes('第二十条'));
+    for (const c of ends ? [] : lines[i]!.chunks) {
+      if (c.x1 < left) continue;
+      const over = centres.filter((x) => c.x0 - 1 <= x && x <= c.x1 + 1);
+      const mid = (c.x0 + c.x1) / 2;
+      const j = over.length === 1 ? centres.indexOf(over[0]!) : over.length === 0 ? centres.findIndex((x) => Math.abs(x - mid) < half) : -1;
+      if (j < 0 || c.x0 < left) {
+        ends = true;
+        break;
+      }
+      picked.push([j, c]);
+    }
+    if (ends) break;
+    for (const [j, c] of picked) heads[j]!.push(c);
+    if (picked.length) used++;
+  }
+  if (used < 2 || heads.some((h) => h.length === 0)) return null;
+  return heads.map((h) =>
+    h
+      .sort((a, b) => b.cy - a.cy || a.x0 - b.x0)
+      .map((c) => c.text.replace(WS, ''))
+      .join(''),
+  );
+}
+
 /** Lays the pages out as text for the text reader. */
 export function layoutPdf(pages: readonly PdfPage[]): PdfLayout {
   const pieces: Piece[] = [];
@@ -360,6 +403,19 @@ export function layoutPdf(pages: readonly PdfPage[]): PdfLayout {
     }
   }
   const columns = blocks.map(blockColumns);
+  // each block's column header, from the text lines right above its first row (same page)
+  const heads = new Map<Row, string[]>();
+  pieces.forEach((pc, i) => {
+    if (pc.kind !== 'row' || blocks[pc.row.block]![0] !== pc.row) return;
+    const above: Line[] = [];
+    for (let k = i - 1; k >= 0 && above.length < 8; k--) {
+      const p = pieces[k]!;
+      if (p.kind !== 'text') break;
+      above.unshift(p.line);
+    }
+    const h = columnHeads(above, columns[pc.row.block]!);
+    if (h) heads.set(pc.row, h);
+  });
 
   const lines: string[] = [];
   const origins = new Map<string, PdfOrigin>();
@@ -393,6 +449,9 @@ export function layoutPdf(pages: readonly PdfPage[]): PdfLayout {
       continue;
     }
     const row = pc.row;
+    // the stacked column header joined per column, as one line of its own above the block
+    const head = heads.get(row);
+    if (head) push(head.map((text) => ({ text, at: null })));
     const labels = labelCells([...row.labels, ...row.frags]).map((c) => ({ text: c.text, at: origin(c) }));
     const cols = columns[row.block]!;
     const slots = slotsOf(row, cols);

@@ -7,14 +7,16 @@ export interface TextPart {
   notes: ReadNote[];
   /** tables whose place in the text was found (even when no cell could be read) */
   located: Set<TableId>;
-  /** rows kept outside the template (a 2021 report's single （六）其他处理 row) */
+  /** rows kept outside the template (a group heading printed with values beside its sub-rows) */
   extras: ExtraRow[];
+  /** tables whose rows' value cells all stood under header labels naming their columns (Report.columnsByHeader) */
+  columnsByHeader: TableId[];
 }
 
 export type Pos = (offset: number) => { line: number; column: number };
 
 export function emptyPart(): TextPart {
-  return { cells: [], notes: [], located: new Set(), extras: [] };
+  return { cells: [], notes: [], located: new Set(), extras: [], columnsByHeader: [] };
 }
 
 export function makeCell(

@@ -3,7 +3,7 @@
 // only where exactly one cut satisfies the row's identity (text-split.ts), or — for t3 — where the column
 // identities leave exactly one choice (text-solve.ts). Anything else stays unread, with a note.
 import type { TableId } from '../model/schema';
-import { t3Leaves, type LabelDef, type TemplateFormat } from '../model/templates';
+import { T3_GROUP_IDS, T3_GROUP_ROWS, t3GroupMembers, t3Leaves, type LabelDef, type T3Group, type TemplateFormat } from '../model/templates';
 import { toHalfWidth, parseNumberCell } from './numbers';
 import { labelKey, keyWithMap } from './text-labels';
 import { stripNumbering } from './labels';
@@ -183,16 +183,38 @@ function readFlatT3(
   out: TextPart,
 ): number {
   const found: Found[] = [];
+  const notFound: LabelDef[] = [];
   let cursor = from;
   for (const def of t3Rows(fmt)) {
     const f = findLabel(key, def, cursor, limit);
     if (!f) {
-      out.notes.push(readNote('labelNotFound', { table: 't3', label: def.label }));
+      notFound.push(def);
       continue;
     }
     found.push({ def, ...f });
     cursor = f.end;
   }
+  // A group none of whose sub-rows is printed may be printed as one row (（六）其他处理 in a 2021 report): its
+  // heading, between the rows before and after the group, is the group's total (spec §0).
+  const collapsed = new Set<T3Group>();
+  for (const g of T3_GROUP_IDS) {
+    const members = t3GroupMembers(fmt, g);
+    if (members.length === 0 || !members.every((id) => notFound.some((d) => d.id === id))) continue;
+    const def = T3_GROUP_ROWS.find((d) => d.group === g)!;
+    // place in the template: a group row stands where its first sub-row would
+    const rows = t3Rows(fmt);
+    const place = (d: LabelDef) => (d.id.startsWith('grp.') ? rows.findIndex((r) => r.group === d.group) : rows.indexOf(d));
+    const at = place(def);
+    const before = [...found].reverse().find((f) => place(f.def) < at);
+    const after = found.find((f) => place(f.def) > at);
+    const f = findLabel(key, def, before ? before.end : from, after ? after.start : limit);
+    if (!f) continue;
+    found.splice(before ? found.indexOf(before) + 1 : 0, 0, { def, ...f });
+    collapsed.add(g);
+    out.notes.push(readNote('groupCollapsed', { table: 't3', row: def.id, label: text.slice(orig(f.start), origAfter(f.end)), count: members.length }));
+  }
+  for (const def of notFound)
+    if (!collapsed.has(def.group as T3Group)) out.notes.push(readNote('labelNotFound', { table: 't3', label: def.label }));
   const cands = new Map<string, number[][]>();
   const partsOf = new Map<string, { base: number; sols: SplitPart[][] }>();
   found.forEach((f, i) => {
@@ -217,7 +239,7 @@ function readFlatT3(
     );
     partsOf.set(f.def.id, { base: segStart + d.offset, sols: r.solutions });
   });
-  const choice = resolveT3(cands, t3Leaves(fmt));
+  const choice = resolveT3(cands, t3Leaves(fmt, collapsed));
   for (const f of found) {
     const c = choice.get(f.def.id);
     const info = partsOf.get(f.def.id);

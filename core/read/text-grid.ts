@@ -4,11 +4,11 @@
 // values (t3: the last 7 numeric cells, spec §9 V8; t4: 15 in one row, or 5 per block under a block heading).
 // Unlabelled rows, cut labels that fit two rows, rows under a header of row labels and short rows stay unread.
 import type { TableId } from '../model/schema';
-import { labelOfEn, T3_COLS, t3Leaves, type TemplateFormat } from '../model/templates';
+import { groupRowId, labelOfEn, T3_COLS, T3_GROUP_ROWS, t3GroupMembers, t3Leaves, type T3Group, type TemplateFormat } from '../model/templates';
 import { parseNumberCell, type ParsedNumber } from './numbers';
 import { readNote, type NoteCode } from './notes';
 import { labelKey, matchRowLabel } from './text-labels';
-import { stripNumbering } from './labels';
+import { t3GroupOf } from './labels';
 import { splitRun } from './text-split';
 import { resolveT3 } from './text-solve';
 import {
@@ -269,7 +269,10 @@ export function readGrid(text: string, fmt: TemplateFormat, pos: Pos, lines = gr
         if (why) wrongBlocks.set(l.index, why);
       }
     }
-    readGridT3(lines.slice(zones.t3[0], zones.t3[1]), fmt, pos, out, wrongBlocks, blanks);
+    // the column header may stand above the zone's first line too (a paste that starts at the header)
+    let head = zones.t3[0];
+    while (head > 0 && zones.t3[0] - head < 4 && lines[head - 1]!.cells.some((c) => c.text) && splitRow(lines[head - 1]!, blanks).values.length === 0) head--;
+    readGridT3(lines.slice(zones.t3[0], zones.t3[1]), fmt, pos, out, wrongBlocks, blanks, lines.slice(head, zones.t3[0]));
   }
   if (zones.t4) {
     out.located.add('t4');
@@ -357,6 +360,36 @@ function wrongT3Header(l: GridLine, fmt: TemplateFormat): NoteCode | null {
   return null;
 }
 
+/**
+ * Line kinds whose cell index is a column of the table (a header cell stands above the values of its column). In a
+ * layout that keeps every column (a PDF's), rows and the column header line are aligned at their ends instead.
+ */
+const ALIGNED: ReadonlySet<LineKind> = new Set(['tab', 'pipe', 'csv']);
+
+interface T3Header {
+  kind: LineKind | null;
+  /** column id by cell index; counted from the line's end (−1 = last) in a layout that keeps every column */
+  cols: Map<number, string>;
+}
+
+/** Where a cell stands among its line's cells: its index, or (every column kept, rows right-aligned) from the end. */
+const cellPlace = (l: GridLine, i: number, blanks: boolean) => (blanks ? i - l.cells.length : i);
+
+/**
+ * A line of the header block: each cell naming a t3 column (exactly, or by a known variant) marks its place; a lower
+ * line overwrites (商业企业 below 法人或其他组织). Lines of another kind than the block's start a new block.
+ */
+function headerLine(l: GridLine, header: T3Header, blanks: boolean): void {
+  if (header.kind !== l.kind) {
+    header.kind = l.kind;
+    header.cols = new Map();
+  }
+  l.cells.forEach((c, i) => {
+    const m = c.text ? matchRowLabel(c.text, T3_COLS) : null;
+    if (m && 'id' in m && m.quality <= 2) header.cols.set(cellPlace(l, i, blanks), m.id);
+  });
+}
+
 function readGridT3(
   lines: GridLine[],
   fmt: TemplateFormat,
@@ -364,19 +397,28 @@ function readGridT3(
   out: TextPart,
   wrongBlocks: Map<number, NoteCode>,
   blanks: boolean,
+  above: GridLine[],
 ): void {
   const defs = t3Rows(fmt);
-  const labelOf = new Map(defs.map((d) => [d.id, d.label]));
+  const labelOf = new Map([...defs, ...T3_GROUP_ROWS].map((d) => [d.id, d.label]));
+  // rows whose label was found (read or not), and the printed label of each group row
+  const printedRows = new Set<string>();
+  const groupLabels = new Map<string, GridCell>();
   type Entry = { values: { raw: string; value: number | null; kind: ParsedNumber['kind']; offset: number }[][]; line: number };
   const entries = new Map<string, Entry>();
   const conflicts = new Set<string>();
   let unlabelled = 0;
   let prevLabelOnly: GridLine | null = null;
+  // the header block above the first row: column id by cell index, for lines whose cells keep their columns
+  const header: T3Header = { kind: null, cols: new Map() };
+  const placed = { byHeader: 0, byPosition: 0 };
+  for (const l of above) if (ALIGNED.has(l.kind)) headerLine(l, header, blanks);
   for (const l of lines) {
     if (l.separator) continue;
     const s = splitRow(l, blanks);
     if (s.values.length === 0) {
       prevLabelOnly = l.kind !== 'pipe' ? l : null;
+      if (entries.size === 0 && ALIGNED.has(l.kind)) headerLine(l, header, blanks);
       continue;
     }
     const prev = prevLabelOnly;
@@ -391,18 +433,13 @@ function readGridT3(
     if ((!m || 'ambiguous' in m) && prev && (l.kind === 'tab' || l.kind === 'csv'))
       m = matchRowLabel(labelText(prev.cells) + labelText(s.labels), defs) ?? m;
     const name = labelText(s.labels);
-    // a 2021 report that prints （六）其他处理 as one row (as the 2019 format did): kept as an extra row, as the
-    // HTML reader keeps it; its three sub-rows stay unread
-    if (!m && fmt === '2021' && stripNumbering(labelKey(s.labels[s.labels.length - 1]!.text)) === '其他处理' && s.values.length === 7) {
-      const { line, column } = pos(s.labels[s.labels.length - 1]!.offset);
-      out.extras.push({
-        table: 't3',
-        label: s.labels[s.labels.length - 1]!.text,
-        raw: s.values.map((v) => v.parsed.raw),
-        source: { type: 'text', line, column },
-      });
-      out.notes.push(readNote('otherAsSingleRow', { table: 't3', format: fmt }));
-      continue;
+    const lastLabel = s.labels[s.labels.length - 1]!;
+    // a group printed as one row (（六）其他处理 in a 2021 report): the group's total (spec §0), unless its
+    // sub-rows are printed too (decided below)
+    const grp = m ? null : t3GroupOf(lastLabel.text);
+    if (grp && t3GroupMembers(fmt, grp).length > 0) {
+      m = { id: groupRowId(grp), quality: 0 };
+      groupLabels.set(m.id, lastLabel);
     }
     if (!m) {
       if (!T3_GROUP_WORDS.some((w) => labelKey(name).includes(w)) || s.values.length >= 6)
@@ -416,6 +453,7 @@ function readGridT3(
       continue;
     }
     const label = labelOf.get(m.id)!;
+    printedRows.add(m.id);
     const why = l.block !== undefined ? wrongBlocks.get(l.block) : undefined;
     if (why) {
       out.notes.push(readNote(why, { table: 't3', line: l.index + 1, label }));
@@ -427,6 +465,10 @@ function readGridT3(
     const kindOk = (k: ParsedNumber['kind']) => k === 'number' || (placeholdersOk && k === 'placeholder') || (blanks && k === 'blank');
     if (exact && s.values.every((v) => kindOk(v.parsed.kind))) {
       vectors = [s.values.map((v) => ({ raw: v.parsed.raw, value: v.parsed.value, kind: v.parsed.kind, offset: v.cell.offset }))];
+      const underHeader =
+        l.kind === header.kind && s.values.every((v, j) => header.cols.get(cellPlace(l, l.cells.indexOf(v.cell), blanks)) === T3_COL_IDS[j]);
+      if (underHeader) placed.byHeader++;
+      else placed.byPosition++;
     } else if ((l.kind === 'words' || l.kind === 'spaces') && !s.textAfter && s.values.every((v) => /^\d+$/.test(v.cell.text))) {
       // numbers printed with single spaces that may not separate every cell: cut like run-together text
       const first = s.values[0]!.cell.offset;
@@ -440,6 +482,7 @@ function readGridT3(
       vectors = r.solutions.map((sol) =>
         sol.map((p) => ({ raw: p.raw, value: p.value, kind: 'number' as const, offset: first + p.start })),
       );
+      placed.byPosition++;
     } else {
       out.notes.push(
         readNote(s.textAfter ? 'lineValuesWithText' : 'lineValueCount', {
@@ -462,17 +505,34 @@ function readGridT3(
     }
     entries.set(m.id, { values: vectors, line: l.index });
   }
+  if (placed.byHeader > 0 && placed.byPosition === 0) out.columnsByHeader.push('t3');
   if (unlabelled) out.notes.push(readNote('unlabelledRows', { table: 't3', count: unlabelled }));
   for (const id of conflicts) {
     entries.delete(id);
     out.notes.push(readNote('repeatedNotRead', { table: 't3', label: labelOf.get(id) }));
+  }
+  const collapsed = new Set<T3Group>();
+  for (const [id, cell] of groupLabels) {
+    const g = T3_GROUP_ROWS.find((d) => d.id === id)!.group as T3Group;
+    const members = t3GroupMembers(fmt, g);
+    const e = entries.get(id);
+    if (members.some((r) => printedRows.has(r))) {
+      // a subtotal printed beside its sub-rows: not a cell of the template
+      entries.delete(id);
+      const { line, column } = pos(cell.offset);
+      if (e) out.extras.push({ table: 't3', label: cell.text, raw: e.values[0]!.map((v) => v.raw), source: { type: 'text', line, column } });
+      out.notes.push(readNote('groupRowWithValues', { table: 't3', label: cell.text }));
+    } else if (e) {
+      collapsed.add(g);
+      out.notes.push(readNote('groupCollapsed', { table: 't3', row: id, label: cell.text, count: members.length }));
+    }
   }
   const cands = new Map<string, number[][]>();
   for (const [id, e] of entries) {
     const numeric = e.values.every((v) => v.every((c) => c.value !== null));
     cands.set(id, numeric ? e.values.map((v) => v.map((c) => c.value!)) : []);
   }
-  const choice = resolveT3(cands, t3Leaves(fmt));
+  const choice = resolveT3(cands, t3Leaves(fmt, collapsed));
   for (const [id, e] of entries) {
     let idx: number | null = e.values.length === 1 ? 0 : null;
     const c = choice.get(id);

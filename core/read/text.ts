@@ -3,7 +3,7 @@
 // Principle (corpus README, expect "no-wrong-values"): a cell is emitted only when its value is certain; an
 // uncertain row is left out of `cells` and explained in `readNotes`.
 import type { FormatVersion, NotCheckable, ReadNote, Report, TableId } from '../model/schema';
-import { templateFor, type TemplateFormat } from '../model/templates';
+import { collapsedGroups, t3RowDefs, type TemplateFormat } from '../model/templates';
 import { readMeta, splitSections } from './meta';
 import { labelKey, lineIndex } from './text-labels';
 import { gridLines, looksGridded, readGrid } from './text-grid';
@@ -118,10 +118,12 @@ export function readText(text: string, opts: ReadTextOptions = {}): Report[] {
   if (!gridded && part.located.size > 0) report.readNotes.push(readNote('cellsRunTogether'));
   report.cells = part.cells;
   report.extras = part.extras;
+  if (part.columnsByHeader.length) report.columnsByHeader = part.columnsByHeader;
   report.readNotes.push(...part.notes);
   if (part.located.has('t3')) {
     const read = new Set(part.cells.filter((c) => c.table === 't3').map((c) => c.row));
-    const rows = templateFor('t3', fmt).rows;
+    // a group printed as one row counts as one row (its sub-rows were never printed)
+    const rows = t3RowDefs(fmt, collapsedGroups(read));
     const missing = rows.filter((r) => !read.has(r.id));
     if (missing.length)
       report.readNotes.push(

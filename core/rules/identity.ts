@@ -1,142 +1,28 @@
-// The one helper every sum rule shares: which cells form each identity, and how an identity is judged
-// (spec §7.2, §7.3, §7.8). The localizer (explain/localize.ts) reads the same identity lists.
-import { cellIndex, cellKey } from '../model/ids';
-import type { Cell, CellRef, Report, Severity, Suspect } from '../model/schema';
-import { T3_2019, T3_2021, T3_PARTS, T4_BLOCKS, T4_OUTCOMES, t3Leaves } from '../model/templates';
+// How an identity is judged on its own (spec §7.2, §7.3, §7.8): the sum rules' shared helper. Which cells form each
+// identity is data in model/identities.ts, read by this judgement and by the localizer (explain/localize.ts).
+import { cellKey } from '../model/ids';
+import type { Cell, CellRef, Report, Suspect } from '../model/schema';
+import { lookupIn, resolveIdentity, type CellLookup, type IdentitySpec } from '../model/identities';
 import type { FindingDraft } from './types';
 
-export interface IdentitySpec {
-  rule: string;
-  severity: Severity;
-  /** the row, column or block the identity is about */
-  scope: string;
-  left: CellRef[];
-  right: CellRef[];
-  /** 'eq': Σleft = Σright; 'le': Σleft ≤ Σright */
-  relation: 'eq' | 'le';
-}
-
-const t3 = (row: string, col: string): CellRef => ({ table: 't3', row, col });
-const t4 = (col: string): CellRef => ({ table: 't4', row: 'cases', col });
-
-/**
- * Which t3 layout a report uses. A 2021-format report whose （六） is one collapsed row (Huai'an Hongze
- * 2023/2024) is read with the 2019 row `other`; its leaves are then the 2019 leaves.
- */
-export function t3Layout(report: Pick<Report, 'format' | 'cells'>): '2021' | '2019' {
-  if (report.format === '2019') return '2019';
-  let collapsed = false;
-  for (const c of report.cells) {
-    if (c.table !== 't3') continue;
-    if (c.row.startsWith('other.')) return '2021';
-    if (c.row === 'other') collapsed = true;
-  }
-  return collapsed ? '2019' : '2021';
-}
-
-export function t3RowIds(layout: '2021' | '2019'): string[] {
-  return (layout === '2019' ? T3_2019 : T3_2021).rows.map((r) => r.id);
-}
-
-export const T3_COL_IDS = [...T3_PARTS, 'total'] as const;
-
-export function t3RowTotalSpecs(layout: '2021' | '2019'): IdentitySpec[] {
-  return t3RowIds(layout).map((row) => ({
-    rule: 't3.rowTotal',
-    severity: 'error',
-    scope: row,
-    left: [t3(row, 'total')],
-    right: T3_PARTS.map((c) => t3(row, c)),
-    relation: 'eq',
-  }));
-}
-
-export function t3BalanceSpecs(): IdentitySpec[] {
-  return T3_COL_IDS.map((col) => ({
-    rule: 't3.balance',
-    severity: 'error',
-    scope: col,
-    left: [t3('newReceived', col), t3('carriedOver', col)],
-    right: [t3('totalProcessed', col), t3('carriedForward', col)],
-    relation: 'eq',
-  }));
-}
-
-export function t3OutcomeSumSpecs(layout: '2021' | '2019'): IdentitySpec[] {
-  const leaves = t3Leaves(layout);
-  return T3_COL_IDS.map((col) => ({
-    rule: 't3.outcomeSum',
-    severity: 'error',
-    scope: col,
-    left: [t3('totalProcessed', col)],
-    right: leaves.map((r) => t3(r, col)),
-    relation: 'eq',
-  }));
-}
-
-export function t3ForwardBoundSpecs(): IdentitySpec[] {
-  return T3_COL_IDS.map((col) => ({
-    rule: 't3.forwardBound',
-    severity: 'error',
-    scope: col,
-    left: [t3('carriedForward', col)],
-    right: [t3('newReceived', col), t3('carriedOver', col)],
-    relation: 'le',
-  }));
-}
-
-export type T4Block = (typeof T4_BLOCKS)[number]['id'];
-export const T4_RULE_OF_BLOCK: Record<T4Block, string> = {
-  review: 't4.reviewSum',
-  litDirect: 't4.litDirectSum',
-  litAfterReview: 't4.litAfterReviewSum',
-};
-
-export function t4BlockSpec(block: T4Block): IdentitySpec {
-  return {
-    rule: T4_RULE_OF_BLOCK[block],
-    severity: 'error',
-    scope: block,
-    left: [t4(`${block}.total`)],
-    right: T4_OUTCOMES.filter((o) => o.id !== 'total').map((o) => t4(`${block}.${o.id}`)),
-    relation: 'eq',
-  };
-}
-
-/** Every linear identity of a report's t3 and t4 (the system the localizer solves). */
-export function allSumSpecs(report: Pick<Report, 'format' | 'cells'>): IdentitySpec[] {
-  const layout = t3Layout(report);
-  return [
-    ...t3RowTotalSpecs(layout),
-    ...t3BalanceSpecs(),
-    ...t3OutcomeSumSpecs(layout),
-    ...T4_BLOCKS.map((b) => t4BlockSpec(b.id)),
-  ];
-}
-
-export type CellLookup = (ref: CellRef) => Cell | undefined;
-
-// checkReport builds the index once for all its rules (some twenty would each build it; on a cold page that is
-// a noticeable share of the first check). Only while that check runs, and only for the cells array it indexed.
-let scope: { cells: readonly Cell[]; lookup: CellLookup } | null = null;
-
-/** Run `fn` with one shared cell index for `report` (lookupIn returns it for this report's cells). */
-export function withSharedLookup<T>(report: Pick<Report, 'cells'>, fn: () => T): T {
-  const outer = scope;
-  const idx = cellIndex(report);
-  scope = { cells: report.cells, lookup: (ref) => idx.get(cellKey(ref)) };
-  try {
-    return fn();
-  } finally {
-    scope = outer;
-  }
-}
-
-export function lookupIn(report: Pick<Report, 'cells'>): CellLookup {
-  if (scope && scope.cells === report.cells) return scope.lookup;
-  const idx = cellIndex(report);
-  return (ref) => idx.get(cellKey(ref));
-}
+export {
+  allSumSpecs,
+  lookupIn,
+  t3BalanceSpecs,
+  T3_COL_IDS,
+  t3ForwardBoundSpecs,
+  t3Layout,
+  t3OutcomeSumSpecs,
+  t3RowIds,
+  t3RowTotalSpecs,
+  t4BlockSpec,
+  T4_RULE_OF_BLOCK,
+  withSharedLookup,
+  type CellLookup,
+  type IdentitySpec,
+  type T3Layout,
+  type T4Block,
+} from '../model/identities';
 
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
 /** Counts are integers; decimals (fees) are compared after rounding away float noise. */
@@ -150,7 +36,8 @@ const tidy = (x: number) => Math.round(x * 1e6) / 1e6;
  * suggested).
  * Text operands or operands not read → notCheckable.
  */
-export function evaluateIdentity(spec: IdentitySpec, lookup: CellLookup): FindingDraft {
+export function evaluateIdentity(identity: IdentitySpec, lookup: CellLookup): FindingDraft {
+  const spec = resolveIdentity(identity, lookup);
   const all = [...spec.left, ...spec.right];
   const base = {
     rule: spec.rule,

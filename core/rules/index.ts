@@ -40,6 +40,7 @@ import metaYearConsistency from './meta.yearConsistency';
 import metaProblemsNonEmpty from './meta.problemsNonEmpty';
 import metaTablesPresent from './meta.tablesPresent';
 import metaTimeliness from './meta.timeliness';
+import metaAgencyMismatch from './meta.agencyMismatch';
 import xyCarryContinuity from './xy.carryContinuity';
 import xyInForceRoll from './xy.inForceRoll';
 import xyDuplicateContent from './xy.duplicateContent';
@@ -89,6 +90,7 @@ export const reportRules: readonly Rule[] = [
   metaProblemsNonEmpty,
   metaTablesPresent,
   metaTimeliness,
+  metaAgencyMismatch,
 ];
 
 /** Cross-year rules over (previous, current). */

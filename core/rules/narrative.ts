@@ -1,7 +1,8 @@
 // Shared machinery of the txt.* rules (spec §7.5): a number the text claims, compared with what the tables say.
+import type { ClaimSubject } from '../explain/claimScope';
 import { evidenceOf, findClaims, type Claim, type ClaimPattern } from '../explain/claims';
 import type { CellRef, Report, Severity } from '../model/schema';
-import { T3_PARTS } from '../model/templates';
+import { groupRowId, T3_PARTS, t3GroupMembers, type T3Group } from '../model/templates';
 import { lookupIn, t3Layout, type CellLookup } from './identity';
 import type { FindingDraft, Rule, RuleMessages } from './types';
 
@@ -44,20 +45,16 @@ export function sumValues(values: (TableValue | null)[]): TableValue | null {
   return { value: vs.reduce((a, v) => a + v.value, 0), cells: vs.flatMap((v) => v.cells), ...(vs.some((v) => v.derived) ? { derived: 'rowSum' as const } : {}) };
 }
 
-const GROUP_ROWS: Record<string, string[]> = {
-  denied: ['stateSecret', 'lawForbidden', 'threeSafetyOneStability', 'thirdParty', 'internalAffairs', 'processInfo', 'enforcementFile', 'adminQuery'],
-  unable: ['notHeld', 'needsCreation', 'unclear'],
-  notProcessed: ['complaint', 'repeated', 'publication', 'massRepeated', 'confirmReissue'],
-};
-
-/** The leaf rows of an outcome group, in the report's layout. */
-export function t3GroupRows(report: Report, group: 'denied' | 'unable' | 'notProcessed' | 'other'): string[] {
-  if (group === 'other') return t3Layout(report) === '2019' ? ['other'] : ['other.noCorrection', 'other.unpaidFee', 'other.misc'];
-  return GROUP_ROWS[group]!.map((r) => `${group}.${r}`);
+/** The rows of an outcome group in the report's layout: its group row where it is printed collapsed, else its leaves. */
+export function t3GroupRows(report: Report, group: T3Group): string[] {
+  const layout = t3Layout(report);
+  if (layout.collapsed.has(group)) return [groupRowId(group)];
+  const members = t3GroupMembers(layout.format, group);
+  return members.length ? members : ['other'];
 }
 
 /** The 总计 of an outcome group (sum of its leaves). */
-export function t3GroupValue(report: Report, lookup: CellLookup, group: 'denied' | 'unable' | 'notProcessed' | 'other', col = 'total'): TableValue | null {
+export function t3GroupValue(report: Report, lookup: CellLookup, group: T3Group, col = 'total'): TableValue | null {
   return sumValues(t3GroupRows(report, group).map((r) => t3Value(lookup, r, col)));
 }
 
@@ -120,6 +117,8 @@ export function narrativeRule(def: {
   severity?: Severity;
   reads: Rule['reads'];
   doc: string;
+  /** what the claimed number counts: sentences about something else are not compared (explain/claimScope.ts) */
+  subject: ClaimSubject;
   patterns: ClaimPattern[];
   readings: (report: Report, lookup: CellLookup, claim: Claim) => Reading[];
   scope?: (claim: Claim) => string;
@@ -138,7 +137,7 @@ export function narrativeRule(def: {
       const seen = new Set<string>();
       const out: FindingDraft[] = [];
       for (const p of def.patterns) {
-        for (const claim of findClaims(report.sections, p)) {
+        for (const claim of findClaims(report.sections, { subject: def.subject, ...p }, report)) {
           const key = `${claim.section}|${claim.sentence}|${claim.start}`;
           if (seen.has(key)) continue;
           seen.add(key);

@@ -9,6 +9,7 @@ export const OUTCOME_PATTERN: ClaimPattern = {
   keyword: /予以公开(?:及|和|与|或|并|以及)部分公开|全部或部分公开|予以公开|同意公开|全部公开|部分公开|不予公开|无法提供|不予处理|其他处理/,
   window: 16,
   exclude: /复议|诉讼|主动公开/,
+  subject: 'applications',
 };
 
 /** clauses that state an outcome or the carried-forward count are not the processed total */

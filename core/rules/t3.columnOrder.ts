@@ -11,14 +11,17 @@ const rule: Rule = {
   id: 't3.columnOrder',
   severity: 'warning',
   reads: ['t3'],
-  doc: 'The column order read for table 三 is plausible: in at least 90 % of rows printed in full, 总计 equals the six applicant columns. If not, the columns may have been mapped wrongly and every table-三 finding is doubtful (spec §7.2).',
+  doc: 'The column order read for table 三 is plausible: the header labels placed every column (they name the template\'s columns in its order), or else in at least 90 % of rows printed in full 总计 equals the six applicant columns. If neither, the columns may have been mapped wrongly and every table-三 finding is doubtful (spec §7.2). Where the headers placed the columns, failing row totals are errors of the report (t3.rowTotal), not a doubt about the reading.',
   messages: {
     fail: { zh: '表三只有 {share}% 的行满足“总计 = 各列之和”（{passing}/{rows}），列的对应关系可能读错。', en: 'Only {share}% of table-3 rows satisfy total = sum of columns ({passing}/{rows}); the columns may have been mapped wrongly.' },
-    pass: { zh: '表三列顺序可信（{passing}/{rows} 行合计一致）。', en: 'Table 3 column order is plausible ({passing}/{rows} rows add up).' },
+    pass: { zh: '表三列顺序可信（{basisZh}）。', en: 'Table 3 column order is plausible ({basisEn}).' },
     notCheckable: { zh: '表三完整印出的行太少，无法判断列顺序。', en: 'Too few table-3 rows printed in full to judge the column order.' },
   },
   check(report) {
     if (!hasTable(report, 't3')) return [];
+    // the printed header labels named every column where it was read: the mapping is not in doubt
+    if (report.columnsByHeader?.includes('t3'))
+      return [draft(rule.id, 'warning', 'pass', { scope: 't3', params: { by: 'header', basisZh: '各列按表头标签对应，与模板一致', basisEn: 'every column placed by its header label, as in the template' } })];
     const lookup = lookupIn(report);
     let rows = 0;
     let passing = 0;
@@ -33,14 +36,34 @@ const rule: Rule = {
     }
     if (rows < 3) return [draft(rule.id, 'warning', 'notCheckable', { scope: 't3', params: { rows, passing, share: 0 } })];
     const share = Math.round((passing / rows) * 1000) / 10;
-    return [draft(rule.id, 'warning', passing / rows >= THRESHOLD ? 'pass' : 'fail', { scope: 't3', left: passing, right: rows, params: { rows, passing, share } })];
+    const basis = { basisZh: `${passing}/${rows} 行合计一致`, basisEn: `${passing}/${rows} rows add up` };
+    return [draft(rule.id, 'warning', passing / rows >= THRESHOLD ? 'pass' : 'fail', { scope: 't3', left: passing, right: rows, params: { by: 'rowTotals', rows, passing, share, ...basis } })];
   },
 };
 export default rule;
 
+// the office left every 总计 of 表三 at 0 while the applicant columns hold numbers (a real error of the report)
+const TOTALS_ZERO: Record<string, string> = Object.fromEntries(
+  ['newReceived', 'granted', 'partial', 'denied.thirdParty', 'denied.internalAffairs', 'unable.notHeld', 'notProcessed.repeated', 'other.noCorrection', 'totalProcessed'].map((row) => [`t3:${row}:total`, '0']),
+);
+
 export const cases: RuleCases = {
-  valid: [{ name: 'Huixian', expect: { status: 'pass' } }],
+  valid: [
+    { name: 'Huixian', expect: { status: 'pass' } },
+    {
+      name: '总计 column all 0 under header labels that name every column: the row totals fail (t3.rowTotal), the reading is not in doubt',
+      cells: TOTALS_ZERO,
+      meta: { columnsByHeader: ['t3', 't4'] },
+      expect: { status: 'pass', count: 1 },
+    },
+  ],
   invalid: [
+    {
+      name: '总计 column all 0 with the columns placed by position (no header confirmed them): the mapping is in doubt',
+      cells: TOTALS_ZERO,
+      meta: { columnsByHeader: ['t4'] },
+      expect: { status: 'fail' },
+    },
     {
       name: 'total column read as 其他 (columns shifted)',
       cells: {

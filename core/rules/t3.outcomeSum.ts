@@ -6,7 +6,7 @@ import type { RuleCases } from './types';
 export default identityRule({
   id: 't3.outcomeSum',
   table: 't3',
-  doc: 'Table 三, every column: （七）总计 equals the sum of the outcome rows （一）…（六） (21 leaves in the 2021 format, 19 in 2019) (spec §7.2). Pingtan 2020 fails only this rule.',
+  doc: 'Table 三, every column: （七）总计 equals the sum of the outcome rows （一）…（六） (21 leaves in the 2021 format, 19 in 2019; a group printed as one row counts with its total, spec §0) (spec §7.2). Pingtan 2020 fails only this rule.',
   specs: (r) => t3OutcomeSumSpecs(t3Layout(r)),
   messages: {
     fail: {
@@ -18,21 +18,38 @@ export default identityRule({
   },
 });
 
+/** The Huixian sample with a group printed as one row of its totals (spec §0 `grp.<group>`), its sub-rows absent. */
+function collapsed(group: string, members: string[], naturalPerson: number, extra: Record<string, string> = {}) {
+  const cols = ['naturalPerson', 'commercial', 'research', 'publicInterest', 'legalService', 'otherOrg', 'total'];
+  return {
+    remove: members.map((r) => `t3:${r}:*`),
+    cells: { ...Object.fromEntries(cols.map((c) => [`t3:grp.${group}:${c}`, c === 'naturalPerson' || c === 'total' ? String(naturalPerson) : '0'])), ...extra },
+  };
+}
+const DENIED = ['stateSecret', 'lawForbidden', 'threeSafetyOneStability', 'thirdParty', 'internalAffairs', 'processInfo', 'enforcementFile', 'adminQuery'].map((r) => `denied.${r}`);
+const UNABLE = ['notHeld', 'needsCreation', 'unclear'].map((r) => `unable.${r}`);
+const NOT_PROCESSED = ['complaint', 'repeated', 'publication', 'massRepeated', 'confirmReissue'].map((r) => `notProcessed.${r}`);
+const OTHER = ['other.noCorrection', 'other.unpaidFee', 'other.misc'];
+
 export const cases: RuleCases = {
   valid: [
     { name: 'Huixian 2023 as printed', expect: { status: 'pass', count: 7 } },
-    {
-      name: "2021 format with （六）其他处理 collapsed into one row (Huai'an Hongze 2023)",
-      remove: ['t3:other.noCorrection:*', 't3:other.unpaidFee:*', 't3:other.misc:*'],
-      cells: { 't3:other:naturalPerson': '2', 't3:other:commercial': '0', 't3:other:research': '0', 't3:other:publicInterest': '0', 't3:other:legalService': '0', 't3:other:otherOrg': '0', 't3:other:total': '2' },
-      expect: { status: 'pass', count: 7 },
-    },
+    // Huixian's groups hold 2 (不予公开), 26 (无法提供), 1 (不予处理), 2 (其他处理) natural-person applications
+    { name: "（六）其他处理 printed as one row in a 2021 report (Huai'an Hongze 2023): the group total counts", ...collapsed('other', OTHER, 2), expect: { status: 'pass', count: 7 } },
+    { name: '（三）不予公开 printed as one row', ...collapsed('denied', DENIED, 2), expect: { status: 'pass', count: 7 } },
+    { name: '（四）无法提供 printed as one row', ...collapsed('unable', UNABLE, 26), expect: { status: 'pass', count: 7 } },
+    { name: '（五）不予处理 printed as one row', ...collapsed('notProcessed', NOT_PROCESSED, 1), expect: { status: 'pass', count: 7 } },
   ],
   invalid: [
     {
       name: 'an outcome leaf mistyped in both its column and its row total',
       cells: { 't3:unable.notHeld:naturalPerson': '62', 't3:unable.notHeld:total': '62' },
       expect: { status: 'fail', scope: 'naturalPerson', left: 116, right: 152, difference: -36 },
+    },
+    {
+      name: 'a collapsed group total that does not add up with the other outcomes',
+      ...collapsed('other', OTHER, 5),
+      expect: { status: 'fail', scope: 'naturalPerson', left: 116, right: 119, difference: -3, cells: ['t3:grp.other:naturalPerson'] },
     },
     {
       name: 'blank leaves',

@@ -10,7 +10,7 @@ const rule: Rule = {
   id: 't3.rowSet',
   severity: 'warning',
   reads: ['t3'],
-  doc: 'Table 三 has every data row of its format (25 in 2021, 23 in 2019; a 2021 report may collapse （六） into one row) and no unknown rows besides 小计/合计 (spec §7.2).',
+  doc: 'Table 三 has every data row of its format (25 in 2021, 23 in 2019; a group printed as one row, read as its total grp.<group>, stands for its sub-rows) and no unknown rows besides 小计/合计 (spec §7.2).',
   messages: {
     fail: { zh: '表三有 {missingCount} 行未读到（{missing}），另有 {extraCount} 个无法识别的行（{extras}）。', en: 'Table 3: {missingCount} row(s) were not read ({missing}) and has {extraCount} unrecognised row(s) ({extras}).' },
     pass: { zh: '表三的行齐全（{rowCount} 行）。', en: 'Table 3 has all {rowCount} rows.' },
@@ -31,9 +31,9 @@ export const cases: RuleCases = {
   valid: [
     { name: 'Huixian: 25 rows', expect: { status: 'pass' } },
     {
-      name: "（六） collapsed into one row (Huai'an Hongze 2023)",
+      name: "（六） printed as one row, read as its group total (Huai'an Hongze 2023)",
       remove: ['t3:other.noCorrection:*', 't3:other.unpaidFee:*', 't3:other.misc:*'],
-      cells: { 't3:other:naturalPerson': '2', 't3:other:total': '2' },
+      cells: { 't3:grp.other:naturalPerson': '2', 't3:grp.other:total': '2' },
       expect: { status: 'pass' },
     },
   ],

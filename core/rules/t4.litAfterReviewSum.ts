@@ -24,8 +24,16 @@ export const cases: RuleCases = {
     {
       name: "Huai'an Hongze 2023: 5, 0, 0, 0 with total 0",
       cells: { 't4:cases:litAfterReview.upheld': '5' },
-      // Arithmetic alone cannot tell 总计 → 5 from 维持 → 0: both are listed, nothing is asserted as certain.
+      // Arithmetic alone cannot tell 总计 → 5 from 维持 → 0: both are listed, nothing is asserted as certain
+      // (the text says nothing about lawsuits).
+      sections: { 'sec.other': '无。' },
       expect: { status: 'fail', scope: 'litAfterReview', left: 0, right: 5, difference: -5, suspects: [] },
+    },
+    {
+      name: 'the same with the text saying 行政诉讼 0 件: 维持 5→0 is the correction it supports (issue 13)',
+      cells: { 't4:cases:litAfterReview.upheld': '5' },
+      sections: { 'sec.overview': '2023 年共收到依申请公开 121 件，产生行政复议 6 件、行政诉讼 0 件。' },
+      expect: { status: 'fail', scope: 'litAfterReview', suspects: [{ cell: 't4:cases:litAfterReview.upheld', suggested: 0 }] },
     },
   ],
 };

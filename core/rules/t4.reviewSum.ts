@@ -22,6 +22,19 @@ export const cases: RuleCases = {
   valid: [{ name: 'Huixian 2023: 1 + 4 + 1 + 0 = 6', expect: { status: 'pass', count: 1 } }],
   invalid: [
     {
+      // 总计 0→1 or 维持 1→0 are equally simple; the text states one case, upheld
+      name: 'issue 13: 维持 1 and 总计 0, the text says 行政复议1起，结果为维持: 总计 0→1',
+      cells: { 't4:cases:review.upheld': '1', 't4:cases:review.corrected': '0', 't4:cases:review.other': '0', 't4:cases:review.pending': '0', 't4:cases:review.total': '0' },
+      sections: { 'sec.reviewLitigation': '因依申请公开引发行政复议1起，结果为维持。' },
+      expect: { status: 'fail', scope: 'review', suspects: [{ cell: 't4:cases:review.total', suggested: 1 }] },
+    },
+    {
+      name: 'the same without a statement on reviews: undecided',
+      cells: { 't4:cases:review.upheld': '1', 't4:cases:review.corrected': '0', 't4:cases:review.other': '0', 't4:cases:review.pending': '0', 't4:cases:review.total': '0' },
+      sections: { 'sec.reviewLitigation': '无。' },
+      expect: { status: 'fail', scope: 'review', suspects: [] },
+    },
+    {
       name: "Huai'an Hongze 2023: 10, 1, 0, 0 with total 0",
       cells: { 't4:cases:review.upheld': '10', 't4:cases:review.corrected': '1', 't4:cases:review.other': '0', 't4:cases:review.pending': '0', 't4:cases:review.total': '0' },
       expect: { status: 'fail', scope: 'review', left: 0, right: 11, difference: -11, suspects: [{ cell: 't4:cases:review.total', suggested: 11 }] },

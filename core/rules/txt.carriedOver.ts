@@ -5,6 +5,7 @@ import type { RuleCases } from './types';
 export default narrativeRule({
   id: 'txt.carriedOver',
   reads: ['text', 't3'],
+  subject: 'applications',
   doc: 'The narrative\'s "上年(度)结转…N件" equals table 三 上年结转 · 总计 (spec §7.5).',
   patterns: [{ keyword: /上一?年度?结转/ }],
   readings: (_r, lookup) => [{ name: 'carriedOver', value: t3Value(lookup, 'carriedOver') }],

@@ -5,6 +5,7 @@ import type { RuleCases } from './types';
 export default narrativeRule({
   id: 'txt.inForceDocs',
   reads: ['text', 't2'],
+  subject: 'documents',
   doc: 'The narrative\'s "现行有效(行政)规范性文件 N件" equals table 二 行政规范性文件 · 现行有效件数 (spec §7.5; Pingtan 2023: text 393 vs table 470).',
   patterns: [
     { keyword: /现行有效的?(?:行政)?规范性文件/ },

@@ -5,6 +5,7 @@ import type { RuleCases } from './types';
 export default narrativeRule({
   id: 'txt.issuedDocs',
   reads: ['text', 't2'],
+  subject: 'documents',
   doc: 'The narrative\'s "制发/印发(行政)规范性文件 N件" equals table 二 行政规范性文件 · 本年制发件数 (2019 format: 本年新制作数量) (spec §7.5).',
   patterns: [{ keyword: /(?:制发|印发|出台)(?:了|的)?(?:行政)?规范性文件/, exclude: /现行有效|废止|清理/ }],
   readings: (_r, lookup) => [

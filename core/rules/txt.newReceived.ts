@@ -5,6 +5,7 @@ import type { RuleCases } from './types';
 export default narrativeRule({
   id: 'txt.newReceived',
   reads: ['text', 't3'],
+  subject: 'applications',
   doc: 'The narrative\'s "本年新收…N件" equals table 三 本年新收 · 总计 (spec §7.5).',
   patterns: [{ keyword: /新收(?:到)?/ }],
   readings: (_r, lookup) => [{ name: 'newReceived', value: t3Value(lookup, 'newReceived') }],

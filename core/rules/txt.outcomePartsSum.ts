@@ -1,11 +1,11 @@
-import { findClaims } from '../explain/claims';
+import { findClaims, type ClaimPattern } from '../explain/claims';
 import { lookupIn } from './identity';
 import { t3Value } from './narrative';
 import { OUTCOME_PATTERN, outcomeScope, PROCESSED_EXCLUDE } from './outcomeText';
 import type { FindingDraft, Rule, RuleCases } from './types';
 
 // Spec §7.5: the narrative's own outcome numbers should add up to its processed number (Shanghai 2019: 716 ≠ 805).
-const PROCESSED = { keyword: /(?:办结|答复|办理完毕)/, exclude: PROCESSED_EXCLUDE };
+const PROCESSED: ClaimPattern = { keyword: /(?:办结|答复|办理完毕)/, exclude: PROCESSED_EXCLUDE, subject: 'applications' };
 
 const rule: Rule = {
   kind: 'report',
@@ -24,7 +24,7 @@ const rule: Rule = {
     const lookup = lookupIn(report);
     const out: FindingDraft[] = [];
     for (const sec of report.sections) {
-      const claims = findClaims([sec], OUTCOME_PATTERN);
+      const claims = findClaims([sec], OUTCOME_PATTERN, report);
       // one number per outcome scope; 予以公开及部分公开 stands for both of its parts
       const byScope = new Map<string, (typeof claims)[number]>();
       for (const c of claims) if (!byScope.has(outcomeScope(c))) byScope.set(outcomeScope(c), c);
@@ -35,7 +35,7 @@ const rule: Rule = {
       if (byScope.size < 3) continue;
       const parts = [...byScope.values()];
       const left = parts.reduce((a, c) => a + c.value, 0);
-      const said = findClaims([sec], PROCESSED)[0];
+      const said = findClaims([sec], PROCESSED, report)[0];
       const table = t3Value(lookup, 'totalProcessed');
       const right = said ? said.value : table?.value;
       if (right === undefined) continue;

@@ -5,7 +5,8 @@ import { OUTCOME_PATTERN, outcomeReadings, outcomeScope } from './outcomeText';
 import type { FindingDraft, Rule, RuleCases } from './types';
 
 // Spec §7.5: "占 X%" after an outcome count, against group / （七）总计 × 100, ±0.1 pp (reports truncate: 4.34 %).
-const PERCENT = /^[^。；;]{0,6}?占(?:比|总数的|全部申请的|比例为)?\s*(\d+(?:\.\d+)?)\s*[%％]/;
+// or in brackets right after the count: "予以公开及部分公开 208 件（17.46%）" (Shanghai 2025)
+const PERCENT = /^[^。；;]{0,6}?(?:占(?:比|总数的|全部申请的|比例为)?|[（(])\s*(\d+(?:\.\d+)?)\s*[%％]/;
 const TOLERANCE = 0.1;
 
 const rule: Rule = {
@@ -26,7 +27,7 @@ const rule: Rule = {
     const processed = t3Value(lookup, 'totalProcessed');
     const out: FindingDraft[] = [];
     if (!processed || processed.value === 0) return out;
-    for (const claim of findClaims(report.sections, OUTCOME_PATTERN)) {
+    for (const claim of findClaims(report.sections, OUTCOME_PATTERN, report)) {
       const m = PERCENT.exec(claim.sentence.slice(claim.end));
       if (!m) continue;
       const claimed = Number(m[1]);
@@ -59,6 +60,9 @@ const rule: Rule = {
 export default rule;
 
 export const cases: RuleCases = {
-  valid: [{ name: 'Huixian: 无法提供26件，占21.5%', sections: { 'sec.applications': '无法提供26件，占21.5%。' }, expect: { status: 'pass', claimed: 21.5 } }],
+  valid: [
+    { name: 'Huixian: 无法提供26件，占21.5%', sections: { 'sec.applications': '无法提供26件，占21.5%。' }, expect: { status: 'pass', claimed: 21.5 } },
+    { name: 'Shanghai 2025 style: share in brackets', sections: { 'sec.applications': '其中，予以公开及部分公开 90 件（74.38%），无法提供 26 件（21.49%）。' }, expect: { status: 'pass', claimed: 74.38, count: 2 } },
+  ],
   invalid: [{ name: 'share does not match', sections: { 'sec.applications': '予以公开88件，占80%。' }, expect: { status: 'fail', claimed: 80, right: 72.73 } }],
 };

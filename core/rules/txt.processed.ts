@@ -6,6 +6,7 @@ import type { RuleCases } from './types';
 export default narrativeRule({
   id: 'txt.processed',
   reads: ['text', 't3'],
+  subject: 'applications',
   doc: 'The narrative\'s "办结/答复…N件" equals table 三 （七）总计 · 总计 (spec §7.5; Pingtan 2021 办结69件, Shanghai 2019 答复805件).',
   patterns: [{ keyword: /(?:办结|答复|办理完毕)/, exclude: PROCESSED_EXCLUDE }],
   readings: (_r, lookup) => [{ name: 'totalProcessed', value: t3Value(lookup, 'totalProcessed') }],
@@ -13,7 +14,11 @@ export default narrativeRule({
 });
 
 export const cases: RuleCases = {
-  valid: [{ name: 'matches 121', sections: { 'sec.applications': '全年共答复政府信息公开申请121件。' }, expect: { status: 'pass', claimed: 121 } }],
+  valid: [
+    // claimScope otherMatters (Pingtan 2018; Pingtan 地方税务局 2013)
+    { name: 'not a claim: 办结 of 审批事项', sections: { 'sec.applications': '今年我局共受理审批事项117件，办结171件，办结率100%。' }, expect: { status: 'pass', count: 0 } },
+    { name: 'not a claim: 办结 of 咨询投诉件', sections: { 'sec.overview': '依托“平潭12345便民服务平台”，对网民的咨询投诉件及时处理并反馈，截至目前共收到15564件咨询投诉件，已办结15042件。' }, expect: { status: 'pass', count: 0 } },
+{ name: 'matches 121', sections: { 'sec.applications': '全年共答复政府信息公开申请121件。' }, expect: { status: 'pass', claimed: 121 } }],
   invalid: [
     {
       name: 'an outcome count phrased with 答复 is not the processed number (Shanghai kewei 2024)',

@@ -5,7 +5,9 @@ import { sumValues, t3Value, t4BlockTotal, type TableValue } from './narrative';
 import type { FindingDraft, Rule, RuleCases } from './types';
 
 // Spec §7.5 (info): "未收到…申请", "未发生…行政复议、行政诉讼" — the table's totals must then be 0.
-const CLAIM = /(?:未|没有|无)(?:收到|发生|产生|出现|接到|受理)[^，。；]{0,20}?(?:政府信息公开申请|依申请公开|申请|行政复议|行政诉讼|复议|诉讼)(?:[^，。；]{0,6}(?:行政复议|行政诉讼|复议|诉讼))?/;
+// (each statement of a sentence: "未受理依申请公开,未发生因依申请公开而引发的行政诉讼、行政复议")
+const CASES = '(?:行政复议|行政诉讼|复议|诉讼)';
+const CLAIM = new RegExp(`(?:未|没有|无)(?:收到|发生|产生|出现|接到|受理)[^，。；,]{0,20}?(?:政府信息公开申请|依申请公开|申请|${CASES})(?:[^，。；,]{0,6}${CASES}(?:[、和及与或]${CASES})*)?`);
 
 const rule: Rule = {
   kind: 'report',
@@ -62,6 +64,11 @@ export const cases: RuleCases = {
     },
   ],
   invalid: [
+    {
+      name: 'two statements in one sentence (婺城区教育局 2023)',
+      sections: { 'sec.overview': '2023年我局未受理依申请公开,未发生因依申请公开而引发的行政诉讼、行政复议。' },
+      expect: { status: 'fail', scope: 'reviews+lawsuits', right: 6, count: 2 },
+    },
     { name: 'no review claimed, table has 6', sections: { 'sec.reviewLitigation': '本年度未发生行政复议和行政诉讼情况。' }, expect: { status: 'fail', right: 6, claimed: 0 } },
   ],
 };

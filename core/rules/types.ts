@@ -33,7 +33,7 @@ export interface RuleCase {
   remove?: string[];
   /** section id → its text (replaces the base sections when given) */
   sections?: Record<string, string>;
-  meta?: Partial<ReportMeta> & { tablesFound?: TableId[]; notCheckable?: NotCheckable[] };
+  meta?: Partial<ReportMeta> & { tablesFound?: TableId[]; notCheckable?: NotCheckable[]; columnsByHeader?: TableId[] };
   extras?: { table: TableId; label: string }[];
   /** for pair rules: the changes to the previous year's report (the base report with year − 1) */
   previous?: Omit<RuleCase, 'name' | 'expect' | 'previous'>;

@@ -4,6 +4,12 @@ import type { FrameSummary, TabState, ToBackground, ToContent } from '@/lib/mess
 
 const tabs = new Map<number, Map<number, FrameSummary>>();
 
+/** The toolbar icon of a tab: with a red "!" mark while its report has failing errors (the badge gives the count). */
+const ICONS = { ok: iconSet('icon'), error: iconSet('icon/error') };
+function iconSet(dir: string): Record<number, string> {
+  return Object.fromEntries([16, 32, 48, 128].map((s) => [s, `/${dir}/${s}.png`]));
+}
+
 function action() {
   // MV3 `action`, MV2 (Firefox build) `browserAction`.
   return browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction;
@@ -50,6 +56,7 @@ async function updateBadge(tabId: number): Promise<void> {
   const a = action();
   await a.setBadgeText({ tabId, text });
   await a.setBadgeBackgroundColor({ tabId, color: errors > 0 ? '#c62828' : tablesRead === 0 ? '#616161' : other > 0 ? '#8a4b00' : '#2e7d32' });
+  await a.setIcon({ tabId, path: errors > 0 ? ICONS.error : ICONS.ok }).catch(() => undefined);
 }
 
 /** Marks the frames as asked-for, so the annotator opens its panel even to say "no report here". */

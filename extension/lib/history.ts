@@ -2,7 +2,7 @@
 // with the same agency's report of the year before (the cross-year rules, spec §7.6). Nothing is sent anywhere.
 import { browser } from 'wxt/browser';
 import { agencyKey } from '../../core/check';
-import { checkPair, sortFindings } from './core';
+import { checkPair, joinYearFindings } from './core';
 import type { Finding, Report } from '../../core/model/schema';
 
 const INDEX = 'gidar:history';
@@ -36,7 +36,7 @@ export async function previousYear(report: Report, url: string): Promise<Remembe
 export function withPreviousYear(report: Report, findings: Finding[], prev: Remembered | null): Finding[] {
   if (!prev) return findings;
   const pair = checkPair(prev.report, report).map((f) => ({ ...f, params: { ...f.params, previousUrl: prev.url } }));
-  return sortFindings([...findings, ...pair]);
+  return joinYearFindings(findings, pair, report.format);
 }
 
 /** Keeps a report that has table cells and a known agency and year; forgets the oldest beyond HISTORY_SIZE. */

@@ -42,18 +42,27 @@ export interface Item {
   finding: Finding;
 }
 
-export type MarkKind = 'suspect' | 'review' | 'related' | 'blank';
+/**
+ * suspect: the unique suggested correction of a failing error; review: the same for a finding to review;
+ * candidate: a cell of one of several equally simple corrections; related: the other printed cells of a broken
+ * identity; blank: a blank cell the finding reads (a quiet mark, in addition to the others).
+ */
+export type MarkKind = 'suspect' | 'review' | 'candidate' | 'related' | 'blank';
 
 export interface Mark {
   key: string;
   itemId: string;
   n: number;
   kind: MarkKind;
+  /** error: a failing error-severity finding; review: the others drawn on the page */
+  tone: 'error' | 'review';
   cell: string;
   rule: string;
   element: Element;
-  /** the marker badge sits on the first mark of each finding */
+  /** the marker badge sits on one mark of each finding: its suggested cell, else the identity's first printed cell */
   marker: boolean;
+  /** a suspect the report's text names among equally small corrections (Finding.textSupport) */
+  textSupported?: boolean;
 }
 
 export interface Badge {
@@ -125,35 +134,59 @@ export function buildMarks(page: CheckedPage, items: Item[]): Mark[] {
   for (const it of items) {
     if (it.n === 0) continue;
     const { rr } = page.reports[it.reportIndex]!;
-    const f = it.finding;
-    const own: Mark[] = [];
-    const add = (ref: CellRef, kind: MarkKind): void => {
+    const own = findingMarks(it.finding).flatMap(({ ref, kind }): Mark[] => {
       const cell = cellKey(ref);
       const element = rr.elements.get(cell);
-      if (!element || own.some((m) => m.cell === cell)) return;
-      own.push({ key: `${it.id}#${cell}`, itemId: it.id, n: it.n, kind, cell, rule: f.rule, element, marker: false });
-    };
-    const strong: MarkKind = f.status === 'fail' && f.severity === 'error' ? 'suspect' : 'review';
-    if (f.suspects.length) {
-      for (const s of f.suspects) add(s, strong);
-      // the other cells of a broken identity, softer
-      if (f.status === 'fail' && f.severity === 'error') for (const c of f.cells) add(c, 'related');
-    } else if (f.blanks?.length) {
-      // blank cells: a quiet mark each, no number (a sparse table would drown in markers)
-      for (const c of f.blanks) add(c, 'blank');
-    } else if (f.rule.startsWith('xy.')) {
-      // a cross-year finding: only this year's side is on this page (last year's cells share the same ids)
-      for (const c of f.leftCells ?? f.cells) add(c, strong);
-    } else if (!f.evidence) {
-      // an identity that fails with no single suspect: outline its cells
-      for (const c of f.cells) add(c, strong);
-    }
-    // narrative findings (evidence = a sentence of the text) stay in the panel: the sentence is not a cell
-    const first = own.find((m) => m.kind !== 'blank' && m.kind !== 'related');
+      if (!element) return [];
+      const tone = isError(it.finding) ? 'error' : 'review';
+      const textSupported = kind === 'suspect' && it.finding.textSupport !== undefined ? true : undefined;
+      return [{ key: `${it.id}#${cell}`, itemId: it.id, n: it.n, kind, tone, cell, rule: it.finding.rule, element, marker: false, textSupported }];
+    });
+    // Blank cells to review carry no marker of their own (a sparse table would drown in numbers); an error always has one.
+    const first = own.find((m) => m.kind !== 'related' && m.kind !== 'blank') ?? own.find((m) => m.kind === 'related');
     if (first) first.marker = true;
     marks.push(...own);
   }
   return marks;
+}
+
+function isError(f: Finding): boolean {
+  return f.status === 'fail' && f.severity === 'error';
+}
+
+/**
+ * The cells a finding drawn on the page marks, each once, the most telling kind first. A failing error outlines
+ * every printed cell of its identity, and its suggested corrections (the unique suspect, or each alternative's cells
+ * when several explain it equally) stand out from them; its blank cells keep their quiet mark as well.
+ */
+export function findingMarks(f: Finding): { ref: CellRef; kind: MarkKind }[] {
+  const out = new Map<string, { ref: CellRef; kind: MarkKind }>();
+  const add = (ref: CellRef, kind: MarkKind): void => {
+    const key = cellKey(ref);
+    if (!out.has(key)) out.set(key, { ref, kind });
+  };
+  // narrative findings (evidence = a sentence of the text) stay in the panel: the sentence is not a cell
+  if (f.evidence && f.suspects.length === 0) return [];
+  const blanks = new Set((f.blanks ?? []).map(cellKey));
+  if (f.rule.startsWith('xy.')) {
+    // a cross-year finding: only this year's side is on this page (last year's cells share the same ids)
+    for (const c of f.leftCells ?? f.cells) add(c, isError(f) ? 'suspect' : 'review');
+  } else if (isError(f)) {
+    const inFinding = new Set(f.cells.map(cellKey));
+    for (const s of f.suspects) add(s, 'suspect');
+    if (f.ambiguous) for (const alt of f.alternatives ?? []) for (const s of alt) if (inFinding.has(cellKey(s))) add(s, 'candidate');
+    // An identity's cells are only where the error may be; a cell rule's cells are the error itself.
+    const identity = f.leftCells !== undefined || f.rightCells !== undefined;
+    for (const c of f.cells) add(c, blanks.has(cellKey(c)) ? 'blank' : identity ? 'related' : 'suspect');
+  } else if (f.suspects.length) {
+    for (const s of f.suspects) add(s, 'review');
+  } else if (blanks.size) {
+    // blank cells of a finding to review: a quiet mark each (a sparse table would drown in outlines)
+    for (const c of f.blanks!) add(c, 'blank');
+  } else {
+    for (const c of f.cells) add(c, 'review');
+  }
+  return [...out.values()];
 }
 
 /** A small "consistent" badge on every table whose identities all hold. */

@@ -56,7 +56,7 @@ async function loadPdfReader(): Promise<PdfReader> {
   if (!globalThis.__gidarPdfReader) {
     const extensionPage = /^(chrome|moz)-extension:$/.test(location.protocol);
     if (extensionPage || /(^|\.)gov\.cn$/i.test(location.hostname)) {
-      await import(/* @vite-ignore */ browser.runtime.getURL('/pdf-reader.js')).catch(() => undefined);
+      await import(/* @vite-ignore */ ownUrl('/pdf-reader.js')).catch(() => undefined);
     }
     if (!globalThis.__gidarPdfReader && !extensionPage) await browser.runtime.sendMessage({ type: 'gidar:loadPdfReader' }).catch(() => undefined);
   }
@@ -64,8 +64,18 @@ async function loadPdfReader(): Promise<PdfReader> {
   return globalThis.__gidarPdfReader;
 }
 
+/**
+ * An extension file's address for this world. In Chromium runtime.getURL() gives the per-session dynamic address
+ * of web-accessible files (wxt.config.ts: use_dynamic_url), which a content script must use; the extension's own
+ * pages (the popup) may load only from their own origin ('self' in their CSP), the static one.
+ */
+function ownUrl(path: string): string {
+  if (/^(chrome|moz)-extension:$/.test(location.protocol)) return new URL(path, location.origin).href;
+  return (browser.runtime.getURL as (path: string) => string)(path);
+}
+
 /** where the build puts pdf.js's Chinese cMaps (wxt.config.ts; not a typed public path: copied by a build hook) */
-const cMapUrl = (): string => (browser.runtime.getURL as (path: string) => string)('/cmaps/');
+const cMapUrl = (): string => ownUrl('/cmaps/');
 
 /**
  * The PDF at `url` downloaded, read (one page per task) and its reports checked, with last year's findings when

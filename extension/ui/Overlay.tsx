@@ -37,6 +37,7 @@ export function App({ store }: { store: Store }) {
             data-cell={m.cell}
             data-rule={m.rule}
             data-finding={m.n}
+            data-support={m.textSupported ? 'text' : undefined}
             style={{ left: `${b.x}px`, top: `${b.y}px`, width: `${b.w}px`, height: `${b.h}px` }}
           />
         );
@@ -70,7 +71,7 @@ export function App({ store }: { store: Store }) {
             <button
               key={`marker:${m.key}`}
               type="button"
-              class={`marker${m.kind === 'review' ? ' review' : ''}${review === 'dismissed' ? ' dismissed' : ''}`}
+              class={`marker${m.tone === 'review' ? ' review' : ''}${review === 'dismissed' ? ' dismissed' : ''}`}
               data-cell={m.cell}
               data-rule={m.rule}
               data-finding={m.n}

@@ -255,6 +255,7 @@ export function App() {
   return (
     <main>
       <h1>
+        <img src="/icon/16.png" srcSet="/icon/32.png 2x" width={16} height={16} alt="" />
         <span>{t.title}</span>
         <button
           type="button"

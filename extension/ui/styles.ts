@@ -10,7 +10,8 @@ export const OVERLAY_CSS = `
 .mark { position: absolute; pointer-events: none; border-radius: 2px; }
 .mark.suspect { outline: 2.5px solid #c62828; outline-offset: -1px; background: rgba(198, 40, 40, 0.10); }
 .mark.review { outline: 2.5px solid #b45309; outline-offset: -1px; background: rgba(180, 83, 9, 0.08); }
-.mark.related { outline: 1.5px dashed rgba(198, 40, 40, 0.55); outline-offset: -2px; background: rgba(255, 193, 7, 0.10); }
+.mark.candidate { outline: 2.5px dashed #c62828; outline-offset: -1px; background: rgba(198, 40, 40, 0.10); }
+.mark.related { outline: 1.5px solid rgba(198, 40, 40, 0.6); outline-offset: -2px; background: rgba(255, 193, 7, 0.10); }
 .mark.blank { outline: 1.5px dashed #8a4b00; outline-offset: -3px; background: repeating-linear-gradient(135deg, rgba(138, 75, 0, 0.10) 0 4px, transparent 4px 8px); }
 .mark.dismissed { opacity: 0.3; }
 .mark.dim { opacity: 0.25; }

@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { randomBytes } from 'node:crypto';
 import iconv from 'iconv-lite';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CORPUS, run, SAMPLE, useServer } from './helpers';
@@ -39,6 +40,9 @@ describe('local files', () => {
     ['only whitespace', () => file('blank.txt', ' \n\t\r\n  '), /空白/, /whitespace/],
     ['a PNG', () => file('scan.png', Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex')), /图片/, /image/],
     ['a program', () => file('ls', readFileSync('/bin/ls')), /二进制/, /binary/],
+    ['a program with an .html name', () => file('ls.html', readFileSync('/bin/ls')), /二进制/, /binary/],
+    ['a gzip file', () => file('page.html.gz', gzipSync(Buffer.from(page))), /二进制/, /binary/],
+    ['random bytes', () => file('noise.txt', randomBytes(20_000)), /二进制/, /binary/],
     ['a .docx', () => file('report.docx', Buffer.from('PK\x03\x04\x14\x00word/document.xml', 'latin1')), /Word/, /Word/],
     ['a .doc', () => file('report.doc', Buffer.from('d0cf11e0a1b11ae100000000', 'hex')), /Word\/Excel\/WPS/, /Word/],
     ['a .wps', () => file('report.wps', Buffer.from('d0cf11e0a1b11ae100000000', 'hex')), /WPS/, /WPS/],
@@ -100,6 +104,26 @@ describe('local files', () => {
     const r = await run(['--csv', csv, join(tmp, 'gone.txt'), SAMPLE]);
     expect(r.code).toBe(2);
     expect(readFileSync(csv, 'utf8')).toContain('huixian-2023.txt');
+  });
+
+  it('a page or text with a few stray NULs is read as browsers show it, the same as without them', async () => {
+    // A NUL at the start, inside a label, inside a number cell's markup, and at the end; browsers drop them.
+    const nul = (s: string, at: number[]): string => at.reduce((t, i) => t.slice(0, i) + '\0' + t.slice(i), s);
+    const inNumber = page.indexOf('>26</span>') + 2; // a table cell 26: read as 26, not 2 and 6
+    const html = nul(page, [page.length, inNumber, page.indexOf('本年新收') + 2, 0].sort((a, b) => b - a));
+    const sample = readFileSync(SAMPLE, 'utf8');
+    const text = nul(sample, [sample.length, sample.indexOf('予以公开') + 1, 10].sort((a, b) => b - a));
+    const inputs = [
+      file('nul.html', html),
+      file('nul-gbk.html', iconv.encode(withoutMeta.replace('本年新收', '本\0年新收'), 'gbk')),
+      file('nul.txt', text),
+    ];
+    const r = await run(['--json', ...inputs]);
+    expect(r.stderr).toBe('');
+    const clean = await run(['--json', PAGE, PAGE, SAMPLE]);
+    const cells = (out: string): unknown[] => (JSON.parse(out) as { reports: { cells: unknown[] }[] }[]).map((c) => c.reports[0]!.cells);
+    expect(cells(r.stdout)).toEqual(cells(clean.stdout));
+    expect(html).toContain('>2\u00006</span>');
   });
 
   it('GBK with and without <meta charset>, UTF-16 and UTF-8 with BOM are read, not mojibake', async () => {

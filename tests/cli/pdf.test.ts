@@ -41,14 +41,15 @@ describe('PDF reports with a text layer', () => {
     expect(r.stdout).toContain('表四「复议后起诉·总计」印作 0，应为 5');
   });
 
-  it('Hongze 2023 --json: 179 cells (表三 with （六） printed as one row), the two failing identities', async () => {
+  it('Hongze 2023 --json: 186 cells (表三 with （六） printed as one row, its group total grp.other), the two failing identities', async () => {
     const r = await run(['--json', HZ23]);
     expect(r.code).toBe(1);
     const c = Contract.parse(JSON.parse(r.stdout));
     expect(c.source).toBe(HZ23);
     const rep = c.reports[0]!;
     expect([rep.agency, rep.year, rep.format]).toEqual(['洪泽区人民政府', 2023, '2021']);
-    expect(rep.cells).toHaveLength(3 + 3 + 1 + 1 + 1 + 1 + 22 * 7 + 15);
+    expect(rep.cells).toHaveLength(3 + 3 + 1 + 1 + 1 + 1 + 23 * 7 + 15);
+    expect(rep.cells.filter((x) => x.row === 'grp.other').map((x) => x.col)).toEqual(['naturalPerson', 'commercial', 'research', 'publicInterest', 'legalService', 'otherOrg', 'total']);
     const fails = rep.findings.filter((f) => f.severity === 'error' && f.status === 'fail');
     expect(fails.map((f) => f.rule).sort()).toEqual(['t4.litAfterReviewSum', 't4.reviewSum']);
     expect(fails.find((f) => f.rule === 't4.reviewSum')!.suspects).toEqual([
@@ -58,7 +59,7 @@ describe('PDF reports with a text layer', () => {
 
   it('Hongze 2024 and the city government 2024: exit 0, every table read', async () => {
     for (const [path, agency, cells] of [
-      [HZ24, '淮安市洪泽区人民政府', 179],
+      [HZ24, '淮安市洪泽区人民政府', 186],
       [SZ24, '淮安市人民政府', 200],
     ] as const) {
       const r = await run(['--json', path]);
@@ -77,8 +78,10 @@ describe('PDF reports with a text layer', () => {
     const r = await run(['--csv', '-', HZ23, HZ24]);
     expect(r.code).toBe(1);
     const lines = r.stdout.split('\r\n');
-    expect(lines.filter((l) => l.startsWith(HZ23)).length).toBe(179);
-    expect(lines.filter((l) => l.startsWith(HZ24)).length).toBe(179);
+    expect(lines.filter((l) => l.startsWith(HZ23)).length).toBe(186);
+    expect(lines.filter((l) => l.startsWith(HZ24)).length).toBe(186);
+    // the group total's row is named by the heading the report prints
+    expect(lines.filter((l) => l.startsWith(HZ23) && l.includes(',grp.other,（六）其他处理,naturalPerson,自然人,0,0'))).toHaveLength(1);
   });
 
   it('from stdin, recognised by its bytes', async () => {

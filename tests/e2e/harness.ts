@@ -1,11 +1,12 @@
 // Shared e2e plumbing: a local server for the fixture pages and Chromium with the built extension loaded.
 import { createServer, type Server } from 'node:http';
-import { mkdtempSync, readFileSync, existsSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, existsSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve, normalize } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
+import { buildDir, unpack, zipPath } from '../../scripts/packages';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const FIXTURES = join(ROOT, 'tests/fixtures/e2e');
@@ -13,7 +14,35 @@ export const FIXTURES = join(ROOT, 'tests/fixtures/e2e');
 export const CORPUS = join(ROOT, 'tests/fixtures/corpus/real');
 /** the reader's synthetic pages (image tables, attachments, embedded PDF viewers …), under /html/ */
 export const READER_PAGES = join(ROOT, 'tests/fixtures/html');
-export const EXT = join(ROOT, '.output/chrome-mv3');
+
+/**
+ * The extension the e2e tests load: what users install, the store package (`npm run zip`:
+ * .output/gidar-check-<version>-<browser>.zip) unpacked into .output/unpacked/<browser>/. The build folder itself
+ * only when it is newer than the package (a plain `wxt build` while working) or there is no package; `npm run
+ * test:e2e` and CI (GIDAR_FORCE_CI=1) always zip first, and CI refuses to test anything but the package.
+ */
+function extensionDir(browser: 'chrome' | 'firefox'): string {
+  const zip = zipPath(browser);
+  const built = buildDir(browser);
+  const builtAt = existsSync(join(built, 'manifest.json')) ? statSync(join(built, 'manifest.json')).mtimeMs : -1;
+  if (!existsSync(zip) || statSync(zip).mtimeMs < builtAt) {
+    if (process.env.GIDAR_FORCE_CI === '1') throw new Error(`e2e in CI runs against the package: run \`npm run zip\` (no up-to-date ${zip})`);
+    return built;
+  }
+  // unpacked once per package (the files run one after another: no other test has it loaded meanwhile)
+  const dir = join(ROOT, '.output/unpacked', browser);
+  const stamp = `${dir}.from`;
+  const from = `${zip} ${statSync(zip).mtimeMs}`;
+  if (!existsSync(stamp) || readFileSync(stamp, 'utf8') !== from) {
+    unpack(zip, dir);
+    writeFileSync(stamp, from);
+  }
+  return dir;
+}
+/** the Chromium extension loaded by launch() */
+export const EXT = extensionDir('chrome');
+/** the Firefox extension (tests/e2e/firefox.test.ts) */
+export const EXT_FIREFOX = extensionDir('firefox');
 export const CHROMIUM = '/usr/lib/chromium/chromium';
 /** where the content script runs */
 export const GOV = 'http://www.example.gov.cn';

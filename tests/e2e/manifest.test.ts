@@ -11,7 +11,10 @@ interface Manifest {
   host_permissions?: string[];
   optional_permissions?: string[];
   content_scripts?: { matches: string[]; all_frames?: boolean; js: string[] }[];
-  web_accessible_resources?: { resources: string[]; matches: string[] }[];
+  web_accessible_resources?: { resources: string[]; matches: string[]; use_dynamic_url?: boolean }[];
+  version: string;
+  icons?: Record<string, string>;
+  action?: { default_icon?: Record<string, string>; default_popup?: string };
 }
 
 const manifest = JSON.parse(readFileSync(join(EXT, 'manifest.json'), 'utf8')) as Manifest;
@@ -33,7 +36,21 @@ describe('manifest (chrome-mv3)', () => {
 
   it('runs the bootstrap on gov.cn pages only, in all frames, and exposes only the annotator and the PDF reader to them', () => {
     expect(manifest.content_scripts).toEqual([expect.objectContaining({ matches: ['*://*.gov.cn/*'], all_frames: true, js: ['content-scripts/content.js'] })]);
-    expect(manifest.web_accessible_resources).toEqual([{ resources: ['annotator.js', 'pdf-reader.js', 'cmaps/*'], matches: ['*://*.gov.cn/*'] }]);
+    // only under the per-session dynamic id: a page cannot probe chrome-extension://<id>/annotator.js
+    expect(manifest.web_accessible_resources).toEqual([{ resources: ['annotator.js', 'pdf-reader.js', 'cmaps/*'], matches: ['*://*.gov.cn/*'], use_dynamic_url: true }]);
+  });
+
+  it("carries package.json's version and the icons at 16, 32, 48 and 128 px (the toolbar's too), with the error variant beside them", () => {
+    expect(manifest.version).toBe((JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version);
+    const sizes = ['16', '32', '48', '128'];
+    expect(manifest.icons).toEqual(Object.fromEntries(sizes.map((s) => [s, `icon/${s}.png`])));
+    expect(manifest.action?.default_icon).toEqual({ 16: 'icon/16.png', 32: 'icon/32.png' });
+    for (const s of sizes)
+      for (const file of [`icon/${s}.png`, `icon/error/${s}.png`]) {
+        const png = readFileSync(join(EXT, file));
+        // a PNG of that size (IHDR width and height)
+        expect([png.readUInt32BE(16), png.readUInt32BE(20)], file).toEqual([Number(s), Number(s)]);
+      }
   });
 });
 

@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { cellKey } from '../../core/model/ids';
 import type { CellRef, Report } from '../../core/model/schema';
-import { allSumSpecs } from '../../core/rules/identity';
+import { allSumSpecs, lookupIn, resolveIdentity } from '../../core/model/identities';
 import { buildReport, T3_COLS, T3_ROWS_2021, T4_COLS } from '../rules/fixtures';
 
 const small = fc.oneof({ weight: 3, arbitrary: fc.constant(0) }, { weight: 4, arbitrary: fc.integer({ min: 1, max: 40 }) }, { weight: 1, arbitrary: fc.integer({ min: 41, max: 900 }) });
@@ -61,7 +61,9 @@ export function withValue(t: { t3: number[][]; t4: number[] }, p: CellPos, v: nu
  */
 export function oracle(report: Report, table: 't3' | 't4', size: 1 | 2): string[][] {
   const values = new Map(report.cells.map((c) => [cellKey(c), c.value ?? 0]));
+  const lookup = lookupIn(report);
   const eqs = allSumSpecs(report)
+    .map((s) => resolveIdentity(s, lookup))
     .filter((s) => s.left[0]!.table === table)
     .map((s) => ({ plus: s.left.map(cellKey), minus: s.right.map(cellKey) }));
   const residual = eqs.map((e) => e.plus.reduce((a, k) => a + values.get(k)!, 0) - e.minus.reduce((a, k) => a + values.get(k)!, 0));

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { Contract } from '../../core/model/schema';
+import { Contract, type Cell } from '../../core/model/schema';
 import { canonicalJson, toContract } from '../../core/export/json';
 import { CSV_COLUMNS, toCsv, toCsvBySource } from '../../core/export/csv';
 import { tableTsv } from '../../core/export/tsv';
@@ -129,6 +129,16 @@ describe('tableTsv', () => {
     ]);
     expect(lines[2]).toEqual(['（一）予以公开', '83', '5', '88']);
     expect(lines[3]).toEqual(['1.本机关不掌握相关政府信息', '', '', '26']);
+  });
+
+  it('writes a group printed as one row where its sub-rows would stand, named by its heading', () => {
+    const at = (row: string, raw: string): Cell => ({ table: 't3', row, col: 'total', raw, value: Number(raw), kind: 'number', source: { type: 'text', line: 1, column: 1 } });
+    const r = { ...report, cells: [...report.cells.filter((c) => c.table !== 't3' || c.row !== 'totalProcessed'), at('grp.other', '2'), at('totalProcessed', '121')] };
+    const rows = tableTsv(r, 't3')
+      .trimEnd()
+      .split('\n')
+      .map((l) => l.split('\t')[0]);
+    expect(rows.slice(-2)).toEqual(['（六）其他处理', '（七）总计']);
   });
 
   it('writes table 二 as its sub-tables, each with caption and columns', () => {

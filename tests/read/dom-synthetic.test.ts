@@ -142,15 +142,19 @@ describe('synthetic layouts', () => {
     expectT3(report);
   });
 
-  it('F2021 report with a single （六）其他处理 row keeps it as an extra, no invented sub-rows', () => {
-    const { report } = read('single-other-row.html');
+  it('F2021 report with a single （六）其他处理 row reads it as the group total grp.other, no invented sub-rows', () => {
+    const { report, elements } = read('single-other-row.html');
     expect(report.format).toBe('2021');
     const others = ['other.noCorrection', 'other.unpaidFee', 'other.misc'];
-    expectT3(report, T3_2021.rows.map((d) => d.id).filter((id) => !others.includes(id)));
-    const x = report.extras.find((e) => e.table === 't3');
-    expect(x?.label).toBe('（六）其他处理');
-    expect(x?.raw).toEqual(['1000', '1001', '1002', '1003', '1004', '1005', '1006']);
-    expect(report.readNotes).toContainEqual(expect.objectContaining({ code: 'otherAsSingleRow', table: 't3', params: { format: '2021' } }));
+    const grp = report.cells.filter((c) => c.row === 'grp.other');
+    expect(grp.map((c) => `${c.col}=${c.raw}`)).toEqual(T3_COLS.map((c, j) => `${c.id}=${1000 + j}`));
+    expect(elements.get('t3:grp.other:naturalPerson')?.textContent).toBe('1000');
+    expectT3({ ...report, cells: report.cells.filter((c) => c.row !== 'grp.other') }, T3_2021.rows.map((d) => d.id).filter((id) => !others.includes(id)));
+    expect(report.extras).toEqual([]);
+    expect(report.readNotes).toContainEqual(
+      expect.objectContaining({ code: 'groupCollapsed', table: 't3', params: { row: 'grp.other', label: '（六）其他处理', count: 3 } }),
+    );
+    expect(report.readNotes.filter((n) => n.code === 'rowNotFound')).toEqual([]);
   });
 });
 

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { pdfPages } from '../../cli/pdf';
-import { readPdf } from '../../core/read/pdf';
+import { layoutPdf, readPdf } from '../../core/read/pdf';
 import { checkReport } from '../../core/check';
 import { Report, type Report as ReportT } from '../../core/model/schema';
 
@@ -55,7 +55,8 @@ function audit(r: ReportT, t: Truth): void {
   expect([...truth.keys()].filter((k) => !seen.has(k))).toEqual([]);
 }
 
-// Rows of table 三 common to the two Hongze reports' layout: the 2021 rows with （六） printed as one row.
+// Rows of table 三 common to the two Hongze reports' layout: the 2021 rows with （六） printed as one row, read as
+// the group total grp.other (spec §0; both PDFs print it as 0 0 0 0 0 0 0).
 const T3_HONGZE_ROWS = [
   'newReceived',
   'carriedOver',
@@ -77,6 +78,7 @@ const T3_HONGZE_ROWS = [
   'notProcessed.publication',
   'notProcessed.massRepeated',
   'notProcessed.confirmReissue',
+  'grp.other',
   'totalProcessed',
   'carriedForward',
 ];
@@ -115,10 +117,24 @@ describe("2023 Huai'an Hongze district (5 pages; a real error in table 四)", ()
     audit(r, truth);
   });
 
-  it('keeps the single （六）其他处理 row as an extra row, as the HTML reader does', async () => {
+  it('reads the single （六）其他处理 row as the group total, as the HTML reader does, and says so', async () => {
     const r = await hz23();
-    expect(r.extras).toEqual([expect.objectContaining({ table: 't3', label: '（六）其他处理', raw: ['0', '0', '0', '0', '0', '0', '0'] })]);
-    expect(r.readNotes.map((n) => n.code)).toContain('otherAsSingleRow');
+    expect(r.extras).toEqual([]);
+    expect(r.readNotes).toContainEqual(
+      expect.objectContaining({ code: 'groupCollapsed', table: 't3', params: { row: 'grp.other', label: '（六）其他处理', count: 3 } }),
+    );
+    // the three sub-rows were never printed: not listed as rows not read
+    expect(r.readNotes.map((n) => n.code)).not.toContain('rowsNotRead');
+  });
+
+  it('joins the column header of 表三, printed over four lines, per column into one line above the rows', async () => {
+    const pages = await pdfPages(new Uint8Array(readFileSync(new URL('2023-huaian-hongzequ.pdf', dir))), 'hz23');
+    const lines = layoutPdf(pages).text.split('\n');
+    // as printed: 自然人 | 总计 / 商业 | 科研 / 社会公益组织 | 法律服务机构 | 其他 / 企业 | 机构
+    const at = lines.indexOf('自然人\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\t总计');
+    expect(at).toBeGreaterThan(0);
+    expect(lines[at + 1]).toMatch(/^一、本年新收政府信息公开申请数量\t21\t/);
+    expect((await hz23()).columnsByHeader).toEqual(['t3']);
   });
 
   it('cells point at their page and place: 行政复议 结果维持 "10" on page 4', async () => {

@@ -174,10 +174,27 @@ describe('pasted tables without the report around them', () => {
     ]);
   });
 
-  it('a collapsed （六）其他处理 row in a 2021-format table is not taken for 3.其他', () => {
+  it('a collapsed （六）其他处理 row in a 2021-format table is the group total, not 3.其他', () => {
     const text = ['国办公开办函〔2021〕30号', HEADER.join('\t'), '（六）其他处理\t4\t0\t0\t0\t0\t0\t4'].join('\n');
     const r = readText(text)[0]!;
-    expect(r.cells.filter((c) => c.table === 't3')).toEqual([]);
+    const t3 = r.cells.filter((c) => c.table === 't3');
+    expect(t3.map((c) => `${c.row}:${c.col}=${c.value}`)).toEqual(
+      ['naturalPerson=4', 'commercial=0', 'research=0', 'publicInterest=0', 'legalService=0', 'otherOrg=0', 'total=4'].map((x) => `grp.other:${x}`),
+    );
+    expect(r.readNotes).toContainEqual(expect.objectContaining({ code: 'groupCollapsed', params: { row: 'grp.other', label: '（六）其他处理', count: 3 } }));
+  });
+
+  it('a group heading printed with values beside its sub-rows is a subtotal, kept as an extra row', () => {
+    const text = [
+      '国办公开办函〔2021〕30号',
+      HEADER.join('\t'),
+      '（六）其他处理\t4\t0\t0\t0\t0\t0\t4',
+      '1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请\t4\t0\t0\t0\t0\t0\t4',
+    ].join('\n');
+    const r = readText(text)[0]!;
+    expect(r.cells.filter((c) => c.table === 't3').map((c) => c.row)).toEqual(Array(7).fill('other.noCorrection'));
+    expect(r.extras).toEqual([expect.objectContaining({ table: 't3', label: '（六）其他处理', raw: ['4', '0', '0', '0', '0', '0', '4'] })]);
+    expect(r.readNotes.map((n) => n.code)).toContain('groupRowWithValues');
   });
 });
 

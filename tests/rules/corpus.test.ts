@@ -82,10 +82,10 @@ describe('Shanghai 2019 read from its HTML: narrative warnings and blank needsRe
     expect(blank.status).toBe('needsReview');
     expect(blank.suspects.map((s) => s.suggested)).toEqual([272]);
   });
-  it('258 vs 275, 265 vs 337, parts 716 vs 805, 均获维持 vs 3 pending', () => {
+  it('258 vs 275, 265 vs 337, parts 716 vs 805, 均获维持 vs 3 pending (零败诉 holds)', () => {
     const groups = findings.filter((f) => f.rule === 'txt.outcomeGroups' && f.status === 'fail').map((f) => `${f.left}:${f.right}`);
     expect(groups.sort()).toEqual(['258:275', '265:337']);
     expect(findings.filter((f) => f.rule === 'txt.outcomePartsSum').map((f) => `${f.status}:${f.left}:${f.right}`)).toEqual(['fail:716:805']);
-    expect(findings.filter((f) => f.rule === 'txt.outcomeClaims').map((f) => `${f.status}:${f.right}`)).toEqual(['fail:3']);
+    expect(findings.filter((f) => f.rule === 'txt.outcomeClaims').map((f) => `${f.status}:${f.scope}:${f.right}`)).toEqual(['fail:upheld:3', 'pass:notLost:0']);
   });
 });

@@ -56,7 +56,7 @@ export function panelSide(s: ViewState, boxes: Map<Element, Box>, frame: LayerFr
   const other = { left: width - p.right, right: width - p.left, top: p.top, bottom: p.bottom };
   const flagged: { left: number; right: number; top: number; bottom: number }[] = [];
   for (const m of s.marks) {
-    if (m.kind !== 'suspect' && m.kind !== 'review') continue;
+    if (m.kind !== 'suspect' && m.kind !== 'review' && m.kind !== 'candidate') continue;
     const b = boxes.get(m.element);
     if (b) {
       const left = frame.x + b.x * frame.sx;

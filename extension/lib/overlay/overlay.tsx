@@ -11,6 +11,7 @@ import { measureBoxes, panelSide, sameBoxes, viewportBox } from './geometry';
 import { createHost, type OverlayHost } from './host';
 import { scrollToFinding } from './jump';
 import { createViewStore, initialView } from './store';
+import { watchMovement, type Movement } from './movement';
 import { followPointer } from './pointer';
 
 export interface OverlayOptions {
@@ -53,10 +54,7 @@ export function createOverlay(opts: OverlayOptions): Overlay {
   let drawn = false;
   let layoutQueued = false;
   let flashSeq = 0;
-  let resizeObserver: ResizeObserver | null = null;
-  let observedBody: HTMLElement | null = null;
-  /** style/class changes on the report tables' ancestors: a transform there moves the cells without a resize */
-  let ancestorObserver: MutationObserver | null = null;
+  let movement: Movement | null = null;
 
   const store = createViewStore(win, initialView(opts.url), {
     jump: (itemId) => {
@@ -107,49 +105,18 @@ export function createOverlay(opts: OverlayOptions): Overlay {
     return host;
   }
 
-  /** The page replaced <body>: measure the new one's reflows and watch its style. */
-  function observeBody(): void {
-    const body = doc.body;
-    if (!resizeObserver || body === observedBody) return;
-    if (observedBody) resizeObserver.unobserve(observedBody);
-    observedBody = body;
-    if (body) resizeObserver.observe(body);
-    if (ancestorObserver) watchTables();
-  }
-
   function restore(): void {
     if (host?.reattach()) layoutSoon();
-    observeBody();
-  }
-
-  function tableElements(): Element[] {
-    return store.get().page.reports.flatMap((r) => Object.values(r.rr.tableElements).flatMap((els) => els ?? []));
+    movement?.bodyChanged();
   }
 
   function watchTables(): void {
-    if (!resizeObserver) return;
-    for (const el of tableElements()) resizeObserver.observe(el);
-    // Accessibility toolbars scale the page with a transform on <html>, <body> or a wrapper: no element resizes.
-    ancestorObserver?.disconnect();
-    ancestorObserver ??= new MutationObserver(layoutSoon);
-    const seen = new Set<Element>();
-    const watch = (el: Element | null): void => {
-      for (let a = el; a && !seen.has(a); a = a.parentElement) {
-        seen.add(a);
-        ancestorObserver!.observe(a, { attributes: true, attributeFilter: ['style', 'class'] });
-      }
-    };
-    watch(doc.body);
-    for (const el of tableElements()) watch(el);
+    movement?.watchTables(store.get().page.reports.flatMap((r) => Object.values(r.rr.tableElements).flatMap((els) => els ?? [])));
   }
 
   function listen(h: OverlayHost): void {
-    const passive = { passive: true, capture: true };
-    win.addEventListener('resize', layoutSoon, { passive: true });
-    doc.addEventListener('scroll', layoutSoon, passive);
-    // a transitioned transform (an accessibility toolbar's page zoom) ends where no resize or mutation says so
-    doc.addEventListener('transitionend', layoutSoon, passive);
-    doc.addEventListener('animationend', layoutSoon, passive);
+    movement = watchMovement(win, layoutSoon);
+    watchTables();
     followPointer(win, { host: h.host, store, frame: () => h.frame(), keepTooltip: store.keepTooltip });
     doc.addEventListener('keydown', (e) => {
       if (e.key === 'Escape' && store.get().tooltip) set({ tooltip: null });
@@ -160,9 +127,6 @@ export function createOverlay(opts: OverlayOptions): Overlay {
         set({ tooltip: null });
       }
     });
-    resizeObserver = new ResizeObserver(layoutSoon);
-    resizeObserver.observe(doc.documentElement);
-    observeBody();
   }
 
   function mount(): void {

@@ -3,13 +3,17 @@ import type { Mark } from '../model';
 import type { Store, ViewState } from '../../ui/view';
 import type { LayerFrame } from './host';
 
-/** The mark under a point of the layer: a suspect's (or review's) outline first when several cover it. */
+const PRECEDENCE: Record<Mark['kind'], number> = { suspect: 0, review: 0, candidate: 1, related: 2, blank: 3 };
+
+/** The mark under a point of the layer: when several cover it, the one saying most (a suggested cell first). */
 export function markAt(s: ViewState, x: number, y: number): Mark | undefined {
-  const hits = s.marks.filter((m) => {
+  let best: Mark | undefined;
+  for (const m of s.marks) {
     const b = s.boxes.get(m.element);
-    return b && x >= b.x && x <= b.x + b.w && y >= b.y && y <= b.y + b.h;
-  });
-  return hits.find((m) => m.kind !== 'related') ?? hits[0];
+    if (!b || x < b.x || x > b.x + b.w || y < b.y || y > b.y + b.h) continue;
+    if (!best || PRECEDENCE[m.kind] < PRECEDENCE[best.kind]) best = m;
+  }
+  return best;
 }
 
 export interface PointerDeps {

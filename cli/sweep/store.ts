@@ -1,0 +1,311 @@
+// The sweep's SQLite database: what was fetched, each report with its cells and findings, one transaction per
+// report, WAL so that a kill at any moment leaves the last committed report intact. node:sqlite (built into
+// Node 22): no native build and no prebuilt binary to download at install.
+import { createRequire } from 'node:module';
+import type { DatabaseSync, StatementSync } from 'node:sqlite';
+import './quiet';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import type { Finding, Report } from '../../core/model/schema';
+import { agencyKey, checkPair, sortFindings } from '../../core/check';
+import { colLabel, rowLabel } from '../../core/export/labels';
+
+export const SCHEMA_VERSION = 1;
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+-- every HTTP request the sweep made (robots.txt, list pages, report pages, attachments) and every local file read
+CREATE TABLE IF NOT EXISTS fetches (
+  id INTEGER PRIMARY KEY, url TEXT NOT NULL, role TEXT NOT NULL, fetched_at TEXT NOT NULL,
+  status INTEGER, content_type TEXT, bytes INTEGER, sha256 TEXT, error TEXT, final_url TEXT);
+CREATE INDEX IF NOT EXISTS fetches_url ON fetches(url);
+-- bodies fetched but whose report is not stored yet: a sweep killed between the two reads them from here
+CREATE TABLE IF NOT EXISTS pending (
+  url TEXT PRIMARY KEY, final_url TEXT, status INTEGER, content_type TEXT, body BLOB NOT NULL);
+-- one row per report source (a report page, PDF or file): 'ok' or the one-line reason it could not be checked
+CREATE TABLE IF NOT EXISTS sources (
+  id INTEGER PRIMARY KEY, source TEXT NOT NULL UNIQUE, found_on TEXT, link_title TEXT,
+  fetch TEXT NOT NULL, attachment TEXT, checked_at TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS reports (
+  id INTEGER PRIMARY KEY, source_id INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE, seq INTEGER NOT NULL,
+  agency TEXT, agency_key TEXT, year INTEGER, format TEXT NOT NULL, read_from TEXT NOT NULL, title TEXT,
+  errors INTEGER NOT NULL, warnings INTEGER NOT NULL, needs_review INTEGER NOT NULL, passed INTEGER NOT NULL,
+  not_checkable INTEGER NOT NULL, first_error TEXT, received INTEGER, cell_count INTEGER NOT NULL,
+  -- gzip'd JSON: the Report as read, its findings, its cross-year findings (the JSON contract, lossless)
+  report BLOB NOT NULL, findings BLOB NOT NULL, cross_year_findings BLOB);
+CREATE INDEX IF NOT EXISTS reports_source ON reports(source_id);
+CREATE INDEX IF NOT EXISTS reports_agency_year ON reports(agency_key, year);
+CREATE TABLE IF NOT EXISTS cells (
+  report_id INTEGER NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
+  tbl TEXT NOT NULL, "row" TEXT NOT NULL, col TEXT NOT NULL, value REAL, raw TEXT NOT NULL, kind TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS cells_report ON cells(report_id);
+CREATE TABLE IF NOT EXISTS labels (
+  format TEXT NOT NULL, tbl TEXT NOT NULL, axis TEXT NOT NULL, id TEXT NOT NULL, label TEXT NOT NULL,
+  PRIMARY KEY (format, tbl, axis, id)) WITHOUT ROWID;
+-- every finding, for queries; cross_year = 1: a cross-year rule (spec §7.6) against the agency's report of the year
+-- before. The message (zh), suspects and alternatives (JSON) are kept for what did not pass; every finding in full
+-- (English message, cells, evidence …) is in reports.findings.
+CREATE TABLE IF NOT EXISTS findings (
+  id INTEGER PRIMARY KEY, report_id INTEGER NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
+  cross_year INTEGER NOT NULL, rule TEXT NOT NULL, severity TEXT NOT NULL, status TEXT NOT NULL,
+  "left" REAL, "right" REAL, difference REAL, ambiguous INTEGER NOT NULL, message_zh TEXT,
+  suspects TEXT, alternatives TEXT);
+CREATE INDEX IF NOT EXISTS findings_report ON findings(report_id);
+CREATE INDEX IF NOT EXISTS findings_rule ON findings(rule, status);
+-- the tidy CSV's columns, as the single-report CLI writes them
+CREATE VIEW IF NOT EXISTS cells_tidy AS
+  SELECT s.source, r.agency, r.year, r.format, c.tbl AS "table", c."row", COALESCE(lr.label, c."row") AS row_label,
+         c.col, COALESCE(lc.label, c.col) AS col_label, c.value, c.raw
+  FROM cells c JOIN reports r ON r.id = c.report_id JOIN sources s ON s.id = r.source_id
+  LEFT JOIN labels lr ON lr.format = r.format AND lr.tbl = c.tbl AND lr.axis = 'row' AND lr.id = c."row"
+  LEFT JOIN labels lc ON lc.format = r.format AND lc.tbl = c.tbl AND lc.axis = 'col' AND lc.id = c.col;
+-- one row per source: the --csv summary
+CREATE VIEW IF NOT EXISTS summary AS
+  SELECT s.id AS source_id, s.source, s.fetch, r.agency, r.year, r.format,
+         COALESCE(SUM(r.errors), 0) AS errors, COALESCE(SUM(r.warnings), 0) AS warnings,
+         COALESCE(SUM(r.needs_review), 0) AS needs_review, COALESCE(SUM(r.passed), 0) AS passed,
+         COALESCE(SUM(r.not_checkable), 0) AS not_checkable,
+         (SELECT r2.first_error FROM reports r2 WHERE r2.source_id = s.id AND r2.first_error IS NOT NULL ORDER BY r2.seq LIMIT 1) AS first_error
+  FROM sources s LEFT JOIN reports r ON r.source_id = s.id AND r.seq = (SELECT MIN(seq) FROM reports WHERE source_id = s.id)
+  GROUP BY s.id;
+`;
+
+export interface FetchRecord {
+  url: string;
+  role: 'robots' | 'list' | 'report' | 'attachment' | 'file';
+  fetchedAt: string;
+  status: number | null;
+  contentType: string | null;
+  bytes: number | null;
+  sha256: string | null;
+  error: string | null;
+  finalUrl: string | null;
+}
+
+export interface PendingBody {
+  url: string;
+  finalUrl: string;
+  status: number;
+  contentType: string | null;
+  body: Uint8Array;
+}
+
+export interface StoredReport {
+  report: Report;
+  findings: Finding[];
+  /** where the tables were read: the page, or its attachment */
+  readFrom: string;
+}
+
+export interface SourceRecord {
+  source: string;
+  foundOn: string | null;
+  linkTitle: string | null;
+  /** 'ok' or the one-line reason */
+  fetch: string;
+  attachment: string | null;
+  reports: StoredReport[];
+}
+
+export interface Counts {
+  errors: number;
+  warnings: number;
+  needsReview: number;
+  passed: number;
+  notCheckable: number;
+}
+
+/** Counts as in the single-report summary: failures split by severity (errors; warnings and notes), review, passed. */
+export function countFindings(findings: readonly Finding[]): Counts {
+  const c: Counts = { errors: 0, warnings: 0, needsReview: 0, passed: 0, notCheckable: 0 };
+  for (const f of findings) {
+    if (f.status === 'fail') {
+      if (f.severity === 'error') c.errors++;
+      else c.warnings++;
+    }
+    else if (f.status === 'needsReview') c.needsReview++;
+    else if (f.status === 'pass') c.passed++;
+    else c.notCheckable++;
+  }
+  return c;
+}
+
+export function firstError(findings: readonly Finding[]): string | null {
+  return findings.find((f) => f.status === 'fail' && f.severity === 'error')?.message.zh ?? null;
+}
+
+/** 表三 本年新收 总计: the applications the agency received, for the dashboard's chart */
+export function received(report: Report): number | null {
+  return report.cells.find((c) => c.table === 't3' && c.row === 'newReceived' && c.col === 'total')?.value ?? null;
+}
+
+export class SweepStore {
+  readonly db: DatabaseSync;
+  private readonly st: Record<string, StatementSync>;
+  private readonly labelsKnown = new Set<string>();
+
+  constructor(readonly path: string) {
+    // loaded on first use, after ./quiet has hushed its ExperimentalWarning (a static import loads it before any code runs)
+    const { DatabaseSync: Database } = createRequire(import.meta.url)('node:sqlite') as typeof import('node:sqlite');
+    this.db = new Database(path);
+    this.db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;');
+    const version = (this.db.prepare('PRAGMA user_version').get() as { user_version: number }).user_version;
+    if (version > SCHEMA_VERSION)
+      throw new Error(`the database ${path} was written by a newer gidar-check (schema ${version}; this one knows ${SCHEMA_VERSION})`);
+    if (version < SCHEMA_VERSION) {
+      const tables = this.db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'").get() as { n: number };
+      if (version === 0 && tables.n > 0) throw new Error(`${path} is an SQLite database, but not a gidar-check sweep database`);
+      this.db.exec('BEGIN');
+      this.db.exec(SCHEMA);
+      this.db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)').run('schema_version', String(SCHEMA_VERSION));
+      this.db.exec(`PRAGMA user_version = ${SCHEMA_VERSION}`);
+      this.db.exec('COMMIT');
+    }
+    const p = (sql: string) => this.db.prepare(sql);
+    this.st = {
+      fetch: p('INSERT INTO fetches (url, role, fetched_at, status, content_type, bytes, sha256, error, final_url) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)'),
+      pendingPut: p('INSERT OR REPLACE INTO pending (url, final_url, status, content_type, body) VALUES (?, ?, ?, ?, ?)'),
+      pendingGet: p('SELECT url, final_url, status, content_type, body FROM pending WHERE url = ?'),
+      pendingDel: p('DELETE FROM pending WHERE url = ?'),
+      sourceDone: p('SELECT fetch FROM sources WHERE source = ?'),
+      sourceDel: p('DELETE FROM sources WHERE source = ?'),
+      sourceIns: p('INSERT INTO sources (source, found_on, link_title, fetch, attachment, checked_at) VALUES (?, ?, ?, ?, ?, ?)'),
+      reportIns: p(`INSERT INTO reports (source_id, seq, agency, agency_key, year, format, read_from, title, errors, warnings,
+        needs_review, passed, not_checkable, first_error, received, cell_count, report, findings) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+      cellIns: p('INSERT INTO cells (report_id, tbl, "row", col, value, raw, kind) VALUES (?, ?, ?, ?, ?, ?, ?)'),
+      labelIns: p('INSERT OR IGNORE INTO labels (format, tbl, axis, id, label) VALUES (?, ?, ?, ?, ?)'),
+      findingIns: p(`INSERT INTO findings (report_id, cross_year, rule, severity, status, "left", "right", difference, ambiguous,
+        message_zh, suspects, alternatives) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+      firstOfYear: p('SELECT id, report FROM reports WHERE agency_key = ? AND year = ? ORDER BY id LIMIT 1'),
+      ofYear: p('SELECT id, report FROM reports WHERE agency_key = ? AND year = ? ORDER BY id'),
+      crossDel: p('DELETE FROM findings WHERE report_id = ? AND cross_year = 1'),
+      findingsOf: p('SELECT findings, cross_year_findings FROM reports WHERE id = ?'),
+      crossUpd: p(`UPDATE reports SET cross_year_findings = ?, errors = ?, warnings = ?, needs_review = ?, passed = ?, not_checkable = ?,
+        first_error = ? WHERE id = ?`),
+    };
+  }
+
+  recordFetch(f: FetchRecord): void {
+    this.st.fetch!.run(f.url, f.role, f.fetchedAt, f.status, f.contentType, f.bytes, f.sha256, f.error, f.finalUrl);
+  }
+
+  /** A body is kept from the moment it arrives until its report is stored, so a restart does not fetch it again. */
+  putPending(b: PendingBody): void {
+    this.st.pendingPut!.run(b.url, b.finalUrl, b.status, b.contentType, b.body);
+  }
+
+  getPending(url: string): PendingBody | null {
+    const r = this.st.pendingGet!.get(url) as { url: string; final_url: string; status: number; content_type: string | null; body: Uint8Array } | undefined;
+    return r ? { url: r.url, finalUrl: r.final_url, status: r.status, contentType: r.content_type, body: r.body } : null;
+  }
+
+  /** 'ok' or the failure reason of a source already stored; null when it is not */
+  stored(source: string): string | null {
+    const r = this.st.sourceDone!.get(source) as { fetch: string } | undefined;
+    return r ? r.fetch : null;
+  }
+
+  /**
+   * One source with its reports, cells and findings in one transaction; the cross-year findings of this
+   * report and of the agency's report of the following year (if stored) are written with it.
+   * `pendingUrls`: the bodies it was read from, dropped in the same transaction.
+   */
+  putSource(rec: SourceRecord, pendingUrls: readonly string[] = []): void {
+    const db = this.db;
+    db.exec('BEGIN IMMEDIATE');
+    try {
+      this.st.sourceDel!.run(rec.source);
+      const sourceId = Number(
+        this.st.sourceIns!.run(rec.source, rec.foundOn, rec.linkTitle, rec.fetch, rec.attachment, new Date().toISOString()).lastInsertRowid,
+      );
+      rec.reports.forEach((r, seq) => this.putReport(sourceId, seq, r));
+      for (const u of pendingUrls) this.st.pendingDel!.run(u);
+      db.exec('COMMIT');
+    } catch (e) {
+      db.exec('ROLLBACK');
+      throw e;
+    }
+  }
+
+  private putReport(sourceId: number, seq: number, { report, findings, readFrom }: StoredReport): void {
+    const key = agencyKey(report.agency);
+    const counts = countFindings(findings);
+    const id = Number(
+      this.st.reportIns!.run(
+        sourceId, seq, report.agency, key, report.year, report.format, readFrom, report.title ?? null,
+        counts.errors, counts.warnings, counts.needsReview, counts.passed, counts.notCheckable,
+        firstError(findings), received(report), report.cells.length, pack(report), pack(findings),
+      ).lastInsertRowid,
+    );
+    for (const c of report.cells) {
+      this.st.cellIns!.run(id, c.table, c.row, c.col, c.value, c.raw, c.kind);
+      this.label(report.format, c.table, 'row', c.row);
+      this.label(report.format, c.table, 'col', c.col);
+    }
+    for (const f of findings) this.putFinding(id, 0, f);
+    if (key === null || report.year === null) return;
+    // the report of the year before (the first stored, as the single-report CLI pairs them)
+    const prev = this.st.firstOfYear!.get(key, report.year - 1) as { id: number; report: Uint8Array } | undefined;
+    if (prev) this.addCrossYear(id, unpack(prev.report), report);
+    // the reports of the year after, when this is now the first of its year
+    const first = this.st.firstOfYear!.get(key, report.year) as { id: number } | undefined;
+    if (first?.id === id) {
+      for (const next of this.st.ofYear!.all(key, report.year + 1) as { id: number; report: Uint8Array }[]) {
+        this.st.crossDel!.run(next.id);
+        this.addCrossYear(next.id, report, unpack(next.report));
+      }
+    }
+  }
+
+  private addCrossYear(currentId: number, previous: Report, current: Report): void {
+    const xy = checkPair(previous, current);
+    for (const f of xy) this.putFinding(currentId, 1, f);
+    const row = this.st.findingsOf!.get(currentId) as { findings: Uint8Array };
+    const all = sortFindings([...unpackJson<Finding[]>(row.findings), ...xy]);
+    const c = countFindings(all);
+    this.st.crossUpd!.run(pack(xy), c.errors, c.warnings, c.needsReview, c.passed, c.notCheckable, firstError(all), currentId);
+  }
+
+  private putFinding(reportId: number, crossYear: 0 | 1, f: Finding): void {
+    const kept = f.status !== 'pass';
+    this.st.findingIns!.run(
+      reportId, crossYear, f.rule, f.severity, f.status, f.left, f.right, f.difference, f.ambiguous ? 1 : 0,
+      kept ? f.message.zh : null,
+      kept && f.suspects.length ? JSON.stringify(f.suspects) : null, kept && f.alternatives?.length ? JSON.stringify(f.alternatives) : null,
+    );
+  }
+
+  private label(format: Report['format'], table: 't2' | 't3' | 't4', axis: 'row' | 'col', id: string): void {
+    const k = `${format}|${table}|${axis}|${id}`;
+    if (this.labelsKnown.has(k)) return;
+    this.labelsKnown.add(k);
+    this.st.labelIns!.run(format, table, axis, id, axis === 'row' ? (table === 't4' ? '' : rowLabel(table, format, id)) : colLabel(table, format, id));
+  }
+
+  /** the stored Report of a reports row */
+  report(id: number): Report {
+    const r = this.db.prepare('SELECT report FROM reports WHERE id = ?').get(id) as { report: Uint8Array };
+    return unpack(r.report);
+  }
+
+  /** a report's findings, its own and the cross-year ones, most important first (as the CLI lists them) */
+  findings(reportId: number): Finding[] {
+    const row = this.st.findingsOf!.get(reportId) as { findings: Uint8Array; cross_year_findings: Uint8Array | null };
+    return sortFindings([...unpackJson<Finding[]>(row.findings), ...(row.cross_year_findings ? unpackJson<Finding[]>(row.cross_year_findings) : [])]);
+  }
+
+  close(): void {
+    this.db.close();
+  }
+}
+
+function pack(value: unknown): Buffer {
+  return gzipSync(JSON.stringify(value));
+}
+
+function unpackJson<T>(blob: Uint8Array): T {
+  return JSON.parse(gunzipSync(blob).toString('utf8')) as T;
+}
+
+export function unpack(blob: Uint8Array): Report {
+  return unpackJson<Report>(blob);
+}

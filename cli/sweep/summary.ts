@@ -1,0 +1,69 @@
+// The sweep's summary: one row per source (the --csv columns) and the table printed at the end.
+import Table from 'cli-table3';
+import type { SweepStore } from './store';
+
+/** The --csv columns, exactly these first and in this order; then where each report was read and found. */
+export const SUMMARY_COLUMNS = [
+  'source', 'fetch', 'agency', 'year', 'format', 'errors', 'warnings', 'needs_review', 'passed', 'not_checkable', 'first_error',
+  'read_from', 'found_on', 'received',
+] as const;
+
+export interface SummaryRow {
+  source_id: number;
+  source: string;
+  fetch: string;
+  agency: string | null;
+  year: number | null;
+  format: string | null;
+  errors: number;
+  warnings: number;
+  needs_review: number;
+  passed: number;
+  not_checkable: number;
+  first_error: string | null;
+  read_from: string | null;
+  found_on: string | null;
+  received: number | null;
+}
+
+/** The summary rows of the given sources, in the order given (sources not stored are left out). */
+export function summaryRows(store: SweepStore, sources: readonly string[]): SummaryRow[] {
+  const q = store.db.prepare(`
+    SELECT v.*, s.found_on, r.read_from, r.received FROM summary v JOIN sources s ON s.id = v.source_id
+    LEFT JOIN reports r ON r.source_id = s.id AND r.seq = 0 WHERE s.source = ?`);
+  const rows: SummaryRow[] = [];
+  for (const src of sources) {
+    const r = q.get(src) as SummaryRow | undefined;
+    if (r) rows.push(r);
+  }
+  return rows;
+}
+
+const MAX_ROWS = 40;
+
+function short(s: string, n: number): string {
+  return s.length <= n ? s : `…${s.slice(s.length - n + 1)}`;
+}
+
+/** The table at the end of a sweep: totals, then the reports with errors and the failures first (at most 40 rows). */
+export function renderSweepSummary(rows: readonly SummaryRow[], ctx: { db: string; stored: number; done: number }): string {
+  const failed = rows.filter((r) => r.fetch !== 'ok');
+  const withErrors = rows.filter((r) => r.fetch === 'ok' && r.errors > 0);
+  const clean = rows.filter((r) => r.fetch === 'ok' && r.errors === 0);
+  const table = new Table({
+    head: ['来源 source', '机关 agency', '年度', '错误', '警告', '待核', '通过', '结果 fetch'],
+    style: { head: [], border: [], compact: true },
+    wordWrap: true,
+    colWidths: [42, 24, 6, 6, 6, 6, 6, 30],
+  });
+  const shown = [...withErrors, ...failed, ...clean].slice(0, MAX_ROWS);
+  for (const r of shown)
+    table.push([short(r.source, 40), r.agency ?? '', r.year ?? '', r.errors, r.warnings, r.needs_review, r.passed, r.fetch === 'ok' ? 'ok' : r.fetch]);
+  const out = [
+    `gidar-check sweep: ${rows.length} source(s): ${rows.length - failed.length} checked (${withErrors.length} with errors), ${failed.length} failed; ` +
+      `${ctx.done} checked in this run, ${ctx.stored} already in ${ctx.db}`,
+    table.toString(),
+  ];
+  if (rows.length > shown.length) out.push(`… ${rows.length - shown.length} more row(s): --csv FILE writes all of them.`);
+  return out.join('\n') + '\n';
+}
