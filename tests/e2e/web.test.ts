@@ -14,6 +14,7 @@ import puppeteer from 'puppeteer-core';
 import { parseHTML } from 'linkedom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM, CORPUS, READER_PAGES, ROOT } from './harness';
+import { minimalPdf } from '../cli/minimal-pdf';
 
 const WEB = join(ROOT, '.output/web');
 const SAMPLE = join(ROOT, 'samples/huixian-2023.txt');
@@ -372,6 +373,29 @@ describe('the web page from disk: the other inputs', () => {
       expect(web).toEqual(cliContracts[1]);
       // MANIFEST: 2023 carried 0 forward, 2024 carried 0 over — continuity holds
       expect(web.reports[0]!.findings.find((f) => f.rule === 'xy.carryContinuity')?.status).toBe('pass');
+      expect(o.errors).toEqual([]);
+    } finally {
+      await o.close();
+    }
+  });
+
+  it('a scanned PDF (no text layer), an encrypted one: one line each, the page still usable', async () => {
+    const o = await open('file');
+    try {
+      const scanned = join(tmp, 'scanned.pdf');
+      writeFileSync(scanned, minimalPdf());
+      await drop(o.page, scanned);
+      await o.page.locator('.error').waitFor();
+      expect(await o.page.locator('.error').textContent()).toBe('无法读取：此 PDF 没有文字层（扫描图像），无法读取表格，请先做文字识别（OCR）。（scanned.pdf）');
+      const locked = join(tmp, 'locked.pdf');
+      writeFileSync(locked, minimalPdf({ encrypt: true }));
+      await drop(o.page, locked);
+      await o.page.waitForFunction(() => document.querySelector('.error')?.textContent?.includes('locked.pdf'));
+      expect(await o.page.locator('.error').textContent()).toContain('PDF 已加密');
+      // and the next file is read as usual
+      await drop(o.page, SAMPLE);
+      await loaded(o.page, basename(SAMPLE));
+      expect(await o.page.locator('.error').count()).toBe(0);
       expect(o.errors).toEqual([]);
     } finally {
       await o.close();
