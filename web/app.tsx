@@ -83,7 +83,7 @@ export function WebApp({ overlay, langs }: { overlay: PageOverlay; langs: LangSt
     overlay.show(loaded);
   }, [loaded, overlay]);
 
-  // Paste anywhere on the page (but the overlay's own controls); drop anywhere on the window.
+  // Paste anywhere on the page (the paste box handles its own), drop anywhere on the window; one file at a time.
   useEffect(() => {
     const onPaste = (e: ClipboardEvent): void => {
       if (e.defaultPrevented) return;
