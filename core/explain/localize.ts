@@ -10,7 +10,7 @@ import type { FindingDraft } from '../rules/types';
 export interface Localization {
   /** 't3', or the t4 block id ('review' …): each is an independent system of identities */
   system: string;
-  /** consistent: nothing fails; unique / ambiguous: minimal explanations found; beyondLimit: more than maxChanges cells needed */
+  /** consistent: nothing fails; unique / ambiguous: minimal explanations found; beyondLimit: more than maxChanges cells needed, or the search ran out of tests */
   status: 'consistent' | 'unique' | 'ambiguous' | 'beyondLimit';
   /** every minimal explanation (one when unique), each a set of cells with suggested values */
   solutions: Suspect[][];
@@ -23,6 +23,8 @@ export interface LocalizeOptions {
   maxChanges?: number;
   /** stop listing alternatives after this many (default 50) */
   maxAlternatives?: number;
+  /** LP tests one system may run before it gives up as beyondLimit (default 600): keeps a page with many blanks bounded */
+  maxTests?: number;
 }
 
 type Typo = NonNullable<Suspect['typo']>;
@@ -67,7 +69,8 @@ interface Sys {
   byCell: number[][];
 }
 
-const tidy = (x: number) => Math.round(x * 1e6) / 1e6;
+// + 0: no -0 in suggestions
+const tidy = (x: number) => Math.round(x * 1e6) / 1e6 + 0;
 
 /** Build the systems from the identities whose operands are all numbers or blanks (text or unread cells cannot constrain). */
 function buildSystems(report: Pick<Report, 'format' | 'cells'>): Sys[] {
@@ -200,26 +203,32 @@ function test(sys: Sys, free: readonly number[]): Test {
 /**
  * The values the cells of a minimal explanation `set` should hold. Each is determined or lies in an interval on
  * one side of the printed value (were the printed value inside, a smaller explanation would exist); then the
- * values nearest the printed ones are taken. Null if they are not integers.
+ * values nearest the printed ones are taken, with the interval as `bounds`. Null if they are not integers.
  */
-function valuesOf(sys: Sys, set: number[]): Map<number, number> | null {
+function valuesOf(sys: Sys, set: number[]): Map<number, Pick<Suspect, 'suggested' | 'bounds'>> | null {
   const { A, b, cols, width, violated } = lpOf(sys, set);
   if (violated >= 0) return null;
   const objective = new Array<number>(width).fill(0);
+  const bounds = new Map<number, NonNullable<Suspect['bounds']>>();
   for (const c of set) {
     const col = cols.indexOf(c);
     const lo = simplex(A, b, unit(width, col, 1));
-    if (lo.status !== 'optimal') return null;
+    const hi = simplex(A, b, unit(width, col, -1));
+    if (lo.status !== 'optimal' || hi.status === 'infeasible') return null;
+    const min = tidy(lo.value);
+    const max = hi.status === 'optimal' ? tidy(-hi.value) : null;
+    if (max !== min) bounds.set(c, { min, max });
     // printed below the interval: the smallest value is nearest; above it: the largest
-    objective[col] = sys.values[c]! < tidy(lo.value) ? 1 : -1;
+    objective[col] = sys.values[c]! < min ? 1 : -1;
   }
   const best = simplex(A, b, objective);
   if (best.status !== 'optimal') return null;
-  const out = new Map<number, number>();
+  const out = new Map<number, Pick<Suspect, 'suggested' | 'bounds'>>();
   for (const c of set) {
     const v = tidy(best.u[cols.indexOf(c)]!);
     if (v < 0 || !Number.isInteger(v) || v === sys.values[c]) return null;
-    out.set(c, v);
+    const range = bounds.get(c);
+    out.set(c, range ? { suggested: v, bounds: range } : { suggested: v });
   }
   return out;
 }
@@ -288,10 +297,7 @@ function fillable(sys: Sys): boolean {
   ).status === 'optimal';
 }
 
-/** LP tests one localization may run before it gives up (beyondLimit): keeps a page with many blanks bounded. */
-const MAX_TESTS = 600;
-
-function localizeSystem(sys: Sys, maxChanges: number, maxAlternatives: number): Localization {
+function localizeSystem(sys: Sys, maxChanges: number, maxAlternatives: number, maxTests: number): Localization {
   const failing = sys.ids.map((_, i) => i).filter((i) => failsAlone(sys, i));
   const failingNames = failing.map((i) => `${sys.ids[i]!.spec.rule}|${sys.ids[i]!.spec.scope}`);
   const consistent: Localization = { system: sys.name, status: 'consistent', solutions: [], failing: [] };
@@ -314,7 +320,7 @@ function localizeSystem(sys: Sys, maxChanges: number, maxAlternatives: number): 
     if (t.ok) return consistent;
     learn(t.conflict);
   }
-  let budget = MAX_TESTS;
+  let budget = maxTests;
   const tested = new Set<string>();
   for (let k = 1; k <= maxChanges && budget > 0; k++) {
     const found: number[][] = [];
@@ -343,6 +349,8 @@ function localizeSystem(sys: Sys, maxChanges: number, maxAlternatives: number): 
       if (set.length < k) rec(chosen);
     };
     rec([]);
+    // out of tests before this level was searched through: what was found need not be all, so nothing is claimed
+    if (budget <= 0) break;
     const solutions: Suspect[][] = [];
     for (const set of found) {
       const values = valuesOf(sys, set);
@@ -350,8 +358,8 @@ function localizeSystem(sys: Sys, maxChanges: number, maxAlternatives: number): 
       solutions.push(
         set.map((c) => {
           const printed = sys.values[c]!;
-          const suggested = values.get(c)!;
-          return { ...sys.refs[c]!, printed, suggested, typo: typoKind(printed, suggested) };
+          const { suggested, bounds } = values.get(c)!;
+          return { ...sys.refs[c]!, printed, suggested, typo: typoKind(printed, suggested), ...(bounds ? { bounds } : {}) };
         }),
       );
     }
@@ -367,7 +375,7 @@ function localizeSystem(sys: Sys, maxChanges: number, maxAlternatives: number): 
 export function localize(report: Pick<Report, 'format' | 'cells'>, opts: LocalizeOptions = {}): Localization[] {
   const maxChanges = opts.maxChanges ?? 3;
   const maxAlternatives = opts.maxAlternatives ?? 50;
-  return buildSystems(report).map((s) => localizeSystem(s, maxChanges, maxAlternatives));
+  return buildSystems(report).map((s) => localizeSystem(s, maxChanges, maxAlternatives, opts.maxTests ?? 600));
 }
 
 const SUM_RULES = new Set(['t3.rowTotal', 't3.balance', 't3.outcomeSum', 't3.forwardBound', 't4.reviewSum', 't4.litDirectSum', 't4.litAfterReviewSum']);

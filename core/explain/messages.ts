@@ -148,10 +148,13 @@ function cellList(refs: readonly CellRef[] | undefined, lang: Lang, tf: Template
 
 function suspectText(s: Suspect, lang: Lang, tf: TemplateFormat): string {
   const printed = s.printed === null ? (lang === 'zh' ? '空白' : 'blank') : String(s.printed);
+  const b = s.bounds;
   if (lang === 'zh') {
-    return `${cellName(s, tf, lang)}印作 ${printed}，应为 ${s.suggested}${s.typo ? `（疑似笔误：${TYPO_ZH[s.typo]}）` : ''}`;
+    const notes = [s.typo ? `疑似笔误：${TYPO_ZH[s.typo]}` : '', b ? `有空白格，${b.max === null ? `${b.min} 及以上` : `${b.min}–${b.max} `}均与表格相符` : ''].filter(Boolean);
+    return `${cellName(s, tf, lang)}印作 ${printed}，应为 ${s.suggested}${notes.length ? `（${notes.join('；')}）` : ''}`;
   }
-  return `${cellName(s, tf, lang)} printed ${printed}, should be ${s.suggested}${s.typo ? ` (likely typo: ${s.typo})` : ''}`;
+  const notes = [s.typo ? `likely typo: ${s.typo}` : '', b ? `with the blank cells, ${b.max === null ? `${b.min} or more` : `anything from ${b.min} to ${b.max}`} fits the table` : ''].filter(Boolean);
+  return `${cellName(s, tf, lang)} printed ${printed}, should be ${s.suggested}${notes.length ? ` (${notes.join('; ')})` : ''}`;
 }
 
 function localizationText(f: FindingDraft, lang: Lang, tf: TemplateFormat): string {

@@ -104,6 +104,11 @@ export const Suspect = z.object({
   suggested: z.number(),
   /** the suggestion is one keystroke away from the printed number: 'swap' | 'drop' | 'double' | 'mistype' */
   typo: z.nullable(z.enum(['swap', 'drop', 'double', 'mistype', 'insert'])),
+  /**
+   * Present when blank cells leave the value open: every value from `min` to `max` (null: no upper limit) fits
+   * the table, the rest held by blanks; `suggested` is the one nearest the printed number.
+   */
+  bounds: z.optional(z.object({ min: z.number(), max: z.nullable(z.number()) })),
 });
 export type Suspect = z.infer<typeof Suspect>;
 

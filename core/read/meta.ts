@@ -239,3 +239,20 @@ export const agencyKey = (a: string | null): string | null => {
   const k = a.replace(/[\s（）()]/g, '');
   return k.replace(HIGHER_PLACES, '') || k;
 };
+
+const TITLE_LINE = [
+  /^(?<agency>[\p{Script=Han}（）()]{2,30}?)(?:19|20)\d{2}年度?政府信息公开(?:工作)?(?:年度)?报告$/u,
+  /^(?:19|20)\d{2}年度?(?<agency>[\p{Script=Han}（）()]{2,30}?)政府信息公开(?:工作)?(?:年度)?报告$/u,
+];
+
+/** The agency of a title printed on a line of its own among the first lines of the body (not a page header). */
+export function readBodyTitleAgency(text: string): string | null {
+  for (const line of text.split('\n').slice(0, 3)) {
+    const l = line.replace(/[\s\u00a0\u3000#*]/g, '');
+    for (const re of TITLE_LINE) {
+      const m = re.exec(l);
+      if (m?.groups?.agency) return m.groups.agency;
+    }
+  }
+  return null;
+}

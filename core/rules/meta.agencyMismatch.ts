@@ -1,4 +1,4 @@
-import { readPublisher, readSignature, sameAgency } from '../read/meta';
+import { readBodyTitleAgency, readPublisher, readSignature, sameAgency } from '../read/meta';
 import { draft } from './draft';
 import type { Rule, RuleCases } from './types';
 
@@ -6,12 +6,14 @@ import type { Rule, RuleCases } from './types';
 // (seen: title 投资促进局, signature 国有资产管理局). A warning, not info: the report is filed, compared year to year
 // and summed in a sweep under the title's agency, so a second author must be seen before that happens; it does not
 // change the exit code, since the numbers themselves may be right.
+const SCOPES: Record<string, string> = { 'the signature': 'signature', 'the page\'s publisher': 'publisher', 'the title printed in the body': 'bodyTitle' };
+
 const rule: Rule = {
   kind: 'report',
   id: 'meta.agencyMismatch',
   severity: 'warning',
   reads: ['meta', 'text'],
-  doc: 'The agency in the title is the one that signs the report (落款 beside its date) and the one the page names as publisher (发布机构); an abbreviation, the government\'s own office or a name without its city count as the same.',
+  doc: 'The agency in the title is the one that signs the report (落款 beside its date), the one the page names as publisher (发布机构) and the one in the title printed at the head of the body; an abbreviation, the government\'s own office or a name without its city count as the same.',
   messages: {
     fail: {
       zh: '报告标题的机关（{agency}）与{whereZh}（{other}）不一致：请核实报告由哪个机关发布，汇总时不要归错机关。',
@@ -28,8 +30,11 @@ const rule: Rule = {
     if (signed) others.push({ other: signed, whereZh: '落款', whereEn: 'the signature' });
     const published = preamble ? readPublisher(preamble.text) : null;
     if (published) others.push({ other: published, whereZh: '页面的发布机构', whereEn: 'the page\'s publisher' });
+    // the title printed at the head of the body, where the agency was taken from the page's own title
+    const printed = preamble ? readBodyTitleAgency(preamble.text) : null;
+    if (printed && printed !== report.agency) others.push({ other: printed, whereZh: '正文标题', whereEn: 'the title printed in the body' });
     return others.map((o) =>
-      draft(rule.id, 'warning', sameAgency(report.agency!, o.other) ? 'pass' : 'fail', { scope: o.whereEn === 'the signature' ? 'signature' : 'publisher', params: { agency: report.agency!, ...o } }),
+      draft(rule.id, 'warning', sameAgency(report.agency!, o.other) ? 'pass' : 'fail', { scope: SCOPES[o.whereEn]!, params: { agency: report.agency!, ...o } }),
     );
   },
 };
@@ -49,6 +54,12 @@ export const cases: RuleCases = {
       meta: { agency: '某区投资促进局' },
       sections: { 'sec.other': '本年度未收取信息处理费。\n某区国有资产管理局\n2024年1月15日' },
       expect: { status: 'fail', scope: 'signature' },
+    },
+    {
+      name: 'the page\'s title and the title printed in the body name different agencies',
+      meta: { agency: '某区投资促进局', title: '某区投资促进局2023年政府信息公开工作年度报告' },
+      sections: { 'sec.preamble': '某区国有资产管理局2023年政府信息公开工作年度报告\n本报告根据《条例》编制。', 'sec.other': '无。' },
+      expect: { status: 'fail', scope: 'bodyTitle' },
     },
     {
       name: 'signature under the title, another agency',

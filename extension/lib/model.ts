@@ -139,8 +139,9 @@ export function buildMarks(page: CheckedPage, items: Item[]): Mark[] {
       const element = rr.elements.get(cell);
       if (!element) return [];
       const tone = isError(it.finding) ? 'error' : 'review';
-      const textSupported = kind === 'suspect' && it.finding.textSupport !== undefined ? true : undefined;
-      return [{ key: `${it.id}#${cell}`, itemId: it.id, n: it.n, kind, tone, cell, rule: it.finding.rule, element, marker: false, textSupported }];
+      // the suspect of a correction the report's own text supports among equally small ones (Finding.textSupport)
+      const textSupported = kind === 'suspect' && it.finding.textSupport !== undefined ? { textSupported: true } : {};
+      return [{ key: `${it.id}#${cell}`, itemId: it.id, n: it.n, kind, tone, cell, rule: it.finding.rule, element, marker: false, ...textSupported }];
     });
     // Blank cells to review carry no marker of their own (a sparse table would drown in numbers); an error always has one.
     const first = own.find((m) => m.kind !== 'related' && m.kind !== 'blank') ?? own.find((m) => m.kind === 'related');

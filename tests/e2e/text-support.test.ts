@@ -24,13 +24,15 @@ describe(`text-supported suspect: ${NAME}`, () => {
     await page?.close();
   });
 
-  it('marks only the text-supported cell as the suspect of the review sum, with data-support="text"', async () => {
+  it('marks the text-supported cell as the suspect of the review sum, with data-support="text"; the others as candidates', async () => {
     const suspects = page.locator('gidar-overlay .mark.suspect[data-rule="t4.reviewSum"]');
     expect(await suspects.evaluateAll((els) => els.map((e) => `${e.getAttribute('data-cell')}|${e.getAttribute('data-support')}`))).toEqual([
       't4:cases:review.total|text',
     ]);
-    // the other cells of the identity stay softly marked
-    expect(await page.locator('gidar-overlay .mark.related[data-rule="t4.reviewSum"]').count()).toBeGreaterThan(0);
+    // the other equally simple corrections stay marked as candidates, without the flag
+    const candidates = page.locator('gidar-overlay .mark.candidate[data-rule="t4.reviewSum"]');
+    expect(await candidates.count()).toBe(4);
+    expect(await candidates.evaluateAll((els) => els.filter((e) => e.hasAttribute('data-support')).length)).toBe(0);
   });
 
   it('the tooltip names the correction the text supports, quotes the sentence and keeps the others as possible', async () => {

@@ -7,7 +7,7 @@ import { simplex } from '../../core/explain/lp';
 const system = fc.integer({ min: 1, max: 6 }).chain((m) =>
   fc.integer({ min: 1, max: 8 }).chain((n) =>
     fc.record({
-      A: fc.array(fc.array(fc.constantFrom(-1, 0, 0, 1), { minLength: n, maxLength: n }), { minLength: m, maxLength: m }),
+      A: fc.array(fc.array(fc.constantFrom<number>(-1, 0, 0, 1), { minLength: n, maxLength: n }), { minLength: m, maxLength: m }),
       b: fc.array(fc.integer({ min: -20, max: 20 }), { minLength: m, maxLength: m }),
       c: fc.array(fc.integer({ min: -3, max: 3 }), { minLength: n, maxLength: n }),
     }),

@@ -81,7 +81,7 @@ export function singleCellExplanations(report: Report): { key: string; lo: numbe
     const lo = solve(model(key, 'minimize'));
     if (lo.status !== 'optimal') continue;
     const hi = solve(model(key, 'maximize'));
-    out.push({ key, lo: lo.result, hi: hi.status === 'optimal' ? hi.result : Infinity, printed: c.value });
+    out.push({ key, lo: lo.result + 0, hi: hi.status === 'optimal' ? hi.result + 0 : Infinity, printed: c.value });
   }
   return out;
 }

@@ -41,10 +41,12 @@ describe('a failing error marks every cell of its identity', () => {
 
   it('two equally simple corrections: both stand out, the zeros that cannot go lower do not (Pingtan 2025 行政复议 维持 25 → 52)', () => {
     const [f] = errorsOf(checkedWith('2025-pingtan-guanweihui.html', 't4:cases:review.upheld', '25', '52'));
-    // 52 + 3 + 8 + 0 ≠ 36: 维持 back to 25, or 总计 63; 纠正, 其他, 尚未审结 would have to go below zero
+    // 52 + 3 + 8 + 0 ≠ 36: 维持 back to 25, or 总计 63; 纠正, 其他, 尚未审结 would have to go below zero.
+    // The page's text says 行政复议36起, which only 维持 → 25 agrees with: that one is the suspect (issue 13).
     expect(f?.rule).toBe('t4.reviewSum');
+    expect(f?.textSupport?.rule).toBe('txt.reviewTotal');
     expect(kinds(f!)).toEqual({
-      't4:cases:review.upheld': 'candidate',
+      't4:cases:review.upheld': 'suspect',
       't4:cases:review.total': 'candidate',
       't4:cases:review.corrected': 'related',
       't4:cases:review.other': 'related',

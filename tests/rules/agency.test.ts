@@ -2,7 +2,7 @@
 // warning); and the readers of the signature on real endings.
 import { describe, expect, it } from 'vitest';
 import { checkReport } from '../../core/check';
-import { readPublisher, readSignature, sameAgency } from '../../core/read/meta';
+import { readBodyTitleAgency, readPublisher, readSignature, sameAgency } from '../../core/read/meta';
 import { documentsIn, reportsOf } from '../documents';
 
 describe('meta.agencyMismatch on the corpus', () => {
@@ -26,6 +26,10 @@ describe('readSignature / readPublisher / sameAgency', () => {
     expect(readSignature('无。\n主办单位：某县人民政府办公室\n2024年1月1日')).toBeNull();
     expect(readSignature('本年度没有产生信息公开处理费。')).toBeNull();
     expect(readPublisher('标题: …\n发布机构: \n栏目: 政府信息公开年报')).toBeNull();
+    expect(readBodyTitleAgency('# 沐阳县人民政府 2025 年 政府信息公开工作年度报告\n\n沐阳县人民政府')).toBe('沐阳县人民政府');
+    expect(readBodyTitleAgency('2019年上海市人民政府办公厅政府信息公开工作年度报告\n发布日期：2020-01-31')).toBe('上海市人民政府办公厅');
+    // a title inside a sentence or a page header is not the printed title
+    expect(readBodyTitleAgency('现向社会公布沭阳县发展和改革局2023年度政府信息公开年度报告。')).toBeNull();
   });
 
   it('takes abbreviations, the government\'s office and a name without its city as the same agency', () => {

@@ -92,28 +92,40 @@ function collapsedText(g: T3Group, change?: { col: number; to: number }): string
   return [...lines.slice(0, first), ['', T3_GROUPS[g], ...values].join('\t'), ...lines.slice(last + 1)].join('\n');
 }
 
-/** An HTML page with the Huixian 表三 in the template's layout, the group printed as one row. */
-function collapsedHtml(g: T3Group, change?: { col: number; to: number }): string {
-  const td = (t: string | number, attrs = '') => `<td${attrs}>${t}</td>`;
+/**
+ * An HTML page with the Huixian 表三 in the template's layout (三、本年度办理结果 spanning the outcome rows, each group
+ * heading spanning its sub-rows), the group printed as one row: its heading beside the values, spanning two columns.
+ */
+function collapsedHtml(g: T3Group, change?: { col: number; to: number }, leaf?: { row: string; to: number }): string {
+  const printedRow = (id: string) => (leaf?.row === id ? [leaf.to, ...HUIXIAN_T3[id]!.slice(1)] : HUIXIAN_T3[id]!);
+  const td = (t: string | number, span = '') => `<td${span}>${t}</td>`;
+  const vals = (v: readonly number[]) => v.map((x) => td(x)).join('');
   const rows = [
     td('（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）', ' rowspan="3" colspan="3"') + td('申请人情况', ' colspan="7"'),
     td('自然人', ' rowspan="2"') + td('法人或其他组织', ' colspan="5"') + td('总计', ' rowspan="2"'),
     ['商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他'].map((t) => td(t)).join(''),
   ];
+  const printed = T3_2021.rows.filter((r) => r.group !== g || r.id === t3GroupMembers('2021', g)[0]);
+  const results = printed.filter((r) => !['newReceived', 'carriedOver', 'carriedForward'].includes(r.id)).length;
+  let resultsOpen = false;
   const seen = new Set<string>();
-  for (const r of T3_2021.rows) {
-    const vals = (v: number[]) => v.map((x) => td(x)).join('');
+  for (const r of printed) {
+    if (['newReceived', 'carriedOver', 'carriedForward'].includes(r.id)) {
+      rows.push(td(r.label, ' colspan="3"') + vals(printedRow(r.id)));
+      continue;
+    }
+    const head = resultsOpen ? '' : td('三、本年度办理结果', ` rowspan="${results}"`);
+    resultsOpen = true;
     if (r.group === g) {
-      if (seen.has(g)) continue;
-      seen.add(g);
       const v = groupSum(g);
       if (change) v[change.col] = change.to;
-      rows.push(td(T3_GROUPS[g]!, ' colspan="3"') + vals(v));
-    } else if (r.group && !seen.has(r.group)) {
-      seen.add(r.group);
+      rows.push(head + td(T3_GROUPS[g]!, ' colspan="2"') + vals(v));
+    } else if (r.group) {
       const n = T3_2021.rows.filter((x) => x.group === r.group).length;
-      rows.push(td(T3_GROUPS[r.group]!, ` rowspan="${n}" colspan="2"`) + td(r.label) + vals(HUIXIAN_T3[r.id]!));
-    } else rows.push(td(r.label, r.group ? '' : ' colspan="3"') + vals(HUIXIAN_T3[r.id]!));
+      const groupHead = seen.has(r.group) ? '' : td(T3_GROUPS[r.group]!, ` rowspan="${n}"`);
+      seen.add(r.group);
+      rows.push(head + groupHead + td(r.label) + vals(printedRow(r.id)));
+    } else rows.push(head + td(r.label, ' colspan="2"') + vals(printedRow(r.id)));
   }
   const table = `<table border="1">${rows.map((r) => `<tr>${r}</tr>`).join('')}</table>`;
   return `<html><head><title>辉县市人民政府2023年政府信息公开工作年度报告</title></head><body><p>三、收到和处理政府信息公开申请情况</p>${table}</body></html>`;
@@ -130,7 +142,7 @@ describe.each(GROUPS)('Huixian 2023 with %s printed as one row', (g) => {
   describe.each([
     ['text', (c?: typeof change) => readText(collapsedText(g, c))[0]!],
     ['HTML', (c?: typeof change) => readHtml(collapsedHtml(g, c))],
-  ] as const)('%s', (_, read) => {
+  ] as const)('%s', (kind, read) => {
     it('reads the group total, checks every outcome sum with it, and says the row was collapsed', () => {
       const report = read();
       expect(report.cells.filter((c) => c.row === grp).map((c) => c.value)).toEqual(groupSum(g));
@@ -140,13 +152,51 @@ describe.each(GROUPS)('Huixian 2023 with %s printed as one row', (g) => {
       expect(pass(fs, 't3.outcomeSum')).toEqual(COLS);
       expect(pass(fs, 't3.rowTotal')).toContain(grp);
       expect(fs.filter((f) => f.rule === 't3.rowSet').map((f) => f.status)).toEqual(['pass']);
+      expect(report.readNotes.filter((n) => n.code === 'rowNotFound' || n.code === 'rowsNotRead' || n.code === 'labelNotFound')).toEqual([]);
       expect(failing(fs)).toEqual([]);
     });
+
+    if (kind === 'HTML')
+      it('pins a 自然人 number outside the group changed from 0 to 3 (the row total and the outcome sum bind it)', () => {
+        const row = g === 'denied' ? 'unable.needsCreation' : 'denied.stateSecret';
+        expect(HUIXIAN_T3[row]![0]).toBe(0);
+        const fs = failing(checkReport(readHtml(collapsedHtml(g, undefined, { row, to: 3 }))));
+        expect(fs.map((f) => `${f.rule}:${f.scope}`).sort()).toEqual(['t3.outcomeSum:naturalPerson', `t3.rowTotal:${row}`]);
+        for (const f of fs) expect(f.suspects.map((s) => [cellKey(s), s.printed, s.suggested + 0])).toEqual([[`t3:${row}:naturalPerson`, 3, 0]]);
+      });
 
     it('pins a changed group total to its cell', () => {
       const fs = failing(checkReport(read(change)));
       expect(fs.map((f) => `${f.rule}:${f.scope}`).sort()).toEqual(['t3.outcomeSum:naturalPerson', `t3.rowTotal:${grp}`]);
       for (const f of fs) expect(f.suspects.map((s) => [cellKey(s), s.printed, s.suggested])).toEqual([[`t3:${grp}:naturalPerson`, change.to, change.to - 3]]);
     });
+  });
+});
+
+// Real run-together text (Pingtan 2025 page.txt, MANIFEST: every 表三 row adds up) with one group cut down to its
+// heading and the group's sums as the page would print them, digits run together. The sums, from the page's rows:
+// 不予公开 3 + 2 + 3 + 3 = 11 (自然人); 无法提供 49 + 3 = 52 (自然人) and 1 (商业企业), 53 in all; 不予处理 2;
+// 其他处理 8 + 2 + 1 = 11.
+describe.each([
+  { g: 'denied' as const, next: '（四）无法提供', run: '110000011', sums: [11, 0, 0, 0, 0, 0, 11] },
+  { g: 'unable' as const, next: '（五）不予处理', run: '521000053', sums: [52, 1, 0, 0, 0, 0, 53] },
+  { g: 'notProcessed' as const, next: '（六）其他处理', run: '2000002', sums: [2, 0, 0, 0, 0, 0, 2] },
+  { g: 'other' as const, next: '（七）总计', run: '110000011', sums: [11, 0, 0, 0, 0, 0, 11] },
+])('Pingtan 2025 page.txt (cells run together) with $g printed as one row', ({ g, next, run, sums }) => {
+  const text = readFileSync(new URL('../fixtures/corpus/real/2025-pingtan-guanweihui.txt', import.meta.url), 'utf8');
+  const heading = T3_GROUPS[g]!;
+  const from = text.indexOf(heading);
+  const to = text.indexOf(next, from + heading.length);
+  const collapsedRun = text.slice(0, from) + heading + run + text.slice(to);
+
+  it('reads the group total where its digits split one way with the column identities, and checks the outcome sums', () => {
+    expect([from > 0, to > from]).toEqual([true, true]);
+    const report = readText(collapsedRun)[0]!;
+    expect(report.cells.filter((c) => c.row === groupRowId(g)).map((c) => c.value)).toEqual(sums);
+    expect(report.readNotes.map((n) => n.code)).toContain('groupCollapsed');
+    expect(report.readNotes.filter((n) => n.code === 'labelNotFound')).toEqual([]);
+    const fs = checkReport(report);
+    expect(pass(fs, 't3.outcomeSum')).toEqual(COLS);
+    expect(failing(fs)).toEqual([]);
   });
 });
