@@ -5,7 +5,7 @@ import type { Lang } from '../extension/ui/strings';
 import { formatName } from '../core/export/labels';
 import { download, exportLoaded, type WebExport } from './exports';
 import { fromClipboard, fromFile, CLIPBOARD, WebInputError, type Input } from './input';
-import { readInput, type Loaded } from './read';
+import { readInput, type Loaded, type Session } from './read';
 import { WEB_STRINGS } from './strings';
 
 /** The overlay over the drawn report (the extension's marks, tooltip and panel). */
@@ -20,7 +20,8 @@ export interface LangStore {
   subscribe(fn: () => void): () => void;
 }
 
-type Status = { kind: 'idle' } | { kind: 'reading'; name: string } | { kind: 'error'; text: { zh: string; en: string } } | { kind: 'loaded'; loaded: Loaded };
+/** What is being read, and what failed: the document shown stays until another one is read (a failure loses nothing). */
+type Status = { kind: 'idle' } | { kind: 'reading'; name: string } | { kind: 'error'; text: { zh: string; en: string } };
 
 const ACCEPT = '.html,.htm,.shtml,.xhtml,.pdf,.txt,.md,.markdown,.tsv,.text,text/html,application/pdf,text/plain,text/markdown';
 
@@ -33,15 +34,18 @@ function problem(e: unknown): { zh: string; en: string } {
 export function WebApp({ overlay, langs }: { overlay: PageOverlay; langs: LangStore }) {
   const [lang, setLangState] = useState<Lang>(langs.get());
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
+  const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [dragging, setDragging] = useState(false);
   const [exportError, setExportError] = useState<string | null>(null);
   const docRef = useRef<HTMLDivElement>(null);
   const seq = useRef(0);
+  const session = useRef<Session>([]);
   const t = WEB_STRINGS[lang];
 
   useEffect(() => langs.subscribe(() => setLangState(langs.get())), [langs]);
   useEffect(() => {
     document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
+    document.title = `${t.title} · ${t.subtitle}`;
   }, [lang]);
 
   /** Read and check one input; a newer one supersedes one still being read. */
@@ -56,9 +60,10 @@ export function WebApp({ overlay, langs }: { overlay: PageOverlay; langs: LangSt
         setStatus({ kind: 'error', text: { zh: WEB_STRINGS.zh.nothingToPaste, en: WEB_STRINGS.en.nothingToPaste } });
         return;
       }
-      const loaded = await readInput(input, document);
+      const loaded = await readInput(input, document, session.current);
       if (mine !== seq.current) return;
-      setStatus({ kind: 'loaded', loaded });
+      setStatus({ kind: 'idle' });
+      setLoaded(loaded);
     } catch (e) {
       if (mine !== seq.current) return;
       setStatus({ kind: 'error', text: problem(e) });
@@ -72,14 +77,13 @@ export function WebApp({ overlay, langs }: { overlay: PageOverlay; langs: LangSt
   };
 
   // The drawn report goes into its container, then the overlay goes over it.
-  const loaded = status.kind === 'loaded' ? status.loaded : null;
   useEffect(() => {
     const box = docRef.current;
     if (box) box.replaceChildren(...(loaded ? [loaded.view] : []));
     overlay.show(loaded);
   }, [loaded, overlay]);
 
-  // Paste anywhere on the page (but the overlay's own controls); drop anywhere on the window.
+  // Paste anywhere on the page (the paste box handles its own), drop anywhere on the window; one file at a time.
   useEffect(() => {
     const onPaste = (e: ClipboardEvent): void => {
       if (e.defaultPrevented) return;
@@ -187,7 +191,7 @@ function Summary({ loaded, lang, onExport, exportError }: { loaded: Loaded; lang
   const review = items.filter((f) => f.status === 'needsReview').length;
   const pass = items.filter((f) => f.status === 'pass').length;
   return (
-    <section class="summary" aria-label={loaded.source}>
+    <section class="report-summary" aria-label={loaded.source}>
       {loaded.page.reports.map(({ rr }, i) => {
         const r = rr.report;
         return (

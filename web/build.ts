@@ -4,7 +4,7 @@
 //   pdf-reader.js    the extension's PDF reader chunk (pdf.js), a classic script loaded on the first PDF
 //   cmaps/NAME.js    pdf.js's Chinese (Adobe-GB1) cMaps, one classic script each, loaded when a PDF's font needs one
 // Classic scripts, not modules: a page opened from file:// may not load modules, nor fetch() anything.
-import { build, type BuildOptions } from 'esbuild';
+import { build, type BuildOptions, type Plugin } from 'esbuild';
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
@@ -16,6 +16,21 @@ const OUT = join(ROOT, '.output/web');
 const CMAPS = join(dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json')), 'cmaps');
 /** the same cMaps the extension ships (wxt.config.ts): a PDF with a non-embedded Chinese font has no text without them */
 const GB_CMAPS = readdirSync(CMAPS).filter((f) => /GB/.test(f) && f.endsWith('.bcmap'));
+
+/**
+ * As the extension's build does (wxt.config.ts): pdf.js's legacy build carries core-js, whose global-object lookup
+ * ends in `Function('return this')()`. Never reached (globalThis exists), but the page's CSP has no 'unsafe-eval' and
+ * no bundle holds a Function constructor call.
+ */
+const noFunctionConstructor: Plugin = {
+  name: 'gidar:no-function-constructor',
+  setup(b) {
+    b.onLoad({ filter: /pdfjs-dist[\\/].*\.mjs$/ }, (args) => {
+      const code = readFileSync(args.path, 'utf8');
+      return { contents: code.replaceAll("Function('return this')()", 'globalThis'), loader: 'js' };
+    });
+  },
+};
 
 const common: BuildOptions = {
   bundle: true,
@@ -39,7 +54,7 @@ await build({
   outfile: join(OUT, 'gidar-web.js'),
   define: { __GIDAR_CMAPS__: JSON.stringify(GB_CMAPS) },
 });
-await build({ ...common, entryPoints: [join(ROOT, 'web/pdf-entry.ts')], outfile: join(OUT, 'pdf-reader.js') });
+await build({ ...common, entryPoints: [join(ROOT, 'web/pdf-entry.ts')], outfile: join(OUT, 'pdf-reader.js'), plugins: [noFunctionConstructor] });
 for (const f of GB_CMAPS) {
   const b64 = readFileSync(join(CMAPS, f)).toString('base64');
   writeFileSync(join(OUT, 'cmaps', f.replace(/\.bcmap$/, '.js')), `(globalThis.__gidarCMaps=globalThis.__gidarCMaps||{})[${JSON.stringify(f)}]=${JSON.stringify(b64)};\n`);

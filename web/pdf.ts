@@ -5,6 +5,7 @@
 import type { Report } from '../core/model/schema';
 import type { PdfReader } from '../extension/lib/pdf-reader';
 import { failureOf } from '../extension/lib/pdf-items';
+import { nextTask } from '../extension/lib/next-task';
 import { pdfFailedText } from '../extension/ui/strings';
 import { WebInputError } from './input';
 
@@ -60,18 +61,6 @@ export async function pdfReader(): Promise<PdfReader> {
   if (!globalThis.__gidarPdfReader) await loadScript('pdf-reader.js');
   if (!globalThis.__gidarPdfReader) throw new Error('pdf-reader.js did not set up the PDF reader');
   return globalThis.__gidarPdfReader;
-}
-
-/** Yield to the event loop (a message, not a timer): the page stays responsive while a long PDF is read. */
-function nextTask(): Promise<void> {
-  return new Promise((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      channel.port1.close();
-      resolve();
-    };
-    channel.port2.postMessage(null);
-  });
 }
 
 /** The reports in a PDF's text layer; a failure is a WebInputError in both languages. */

@@ -7,27 +7,13 @@ import { previousYear, withPreviousYear } from './history';
 import type { CheckedPage } from './model';
 import { looksLikePdf, PdfReadError } from './pdf-items';
 import type { PdfReader } from './pdf-reader';
+import { nextTask } from './next-task';
+
+export { nextTask };
 
 /** a PDF larger than this is not downloaded (annual reports are a few MB) */
 export const MAX_PDF_BYTES = 64 * 1024 * 1024;
 export const PDF_TIMEOUT_MS = 60_000;
-
-/**
- * Yield to the event loop for a task: the page (or popup) stays responsive while a long PDF is read. scheduler.yield()
- * where there is one, else a message (not a timer: timers in a background tab wait up to a second).
- */
-export function nextTask(): Promise<void> {
-  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
-  if (typeof scheduler?.yield === 'function') return scheduler.yield();
-  return new Promise((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      channel.port1.close();
-      resolve();
-    };
-    channel.port2.postMessage(null);
-  });
-}
 
 /**
  * The PDF's bytes; a failure is a PdfReadError. `credentials`: the annotator sends the page's cookies to its own

@@ -3,15 +3,18 @@
 // download compared byte for byte with the command line's `--csv -` for the same document.
 import { spawnSync } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { basename, dirname, extname, join, normalize } from 'node:path';
+import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import puppeteer from 'puppeteer-core';
 import { parseHTML } from 'linkedom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM, CORPUS, READER_PAGES, ROOT } from './harness';
+import { minimalPdf } from '../cli/minimal-pdf';
 
 const WEB = join(ROOT, '.output/web');
 const SAMPLE = join(ROOT, 'samples/huixian-2023.txt');
@@ -107,8 +110,8 @@ async function paste(page: Page, data: { html?: string; text?: string }): Promis
 
 /** Waits for the report (or the one-line error) and for the overlay's layer over it. */
 async function loaded(page: Page, source: string): Promise<void> {
-  await page.waitForFunction((source) => document.querySelector('.summary')?.textContent?.includes(source) || !!document.querySelector('.error'), source, { timeout: 60_000 });
-  const err = await page.locator('.error').textContent().catch(() => null);
+  await page.waitForFunction((source) => document.querySelector('.report-summary')?.textContent?.includes(source) || !!document.querySelector('.error'), source, { timeout: 60_000 });
+  const err = await page.evaluate(() => document.querySelector('.error')?.textContent ?? null);
   if (err) throw new Error(`the page says: ${err}`);
   await page.waitForFunction(() => !!document.querySelector('gidar-overlay')?.shadowRoot?.querySelector('.layer'), undefined, { timeout: 10_000 });
 }
@@ -133,7 +136,7 @@ async function hitMarks(page: Page): Promise<MarkHit[]> {
     return [...root.querySelectorAll<HTMLElement>('.mark[data-cell]')].map((mark) => {
       const r = mark.getBoundingClientRect();
       const under = document.elementsFromPoint(r.x + r.width / 2, r.y + r.height / 2).find((e) => e.tagName === 'TD' || e.tagName === 'TH');
-      const kind = ['suspect', 'review', 'related', 'blank'].find((k) => mark.classList.contains(k)) ?? '';
+      const kind = ['suspect', 'candidate', 'review', 'related', 'blank'].find((k) => mark.classList.contains(k)) ?? '';
       return { cell: mark.dataset.cell!, rule: mark.dataset.rule!, kind, text: under ? (under.textContent ?? '') : null };
     });
   });
@@ -190,6 +193,21 @@ const files = {
   md: join(CORPUS, '2025-shanghai-shizhengfu-bangongting.md'),
 };
 
+describe('the built folder', () => {
+  it('classic scripts only (a page from file:// loads no module), none with a Function constructor or eval; the page loads one', () => {
+    const scripts = readdirSync(WEB, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.js'));
+    expect(scripts).toEqual(expect.arrayContaining(['gidar-web.js', 'pdf-reader.js', 'cmaps/UniGB-UCS2-H.js']));
+    for (const f of scripts) {
+      const js = readFileSync(join(WEB, f), 'utf8');
+      expect(js, f).not.toMatch(/^\s*(?:import\s*[{*\w]|export\s)/m);
+      expect(js, f).not.toMatch(/(?<![\w.$])(?:eval|Function)\(/);
+    }
+    const html = readFileSync(join(WEB, 'index.html'), 'utf8');
+    expect([...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0])).toEqual(['<script src="gidar-web.js">']);
+    expect(html).toMatch(/Content-Security-Policy" content="[^"]*connect-src 'none'/);
+  });
+});
+
 for (const mode of ['file', 'http'] as const) {
   describe(`the web page over ${mode}:`, () => {
     it('a dropped saved page: its report drawn as text, marks on the cells core read, CSV as the CLI writes it', async () => {
@@ -239,8 +257,11 @@ for (const mode of ['file', 'http'] as const) {
           expect(loadedScripts.length).toBeLessThan(10);
         }
         const hits = await hitMarks(o.page);
-        const suspects = hits.filter((h) => h.kind === 'suspect').map((h) => h.cell);
-        expect(suspects).toEqual(expect.arrayContaining(['t4:cases:review.total', 't4:cases:litAfterReview.total']));
+        // 行政复议 总计: the one suspect; 复议后起诉 总计: one of two equally simple corrections (总计, or 结果维持 5 → 0)
+        const kindOf = (cell: string): string | undefined => hits.find((h) => h.cell === cell && h.kind !== 'related')?.kind;
+        expect(kindOf('t4:cases:review.total')).toBe('suspect');
+        expect(kindOf('t4:cases:litAfterReview.total')).toBe('candidate');
+        expect(kindOf('t4:cases:litAfterReview.upheld')).toBe('candidate');
         expect(hits.find((h) => h.cell === 't4:cases:review.total')!.text).toBe('0');
         const want = cli(files.pdf);
         expectOnTheirCells(hits, want.cells);
@@ -314,7 +335,7 @@ describe('the web page from disk: the other inputs', () => {
       const text = readFileSync(SAMPLE, 'utf8');
       writeFileSync(clip, text);
       await paste(o.page, { text });
-      await o.page.waitForFunction(() => document.querySelector('.summary')?.textContent?.includes('辉县市'));
+      await o.page.waitForFunction(() => document.querySelector('.report-summary')?.textContent?.includes('辉县市'));
       expect(await o.page.locator('.doc table.t3').count()).toBe(1);
       expect((await downloadCsv(o.page)).text).toBe(cli(clip).csv);
       expect(o.errors).toEqual([]);
@@ -337,21 +358,185 @@ describe('the web page from disk: the other inputs', () => {
     }
   });
 
-  it('Chinese by default, English on the toggle (page and panel); a Word file is refused in one line', async () => {
+  it('one agency’s two years read one after the other: the later gets the cross-year checks, its JSON as the CLI’s for both files', async () => {
+    const o = await open('file');
+    try {
+      const [y2023, y2024] = ['2023-huaian-hongzequ.pdf', '2024-huaian-hongzequ.pdf'].map((f) => join(CORPUS, f));
+      await drop(o.page, y2023!);
+      await loaded(o.page, basename(y2023!));
+      await drop(o.page, y2024!);
+      await loaded(o.page, basename(y2024!));
+      const [dl] = await Promise.all([o.page.waitForEvent('download'), o.page.locator('[data-export="json"]').click()]);
+      const web = JSON.parse(readFileSync((await dl.path())!, 'utf8')) as { reports: { findings: { rule: string; status: string }[] }[] };
+      const r = spawnSync(process.execPath, ['--import', import.meta.resolve('tsx'), join(ROOT, 'cli/main.ts'), '--json', basename(y2023!), basename(y2024!)], { cwd: CORPUS, encoding: 'utf8', timeout: 60_000 });
+      const cliContracts = JSON.parse(r.stdout) as unknown[];
+      expect(web).toEqual(cliContracts[1]);
+      // MANIFEST: 2023 carried 0 forward, 2024 carried 0 over — continuity holds
+      expect(web.reports[0]!.findings.find((f) => f.rule === 'xy.carryContinuity')?.status).toBe('pass');
+      expect(o.errors).toEqual([]);
+    } finally {
+      await o.close();
+    }
+  });
+
+  it('a scanned PDF (no text layer), an encrypted one: one line each, the page still usable', async () => {
+    const o = await open('file');
+    try {
+      const scanned = join(tmp, 'scanned.pdf');
+      writeFileSync(scanned, minimalPdf());
+      await drop(o.page, scanned);
+      await o.page.locator('.error').waitFor();
+      expect(await o.page.locator('.error').textContent()).toBe('无法读取：此 PDF 没有文字层（扫描图像），无法读取表格，请先做文字识别（OCR）。（scanned.pdf）');
+      const locked = join(tmp, 'locked.pdf');
+      writeFileSync(locked, minimalPdf({ encrypt: true }));
+      await drop(o.page, locked);
+      await o.page.waitForFunction(() => document.querySelector('.error')?.textContent?.includes('locked.pdf'));
+      expect(await o.page.locator('.error').textContent()).toContain('PDF 已加密');
+      // and the next file is read as usual
+      await drop(o.page, SAMPLE);
+      await loaded(o.page, basename(SAMPLE));
+      expect(await o.page.locator('.error').count()).toBe(0);
+      expect(o.errors).toEqual([]);
+    } finally {
+      await o.close();
+    }
+  });
+
+  it('keyboard only: Tab to the file button, Enter chooses, Tab to the CSV export and into the panel; axe finds no WCAG A/AA violation', async () => {
+    const o = await open('file');
+    try {
+      const active = (): Promise<string> =>
+        o.page.evaluate(() => {
+          let a: Element | null = document.activeElement;
+          while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
+          return a ? `${a.closest('gidar-overlay') || a.getRootNode() !== document ? 'overlay:' : ''}${a.id || a.getAttribute('data-export') || a.className || a.tagName}` : '';
+        });
+      const tabTo = async (want: RegExp): Promise<void> => {
+        for (let i = 0; i < 40 && !want.test(await active()); i++) await o.page.keyboard.press('Tab');
+        expect(await active()).toMatch(want);
+      };
+      // (waited for from the start: Playwright intercepts the chooser only once it has set that up in the browser)
+      const chooser = o.page.waitForEvent('filechooser');
+      await tabTo(/^file$/);
+      await o.page.keyboard.press('Enter');
+      await (await chooser).setFiles(files.html);
+      await loaded(o.page, basename(files.html));
+      await tabTo(/^csv$/);
+      const [dl] = await Promise.all([o.page.waitForEvent('download'), o.page.keyboard.press('Enter')]);
+      expect(dl.suggestedFilename()).toMatch(/\.csv$/);
+      await tabTo(/^overlay:/);
+
+      await o.page.evaluate(readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8'));
+      const result = (await o.page.evaluate(() =>
+        (window as unknown as { axe: { run(ctx: unknown, o: unknown): Promise<unknown> } }).axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21aa'] }),
+      )) as { violations: { id: string; impact?: string; nodes: { target: unknown[] }[] }[]; passes: { id: string; nodes: unknown[] }[] };
+      expect(result.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => JSON.stringify(n.target)).join(' ')}`)).toEqual([]);
+      expect(result.passes.find((r) => r.id === 'button-name')?.nodes.length).toBeGreaterThan(10);
+      expect(o.errors).toEqual([]);
+    } finally {
+      await o.close();
+    }
+  });
+
+  it('Chinese by default, English on the toggle (page and panel, either button); a Word file is refused in one line', async () => {
     const o = await open('file');
     try {
       expect(await o.page.locator('h1').textContent()).toContain('政府信息公开年报核查');
-      await o.page.getByRole('button', { name: '切换到英文' }).click();
+      await drop(o.page, files.html);
+      await loaded(o.page, basename(files.html));
+      const panelTitle = o.page.locator('gidar-overlay .panel h2');
+      expect(await panelTitle.textContent()).toBe('政府信息公开年报核查');
+      await o.page.getByRole('button', { name: '切换到英文' }).first().click();
       expect(await o.page.locator('h1').textContent()).toContain('Disclosure report check');
+      expect(await panelTitle.textContent()).toBe('Disclosure report check');
       expect(await o.page.evaluate(() => document.documentElement.lang)).toBe('en');
+      // the panel's own button switches the page back
+      await o.page.locator('gidar-overlay .panel header button[lang="zh-CN"]').click();
+      expect(await o.page.locator('h1').textContent()).toContain('政府信息公开年报核查');
+      expect(await o.page.locator('.counts').textContent()).toMatch(/项不符/);
+      await o.page.locator('header.bar button.lang').click();
       const docx = join(tmp, 'report.docx');
       writeFileSync(docx, Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 0, 0]));
       await drop(o.page, docx);
       await o.page.locator('.error').waitFor();
       expect(await o.page.locator('.error').textContent()).toMatch(/Word\/Excel\/WPS.*report\.docx/);
+      // the report shown before stays, marks and all
+      expect(await o.page.locator('.report-summary').textContent()).toContain(basename(files.html));
+      expect(await o.page.locator('gidar-overlay .mark').count()).toBeGreaterThan(5);
       expect(o.errors).toEqual([]);
     } finally {
       await o.close();
+    }
+  });
+});
+
+describe('the web page in Firefox (firefox-esr over WebDriver BiDi), from disk', () => {
+  /** Debian's firefox-esr (as tests/e2e/firefox.test.ts) */
+  const FIREFOX = '/usr/lib/firefox-esr/firefox-esr';
+
+  it('a dropped PDF and a dropped saved page: marks on the cells core read, the CSV it downloads equal to the CLI’s', async () => {
+    if (!existsSync(FIREFOX)) throw new Error(`firefox-esr not found at ${FIREFOX}: apt-get install --no-install-recommends firefox-esr`);
+    const downloads = mkdtempSync(join(tmp, 'firefox-downloads-'));
+    const firefox = await puppeteer.launch({
+      browser: 'firefox',
+      executablePath: FIREFOX,
+      headless: true,
+      protocol: 'webDriverBiDi',
+      defaultViewport: { width: 1280, height: 900 },
+      // downloads go straight to this folder, without asking
+      extraPrefsFirefox: { 'browser.download.folderList': 2, 'browser.download.dir': downloads, 'browser.download.useDownloadDir': true, 'browser.download.always_ask_before_handling_new_types': false },
+    });
+    try {
+      const page = await firefox.newPage();
+      const errors: string[] = [];
+      page.on('console', (m) => {
+        if (m.type() === 'error') errors.push(m.text());
+      });
+      page.on('pageerror', (e) => errors.push(String(e)));
+      await page.goto(pathToFileURL(join(WEB, 'index.html')).href);
+      await page.waitForSelector('#file');
+      for (const path of [files.pdf, files.html]) {
+        const b64 = readFileSync(path).toString('base64');
+        await page.evaluate(
+          (b64, name) => {
+            const bin = atob(b64);
+            const bytes = new Uint8Array(bin.length);
+            for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+            const dt = new DataTransfer();
+            dt.items.add(new File([bytes], name));
+            document.querySelector('.drop')!.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+          },
+          b64,
+          basename(path),
+        );
+        await page.waitForFunction((name) => document.querySelector('.report-summary')?.textContent?.includes(name) || !!document.querySelector('.error'), { timeout: 60_000 }, basename(path));
+        expect(await page.evaluate(() => document.querySelector('.error')?.textContent ?? null)).toBeNull();
+        await page.waitForFunction(() => (document.querySelector('gidar-overlay')?.shadowRoot?.querySelectorAll('.mark[data-cell]').length ?? 0) > 0);
+        const size = await page.evaluate(() => ({ width: document.documentElement.scrollWidth, height: document.documentElement.scrollHeight }));
+        await page.setViewport({ width: Math.max(1280, size.width), height: Math.min(size.height + 50, 16_000) });
+        const hits: MarkHit[] = await page.evaluate(async () => {
+          await new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(ok, 150))));
+          return [...document.querySelector('gidar-overlay')!.shadowRoot!.querySelectorAll<HTMLElement>('.mark[data-cell]')].map((mark) => {
+            const r = mark.getBoundingClientRect();
+            const under = document.elementsFromPoint(r.x + r.width / 2, r.y + r.height / 2).find((e) => e.tagName === 'TD' || e.tagName === 'TH');
+            return { cell: mark.dataset.cell!, rule: mark.dataset.rule!, kind: mark.classList.contains('suspect') ? 'suspect' : '', text: under ? (under.textContent ?? '') : null };
+          });
+        });
+        const want = cli(path);
+        expect(hits.length).toBeGreaterThan(1);
+        expectOnTheirCells(hits, want.cells);
+        await page.setViewport({ width: 1280, height: 900 });
+        await page.evaluate(() => window.scrollTo(0, 0));
+        await page.click('[data-export="csv"]');
+        const csv = join(downloads, `gidar-${basename(path, extname(path))}.csv`);
+        // Firefox writes NAME.part and creates NAME empty beside it until the download is complete
+        const done = (): boolean => existsSync(csv) && !existsSync(`${csv}.part`) && statSync(csv).size > 0;
+        for (let i = 0; i < 100 && !done(); i++) await new Promise((ok) => setTimeout(ok, 100));
+        expect(readFileSync(csv, 'utf8')).toBe(want.csv);
+      }
+      expect(errors).toEqual([]);
+    } finally {
+      await firefox.close();
     }
   });
 });

@@ -1,0 +1,19 @@
+// Yielding between steps of long work (reading a PDF page by page, checking report by report). No extension APIs:
+// the web page uses it too.
+
+/**
+ * Yield to the event loop for a task: the page (or popup) stays responsive while a long PDF is read. scheduler.yield()
+ * where there is one, else a message (not a timer: timers in a background tab wait up to a second).
+ */
+export function nextTask(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  if (typeof scheduler?.yield === 'function') return scheduler.yield();
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
+}
