@@ -10,6 +10,7 @@ import { build } from 'esbuild';
 /** command name → its entry (a module that runs itself when it is the program, see the end of cli/main.ts) */
 export const COMMANDS: Record<string, string> = {
   'gidar-check': 'cli/main.ts',
+  'gidar-sweep': 'cli/sweep/main.ts',
 };
 
 const ROOT = resolve(import.meta.dirname, '..');

@@ -4,8 +4,6 @@
 import './quiet';
 import { createHash } from 'node:crypto';
 import { closeSync, openSync, writeFileSync, writeSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Command, CommanderError, Option } from 'commander';
 import { parseHTML } from 'linkedom';
 import pLimit from 'p-limit';
@@ -14,6 +12,7 @@ import { paginationUrls, reportAttachment, reportLinks } from '../../core/discov
 import { csvRows, CSV_COLUMNS, FORMULA_START } from '../../core/export/csv';
 import { charsetFromContentType, fromBytes, InputError, loadFile, type LoadedInput } from '../input';
 import { check, type Checked } from '../main';
+import { isProgram } from '../program';
 import { renderDashboard, type DashboardReport } from './dashboard';
 import { Fetcher, type FetchOutcome } from './fetcher';
 import { Progress } from './progress';
@@ -58,7 +57,7 @@ function program(io: SweepIo): Command {
     if (!Number.isFinite(n) || n < min) throw new StartError(`${name} must be a number ≥ ${min}, got "${v}"`);
     return n;
   };
-  return new Command('gidar-check sweep')
+  return new Command('gidar-sweep')
     .description('Check every 政府信息公开工作年度报告 a list page, a file of URLs or a folder holds; store them in SQLite.')
     .argument('<starts...>', 'list page URL (its other pages are followed), text file of URLs (one a line, # comments), folder or report file')
     .option('--db <file>', 'SQLite database to write (and resume from)', 'sweep.db')
@@ -435,7 +434,7 @@ export const nodeSweepIo: SweepIo = {
   isTTY: Boolean(process.stderr.isTTY),
 };
 
-if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+if (isProgram(import.meta.url, 'gidar-sweep')) {
   sweepMain(process.argv.slice(2), nodeSweepIo).then((code) => {
     process.exitCode = code;
   });

@@ -65,7 +65,7 @@ describe('the package', () => {
     expect(inst.installWarnings).not.toMatch(/install-scripts|gidar-check@/);
     const top = readdirSync(join(inst.app, 'node_modules')).filter((d) => !d.startsWith('.'));
     for (const dep of Object.keys(pkg.dependencies)) expect(top).toContain(dep);
-    for (const dev of ['wxt', 'vite', 'preact', 'tsx', 'esbuild', 'typescript', 'vitest', 'playwright-core', 'cli-table3']) expect(top).not.toContain(dev);
+    for (const dev of ['wxt', 'vite', 'preact', 'tsx', 'esbuild', 'typescript', 'vitest', 'playwright-core']) expect(top).not.toContain(dev);
     // pdf.js's Chinese cMaps come with pdfjs-dist, where the command looks for them
     expect(existsSync(join(inst.app, 'node_modules/pdfjs-dist/cmaps/UniGB-UCS2-H.bcmap'))).toBe(true);
   });
@@ -104,6 +104,21 @@ describe('npx gidar-check prints what the sources print', () => {
     const src = fromSources([]);
     const path = (s: string): string => s.replace(/来源: \S+/, '来源: <sample>');
     expect(path(got.stdout)).toBe(path(src.stdout));
+  }, 240_000);
+
+  it('npx gidar-sweep on a folder writes what the sources write (summary CSV, cells CSV)', () => {
+    const sweep = (cmd: string, args: string[], tag: string): { code: number; summary: string; cells: string } => {
+      const out = (f: string): string => join(inst.dir, `${tag}-${f}`);
+      const r = exec(cmd, [...args, '--db', out('sweep.db'), '--csv', out('summary.csv'), '--cells-csv', out('cells.csv'), '--no-progress', '../inputs'], inst.app);
+      expect(r.stderr).not.toMatch(/Error|at .*\.js:/);
+      return { code: r.code, summary: readFileSync(out('summary.csv'), 'utf8'), cells: readFileSync(out('cells.csv'), 'utf8') };
+    };
+    const got = sweep('npx', ['gidar-sweep'], 'installed');
+    const src = sweep(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'cli/sweep/main.ts')], 'sources');
+    // Hongze 2023's two misprinted 表四 totals: an error-severity failure → exit 1
+    expect(got.code).toBe(1);
+    expect(got.summary.split('\r\n').length).toBeGreaterThan(5);
+    expect(got).toEqual(src);
   }, 240_000);
 
   it('the CSV carries the values read from the PDF (Hongze 2023: 表四 as printed)', () => {
