@@ -176,8 +176,8 @@ class Sweep {
   start(s: Start): void {
     if (s.kind === 'file') return this.addSource({ source: s.path, kind: 'file', foundOn: null, linkTitle: null });
     this.startHosts.add(new URL(s.url).host);
-    // a start URL already stored as a report is not fetched again
-    if (this.store.stored(s.url) !== null && !this.opts.refresh) return this.addSource({ source: s.url, kind: 'url', foundOn: null, linkTitle: null });
+    // a start URL already stored as a report is not fetched again (one that failed is tried again as a list page)
+    if (this.store.stored(s.url) === 'ok' && !this.opts.refresh) return this.addSource({ source: s.url, kind: 'url', foundOn: null, linkTitle: null });
     this.addList(s.url, true);
   }
 
@@ -216,6 +216,7 @@ class Sweep {
         this.addSource({ source: url, kind: 'url', foundOn: null, linkTitle: null });
         return;
       }
+      if (isStart) this.store.forget(url);
       for (const l of links) if (this.onHosts(l.url)) this.addSource({ source: l.url, kind: 'url', foundOn: finalUrl, linkTitle: l.title });
       for (const p of pages) if (this.onHosts(p)) this.addList(p, false);
     });

@@ -8,6 +8,7 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import type { Finding, Report } from '../../core/model/schema';
 import { agencyKey, checkPair, sortFindings } from '../../core/check';
 import { colLabel, rowLabel } from '../../core/export/labels';
+import { dashboardCounts as countFindings, firstErrorOf as firstError } from './dashboard';
 
 export const SCHEMA_VERSION = 1;
 
@@ -106,33 +107,6 @@ export interface SourceRecord {
   reports: StoredReport[];
 }
 
-export interface Counts {
-  errors: number;
-  warnings: number;
-  needsReview: number;
-  passed: number;
-  notCheckable: number;
-}
-
-/** Counts as in the single-report summary: failures split by severity (errors; warnings and notes), review, passed. */
-export function countFindings(findings: readonly Finding[]): Counts {
-  const c: Counts = { errors: 0, warnings: 0, needsReview: 0, passed: 0, notCheckable: 0 };
-  for (const f of findings) {
-    if (f.status === 'fail') {
-      if (f.severity === 'error') c.errors++;
-      else c.warnings++;
-    }
-    else if (f.status === 'needsReview') c.needsReview++;
-    else if (f.status === 'pass') c.passed++;
-    else c.notCheckable++;
-  }
-  return c;
-}
-
-export function firstError(findings: readonly Finding[]): string | null {
-  return findings.find((f) => f.status === 'fail' && f.severity === 'error')?.message.zh ?? null;
-}
-
 /** 表三 本年新收 总计: the applications the agency received, for the dashboard's chart */
 export function received(report: Report): number | null {
   return report.cells.find((c) => c.table === 't3' && c.row === 'newReceived' && c.col === 'total')?.value ?? null;
@@ -196,6 +170,11 @@ export class SweepStore {
   getPending(url: string): PendingBody | null {
     const r = this.st.pendingGet!.get(url) as { url: string; final_url: string; status: number; content_type: string | null; body: Uint8Array } | undefined;
     return r ? { url: r.url, finalUrl: r.final_url, status: r.status, contentType: r.content_type, body: r.body } : null;
+  }
+
+  /** drops a source (a start that failed before and now turns out a list page) */
+  forget(source: string): void {
+    this.st.sourceDel!.run(source);
   }
 
   /** 'ok' or the failure reason of a source already stored; null when it is not */
