@@ -238,6 +238,33 @@ describe('sweep of a folder', () => {
   }, 120_000);
 });
 
+describe('cross-year checks across sweeps into one database', () => {
+  it('pairs one agency\'s consecutive years whichever is swept first', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sweep-years-'));
+    try {
+      const real = join(ROOT, 'tests', 'fixtures', 'corpus', 'real');
+      const db = join(dir, 'years.db');
+      // the later year first: it gets its cross-year findings when the earlier one arrives in the next sweep
+      expect(await sweepMain(['--db', db, '--no-progress', join(real, '2024-huaian-hongzequ.pdf')], io().io)).toBe(0);
+      expect(query(db, 'SELECT 1 FROM findings WHERE cross_year = 1')).toEqual([]);
+      expect(await sweepMain(['--db', db, '--no-progress', join(real, '2023-huaian-hongzequ.pdf')], io().io)).toBe(1);
+      const xy = query<{ year: number; rule: string; status: string; left: number; right: number }>(
+        db,
+        `SELECT r.year, f.rule, f.status, f."left", f."right" FROM findings f JOIN reports r ON r.id = f.report_id WHERE f.cross_year = 1`,
+      );
+      expect(new Set(xy.map((f) => f.year))).toEqual(new Set([2024]));
+      // 2023 结转下年度 0 = 2024 上年结转 0 (the manifest's hand checks of both PDFs)
+      expect(xy.find((f) => f.rule === 'xy.carryContinuity')).toMatchObject({ status: 'pass', left: 0, right: 0 });
+      // the 2024 row's counts include its cross-year findings
+      const [row] = query<{ warnings: number; passed: number }>(db, 'SELECT warnings, passed FROM reports WHERE year = 2024');
+      const own = query<{ n: number }>(db, `SELECT count(*) AS n FROM findings f JOIN reports r ON r.id = f.report_id WHERE r.year = 2024 AND f.status = 'pass'`);
+      expect(row!.passed).toBe(own[0]!.n);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
+});
+
 describe('sweep killed with SIGKILL and started again', () => {
   it('ends with the same reports, cells and findings as an uninterrupted sweep, fetching no report twice', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'sweep-kill-'));
