@@ -203,6 +203,18 @@ describe('sweep of a test site', () => {
     expect(run.out.stdout).toMatch(/0 checked in this run, 15 already in/);
   }, 60_000);
 
+  it('--retry-failed fetches again only what failed; --refresh fetches a report again', async () => {
+    const before = new Map(site.requests);
+    expect(await sweepMain([...FAST, '--db', db, '--retry-failed', url('/a/index.html')], io().io)).toBe(0);
+    expect(site.requests.get('/a/missing-2022.html')).toBe(before.get('/a/missing-2022.html')! + 1);
+    expect(site.requests.get('/a/2023-pingtan.html')).toBe(before.get('/a/2023-pingtan.html'));
+    expect(await sweepMain([...FAST, '--db', db, '--refresh', url('/a/index.html')], io().io)).toBe(0);
+    expect(site.requests.get('/a/2023-pingtan.html')).toBe(before.get('/a/2023-pingtan.html')! + 1);
+    // refreshed in place: still one row per source
+    expect(query(db, 'SELECT source FROM sources GROUP BY source HAVING count(*) > 1')).toEqual([]);
+    expect(query<{ n: number }>(db, 'SELECT count(*) AS n FROM sources')[0]!.n).toBe(15);
+  }, 60_000);
+
   it('a database of another program, or a start that is not there, stops the sweep with exit 2', async () => {
     const other = join(dir, 'other.db');
     const d = new DatabaseSync(other);
