@@ -17,7 +17,7 @@ import { renderDashboard, type DashboardReport } from './dashboard';
 import { Fetcher, type FetchOutcome } from './fetcher';
 import { Progress } from './progress';
 import { expandStart, StartError, type Start } from './sources';
-import { SweepStore, type SourceRecord, type StoredReport, unpack } from './store';
+import { SweepStore, type SourceRecord, type StoredReport } from './store';
 import { renderSweepSummary, SUMMARY_COLUMNS, summaryRows, type SummaryRow } from './summary';
 
 export const VERSION = '0.1.0';
@@ -175,8 +175,8 @@ class Sweep {
   start(s: Start): void {
     if (s.kind === 'file') return this.addSource({ source: s.path, kind: 'file', foundOn: null, linkTitle: null });
     this.startHosts.add(new URL(s.url).host);
-    // a start URL already stored as a report is not fetched again
-    if (this.store.stored(s.url) !== null && !this.opts.refresh) return this.addSource({ source: s.url, kind: 'url', foundOn: null, linkTitle: null });
+    // a start URL already stored as a report is not fetched again (one that failed is tried again as a list page)
+    if (this.store.stored(s.url) === 'ok' && !this.opts.refresh) return this.addSource({ source: s.url, kind: 'url', foundOn: null, linkTitle: null });
     this.addList(s.url, true);
   }
 
@@ -215,6 +215,7 @@ class Sweep {
         this.addSource({ source: url, kind: 'url', foundOn: null, linkTitle: null });
         return;
       }
+      if (isStart) this.store.forget(url);
       for (const l of links) if (this.onHosts(l.url)) this.addSource({ source: l.url, kind: 'url', foundOn: finalUrl, linkTitle: l.title });
       for (const p of pages) if (this.onHosts(p)) this.addList(p, false);
     });
@@ -337,10 +338,10 @@ function writeCsvFile(path: string, bom: boolean, header: readonly string[], row
 
 /** The tidy cells of every report of the run, the single-report CSV's columns, one report in memory at a time. */
 function* cellRows(store: SweepStore, sourceIds: number[]): Generator<unknown[]> {
-  const q = store.db.prepare('SELECT s.source, r.report FROM reports r JOIN sources s ON s.id = r.source_id WHERE r.source_id = ? ORDER BY r.seq');
-  for (const id of sourceIds) {
-    for (const row of q.all(id) as { source: string; report: Uint8Array }[]) {
-      for (const c of csvRows(row.source, [unpack(row.report)])) yield CSV_COLUMNS.map((k) => c[k]);
+  const q = store.db.prepare('SELECT s.source, r.id FROM reports r JOIN sources s ON s.id = r.source_id WHERE r.source_id = ? ORDER BY r.seq');
+  for (const sourceId of sourceIds) {
+    for (const row of q.all(sourceId) as { source: string; id: number }[]) {
+      for (const c of csvRows(row.source, [store.report(row.id)])) yield CSV_COLUMNS.map((k) => c[k]);
     }
   }
 }

@@ -8,6 +8,7 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import type { Finding, Report } from '../../core/model/schema';
 import { agencyKey, checkPair, sortFindings } from '../../core/check';
 import { colLabel, rowLabel } from '../../core/export/labels';
+import { dashboardCounts as countFindings, firstErrorOf as firstError } from './dashboard';
 
 export const SCHEMA_VERSION = 1;
 
@@ -29,11 +30,14 @@ CREATE TABLE IF NOT EXISTS reports (
   id INTEGER PRIMARY KEY, source_id INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE, seq INTEGER NOT NULL,
   agency TEXT, agency_key TEXT, year INTEGER, format TEXT NOT NULL, read_from TEXT NOT NULL, title TEXT,
   errors INTEGER NOT NULL, warnings INTEGER NOT NULL, needs_review INTEGER NOT NULL, passed INTEGER NOT NULL,
-  not_checkable INTEGER NOT NULL, first_error TEXT, received INTEGER, cell_count INTEGER NOT NULL,
-  -- gzip'd JSON: the Report as read, its findings, its cross-year findings (the JSON contract, lossless)
-  report BLOB NOT NULL, findings BLOB NOT NULL, cross_year_findings BLOB);
+  not_checkable INTEGER NOT NULL, first_error TEXT, received INTEGER, cell_count INTEGER NOT NULL);
 CREATE INDEX IF NOT EXISTS reports_source ON reports(source_id);
 CREATE INDEX IF NOT EXISTS reports_agency_year ON reports(agency_key, year);
+-- gzip'd JSON of each report as read, its findings and its cross-year findings (the JSON contract, lossless); a table
+-- of its own so that queries over reports do not read past these
+CREATE TABLE IF NOT EXISTS report_data (
+  report_id INTEGER PRIMARY KEY REFERENCES reports(id) ON DELETE CASCADE,
+  report BLOB NOT NULL, findings BLOB NOT NULL, cross_year_findings BLOB);
 CREATE TABLE IF NOT EXISTS cells (
   report_id INTEGER NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
   tbl TEXT NOT NULL, "row" TEXT NOT NULL, col TEXT NOT NULL, value REAL, raw TEXT NOT NULL, kind TEXT NOT NULL);
@@ -58,15 +62,18 @@ CREATE VIEW IF NOT EXISTS cells_tidy AS
   FROM cells c JOIN reports r ON r.id = c.report_id JOIN sources s ON s.id = r.source_id
   LEFT JOIN labels lr ON lr.format = r.format AND lr.tbl = c.tbl AND lr.axis = 'row' AND lr.id = c."row"
   LEFT JOIN labels lc ON lc.format = r.format AND lc.tbl = c.tbl AND lc.axis = 'col' AND lc.id = c.col;
--- one row per source: the --csv summary
+-- one row per source: the --csv summary (agency, year, format of its first report; counts over all its reports).
+-- No GROUP BY, so that a WHERE on it reaches the sources' index.
 CREATE VIEW IF NOT EXISTS summary AS
   SELECT s.id AS source_id, s.source, s.fetch, r.agency, r.year, r.format,
-         COALESCE(SUM(r.errors), 0) AS errors, COALESCE(SUM(r.warnings), 0) AS warnings,
-         COALESCE(SUM(r.needs_review), 0) AS needs_review, COALESCE(SUM(r.passed), 0) AS passed,
-         COALESCE(SUM(r.not_checkable), 0) AS not_checkable,
-         (SELECT r2.first_error FROM reports r2 WHERE r2.source_id = s.id AND r2.first_error IS NOT NULL ORDER BY r2.seq LIMIT 1) AS first_error
-  FROM sources s LEFT JOIN reports r ON r.source_id = s.id AND r.seq = (SELECT MIN(seq) FROM reports WHERE source_id = s.id)
-  GROUP BY s.id;
+         (SELECT COALESCE(SUM(x.errors), 0) FROM reports x WHERE x.source_id = s.id) AS errors,
+         (SELECT COALESCE(SUM(x.warnings), 0) FROM reports x WHERE x.source_id = s.id) AS warnings,
+         (SELECT COALESCE(SUM(x.needs_review), 0) FROM reports x WHERE x.source_id = s.id) AS needs_review,
+         (SELECT COALESCE(SUM(x.passed), 0) FROM reports x WHERE x.source_id = s.id) AS passed,
+         (SELECT COALESCE(SUM(x.not_checkable), 0) FROM reports x WHERE x.source_id = s.id) AS not_checkable,
+         (SELECT x.first_error FROM reports x WHERE x.source_id = s.id AND x.first_error IS NOT NULL ORDER BY x.seq LIMIT 1) AS first_error,
+         r.read_from, s.found_on, r.received
+  FROM sources s LEFT JOIN reports r ON r.source_id = s.id AND r.seq = 0;
 `;
 
 export interface FetchRecord {
@@ -106,33 +113,6 @@ export interface SourceRecord {
   reports: StoredReport[];
 }
 
-export interface Counts {
-  errors: number;
-  warnings: number;
-  needsReview: number;
-  passed: number;
-  notCheckable: number;
-}
-
-/** Counts as in the single-report summary: failures split by severity (errors; warnings and notes), review, passed. */
-export function countFindings(findings: readonly Finding[]): Counts {
-  const c: Counts = { errors: 0, warnings: 0, needsReview: 0, passed: 0, notCheckable: 0 };
-  for (const f of findings) {
-    if (f.status === 'fail') {
-      if (f.severity === 'error') c.errors++;
-      else c.warnings++;
-    }
-    else if (f.status === 'needsReview') c.needsReview++;
-    else if (f.status === 'pass') c.passed++;
-    else c.notCheckable++;
-  }
-  return c;
-}
-
-export function firstError(findings: readonly Finding[]): string | null {
-  return findings.find((f) => f.status === 'fail' && f.severity === 'error')?.message.zh ?? null;
-}
-
 /** 表三 本年新收 总计: the applications the agency received, for the dashboard's chart */
 export function received(report: Report): number | null {
   return report.cells.find((c) => c.table === 't3' && c.row === 'newReceived' && c.col === 'total')?.value ?? null;
@@ -170,17 +150,18 @@ export class SweepStore {
       sourceDel: p('DELETE FROM sources WHERE source = ?'),
       sourceIns: p('INSERT INTO sources (source, found_on, link_title, fetch, attachment, checked_at) VALUES (?, ?, ?, ?, ?, ?)'),
       reportIns: p(`INSERT INTO reports (source_id, seq, agency, agency_key, year, format, read_from, title, errors, warnings,
-        needs_review, passed, not_checkable, first_error, received, cell_count, report, findings) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+        needs_review, passed, not_checkable, first_error, received, cell_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+      dataIns: p('INSERT INTO report_data (report_id, report, findings) VALUES (?, ?, ?)'),
       cellIns: p('INSERT INTO cells (report_id, tbl, "row", col, value, raw, kind) VALUES (?, ?, ?, ?, ?, ?, ?)'),
       labelIns: p('INSERT OR IGNORE INTO labels (format, tbl, axis, id, label) VALUES (?, ?, ?, ?, ?)'),
       findingIns: p(`INSERT INTO findings (report_id, cross_year, rule, severity, status, "left", "right", difference, ambiguous,
         message_zh, suspects, alternatives) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
-      firstOfYear: p('SELECT id, report FROM reports WHERE agency_key = ? AND year = ? ORDER BY id LIMIT 1'),
-      ofYear: p('SELECT id, report FROM reports WHERE agency_key = ? AND year = ? ORDER BY id'),
+      firstOfYear: p('SELECT id FROM reports WHERE agency_key = ? AND year = ? ORDER BY id LIMIT 1'),
+      ofYear: p('SELECT id FROM reports WHERE agency_key = ? AND year = ? ORDER BY id'),
       crossDel: p('DELETE FROM findings WHERE report_id = ? AND cross_year = 1'),
-      findingsOf: p('SELECT findings, cross_year_findings FROM reports WHERE id = ?'),
-      crossUpd: p(`UPDATE reports SET cross_year_findings = ?, errors = ?, warnings = ?, needs_review = ?, passed = ?, not_checkable = ?,
-        first_error = ? WHERE id = ?`),
+      dataOf: p('SELECT report, findings, cross_year_findings FROM report_data WHERE report_id = ?'),
+      crossData: p('UPDATE report_data SET cross_year_findings = ? WHERE report_id = ?'),
+      countsUpd: p(`UPDATE reports SET errors = ?, warnings = ?, needs_review = ?, passed = ?, not_checkable = ?, first_error = ? WHERE id = ?`),
     };
   }
 
@@ -196,6 +177,11 @@ export class SweepStore {
   getPending(url: string): PendingBody | null {
     const r = this.st.pendingGet!.get(url) as { url: string; final_url: string; status: number; content_type: string | null; body: Uint8Array } | undefined;
     return r ? { url: r.url, finalUrl: r.final_url, status: r.status, contentType: r.content_type, body: r.body } : null;
+  }
+
+  /** drops a source (a start that failed before and now turns out a list page) */
+  forget(source: string): void {
+    this.st.sourceDel!.run(source);
   }
 
   /** 'ok' or the failure reason of a source already stored; null when it is not */
@@ -233,9 +219,10 @@ export class SweepStore {
       this.st.reportIns!.run(
         sourceId, seq, report.agency, key, report.year, report.format, readFrom, report.title ?? null,
         counts.errors, counts.warnings, counts.needsReview, counts.passed, counts.notCheckable,
-        firstError(findings), received(report), report.cells.length, pack(report), pack(findings),
+        firstError(findings), received(report), report.cells.length,
       ).lastInsertRowid,
     );
+    this.st.dataIns!.run(id, pack(report), pack(findings));
     for (const c of report.cells) {
       this.st.cellIns!.run(id, c.table, c.row, c.col, c.value, c.raw, c.kind);
       this.label(report.format, c.table, 'row', c.row);
@@ -244,14 +231,14 @@ export class SweepStore {
     for (const f of findings) this.putFinding(id, 0, f);
     if (key === null || report.year === null) return;
     // the report of the year before (the first stored, as the single-report CLI pairs them)
-    const prev = this.st.firstOfYear!.get(key, report.year - 1) as { id: number; report: Uint8Array } | undefined;
-    if (prev) this.addCrossYear(id, unpack(prev.report), report);
+    const prev = this.st.firstOfYear!.get(key, report.year - 1) as { id: number } | undefined;
+    if (prev) this.addCrossYear(id, this.report(prev.id), report);
     // the reports of the year after, when this is now the first of its year
     const first = this.st.firstOfYear!.get(key, report.year) as { id: number } | undefined;
     if (first?.id === id) {
-      for (const next of this.st.ofYear!.all(key, report.year + 1) as { id: number; report: Uint8Array }[]) {
+      for (const next of this.st.ofYear!.all(key, report.year + 1) as { id: number }[]) {
         this.st.crossDel!.run(next.id);
-        this.addCrossYear(next.id, report, unpack(next.report));
+        this.addCrossYear(next.id, report, this.report(next.id));
       }
     }
   }
@@ -259,10 +246,11 @@ export class SweepStore {
   private addCrossYear(currentId: number, previous: Report, current: Report): void {
     const xy = checkPair(previous, current);
     for (const f of xy) this.putFinding(currentId, 1, f);
-    const row = this.st.findingsOf!.get(currentId) as { findings: Uint8Array };
+    const row = this.data(currentId);
     const all = sortFindings([...unpackJson<Finding[]>(row.findings), ...xy]);
     const c = countFindings(all);
-    this.st.crossUpd!.run(pack(xy), c.errors, c.warnings, c.needsReview, c.passed, c.notCheckable, firstError(all), currentId);
+    this.st.crossData!.run(pack(xy), currentId);
+    this.st.countsUpd!.run(c.errors, c.warnings, c.needsReview, c.passed, c.notCheckable, firstError(all), currentId);
   }
 
   private putFinding(reportId: number, crossYear: 0 | 1, f: Finding): void {
@@ -283,13 +271,16 @@ export class SweepStore {
 
   /** the stored Report of a reports row */
   report(id: number): Report {
-    const r = this.db.prepare('SELECT report FROM reports WHERE id = ?').get(id) as { report: Uint8Array };
-    return unpack(r.report);
+    return unpack(this.data(id).report);
+  }
+
+  private data(id: number): { report: Uint8Array; findings: Uint8Array; cross_year_findings: Uint8Array | null } {
+    return this.st.dataOf!.get(id) as { report: Uint8Array; findings: Uint8Array; cross_year_findings: Uint8Array | null };
   }
 
   /** a report's findings, its own and the cross-year ones, most important first (as the CLI lists them) */
   findings(reportId: number): Finding[] {
-    const row = this.st.findingsOf!.get(reportId) as { findings: Uint8Array; cross_year_findings: Uint8Array | null };
+    const row = this.data(reportId);
     return sortFindings([...unpackJson<Finding[]>(row.findings), ...(row.cross_year_findings ? unpackJson<Finding[]>(row.cross_year_findings) : [])]);
   }
 

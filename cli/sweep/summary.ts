@@ -26,16 +26,11 @@ export interface SummaryRow {
   received: number | null;
 }
 
-/** The summary rows of the given sources, in the order given (sources not stored are left out). */
+/** The summary rows of the given sources (those stored), in the order they were stored: one pass over the view. */
 export function summaryRows(store: SweepStore, sources: readonly string[]): SummaryRow[] {
-  const q = store.db.prepare(`
-    SELECT v.*, s.found_on, r.read_from, r.received FROM summary v JOIN sources s ON s.id = v.source_id
-    LEFT JOIN reports r ON r.source_id = s.id AND r.seq = 0 WHERE s.source = ?`);
+  const wanted = new Set(sources);
   const rows: SummaryRow[] = [];
-  for (const src of sources) {
-    const r = q.get(src) as SummaryRow | undefined;
-    if (r) rows.push(r);
-  }
+  for (const r of store.db.prepare('SELECT * FROM summary ORDER BY source_id').iterate() as Iterable<SummaryRow>) if (wanted.has(r.source)) rows.push(r);
   return rows;
 }
 

@@ -45,5 +45,49 @@ export function reportLinks(doc: Document | Element, pageUrl: string): ReportLin
     seen.add(url);
     out.push({ url, title: match === byTitle ? titleAttr : text, year: match.year });
   }
+  // lists a script fills from data carry the reports only there
+  const scripts = Array.from(doc.querySelectorAll('script')).map((s) => s.textContent ?? '');
+  for (const l of scriptReportLinks(scripts, pageUrl)) {
+    if (seen.has(l.url) || l.url === pageUrl) continue;
+    seen.add(l.url);
+    out.push(l);
+  }
+  return out;
+}
+
+const QUOTED = /"((?:[^"\\\n]|\\.){2,300})"|'((?:[^'\\\n]|\\.){2,300})'/g;
+const LINKISH = /^(?:https?:\/\/|\.{0,2}\/)[^\s<>"']*$|^[\w./-]+\.(?:s?html?|pdf|jsp|php|aspx?)(?:[?#][^\s<>"']*)?$/i;
+
+function unescapeJs(s: string): string {
+  return s.replace(/\\u([0-9a-fA-F]{4})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))).replace(/\\(.)/g, '$1');
+}
+
+/**
+ * Report links in a list that a script fills from data (a JSON block, `var list = [{title: …, url: …}]`): each quoted
+ * report title paired with the nearest quoted address after it (or, failing that, before it) in the same record.
+ */
+export function scriptReportLinks(scripts: readonly string[], pageUrl: string): ReportLink[] {
+  const out: ReportLink[] = [];
+  const seen = new Set<string>();
+  for (const script of scripts) {
+    if (!/信息公开|年报|\\u4fe1\\u606f/.test(script)) continue;
+    const strings = [...script.matchAll(QUOTED)].map((m) => ({ at: m.index, text: unescapeJs(m[1] ?? m[2]!) }));
+    strings.forEach((s, i) => {
+      const match = matchReportTitle(s.text);
+      if (match?.kind !== 'report') return;
+      // the same record: close by, with no { or } between the two
+      const near = (j: number) => {
+        const o = strings[j];
+        if (!o || Math.abs(o.at - s.at) > 400 || !LINKISH.test(o.text)) return false;
+        return !/[{}]/.test(script.slice(Math.min(o.at, s.at), Math.max(o.at, s.at)));
+      };
+      const j = [i + 1, i + 2, i + 3, i - 1, i - 2, i - 3].find(near);
+      if (j === undefined) return;
+      const url = resolveHref(strings[j]!.text, pageUrl);
+      if (!url || seen.has(url)) return;
+      seen.add(url);
+      out.push({ url, title: s.text, year: match.year });
+    });
+  }
   return out;
 }

@@ -203,6 +203,18 @@ describe('sweep of a test site', () => {
     expect(run.out.stdout).toMatch(/0 checked in this run, 15 already in/);
   }, 60_000);
 
+  it('--retry-failed fetches again only what failed; --refresh fetches a report again', async () => {
+    const before = new Map(site.requests);
+    expect(await sweepMain([...FAST, '--db', db, '--retry-failed', url('/a/index.html')], io().io)).toBe(0);
+    expect(site.requests.get('/a/missing-2022.html')).toBe(before.get('/a/missing-2022.html')! + 1);
+    expect(site.requests.get('/a/2023-pingtan.html')).toBe(before.get('/a/2023-pingtan.html'));
+    expect(await sweepMain([...FAST, '--db', db, '--refresh', url('/a/index.html')], io().io)).toBe(0);
+    expect(site.requests.get('/a/2023-pingtan.html')).toBe(before.get('/a/2023-pingtan.html')! + 1);
+    // refreshed in place: still one row per source
+    expect(query(db, 'SELECT source FROM sources GROUP BY source HAVING count(*) > 1')).toEqual([]);
+    expect(query<{ n: number }>(db, 'SELECT count(*) AS n FROM sources')[0]!.n).toBe(15);
+  }, 60_000);
+
   it('a database of another program, or a start that is not there, stops the sweep with exit 2', async () => {
     const other = join(dir, 'other.db');
     const d = new DatabaseSync(other);
@@ -232,6 +244,33 @@ describe('sweep of a folder', () => {
       const years = query<{ source: string; year: number }>(db, 'SELECT s.source, r.year FROM reports r JOIN sources s ON s.id = r.source_id');
       for (const d of manifest.documents) expect(years.find((y) => y.source.endsWith(d.file))?.year, d.file).toBe(d.year);
       expect(run.out.stderr).toMatch(/^sweep: 15\/15 reports checked, 0 failed, [\d.]+\/s, 0 already stored$/m);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
+});
+
+describe('cross-year checks across sweeps into one database', () => {
+  it('pairs one agency\'s consecutive years whichever is swept first', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sweep-years-'));
+    try {
+      const real = join(ROOT, 'tests', 'fixtures', 'corpus', 'real');
+      const db = join(dir, 'years.db');
+      // the later year first: it gets its cross-year findings when the earlier one arrives in the next sweep
+      expect(await sweepMain(['--db', db, '--no-progress', join(real, '2024-huaian-hongzequ.pdf')], io().io)).toBe(0);
+      expect(query(db, 'SELECT 1 FROM findings WHERE cross_year = 1')).toEqual([]);
+      expect(await sweepMain(['--db', db, '--no-progress', join(real, '2023-huaian-hongzequ.pdf')], io().io)).toBe(1);
+      const xy = query<{ year: number; rule: string; status: string; left: number; right: number }>(
+        db,
+        `SELECT r.year, f.rule, f.status, f."left", f."right" FROM findings f JOIN reports r ON r.id = f.report_id WHERE f.cross_year = 1`,
+      );
+      expect(new Set(xy.map((f) => f.year))).toEqual(new Set([2024]));
+      // 2023 结转下年度 0 = 2024 上年结转 0 (the manifest's hand checks of both PDFs)
+      expect(xy.find((f) => f.rule === 'xy.carryContinuity')).toMatchObject({ status: 'pass', left: 0, right: 0 });
+      // the 2024 row's counts include its cross-year findings
+      const [row] = query<{ warnings: number; passed: number }>(db, 'SELECT warnings, passed FROM reports WHERE year = 2024');
+      const own = query<{ n: number }>(db, `SELECT count(*) AS n FROM findings f JOIN reports r ON r.id = f.report_id WHERE r.year = 2024 AND f.status = 'pass'`);
+      expect(row!.passed).toBe(own[0]!.n);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

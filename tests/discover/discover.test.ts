@@ -73,6 +73,23 @@ describe('reportLinks', () => {
   });
 });
 
+describe('scriptReportLinks', () => {
+  it('finds the reports of a list a script fills from data, escaped or not, url before or after the title', () => {
+    const d = doc(`<ul id="list"></ul><script>
+      var list = [{"doctitle":"平潭综合实验区2024年度政府信息公开工作年度报告","chnldocurl":"./202503/t20250310_97791.htm","docreltime":"2025-03-10"},
+                  {"doctitle":"关于做好2024年政府信息公开工作年度报告编制发布工作的通知","chnldocurl":"./202501/t1.htm"}];
+      var more = {"rows":[{"title":"\\u5e73\\u6f6d\\u7efc\\u5408\\u5b9e\\u9a8c\\u533a2023\\u5e74\\u5ea6\\u653f\\u5e9c\\u4fe1\\u606f\\u516c\\u5f00\\u5de5\\u4f5c\\u5e74\\u5ea6\\u62a5\\u544a","url":"\\/zfxxgknb\\/202403\\/t20240308_87885.htm"}]};
+      render([{ url: '/files/nb2022.pdf', title: '平潭综合实验区2022年度政府信息公开工作年度报告' }, { url: '/files/nb2021.pdf', title: '平潭综合实验区2021年度政府信息公开工作年度报告' }]);
+    </script>`);
+    expect(reportLinks(d, 'http://x.gov.cn/zfxxgknb/index.html')).toEqual([
+      { url: 'http://x.gov.cn/zfxxgknb/202503/t20250310_97791.htm', title: '平潭综合实验区2024年度政府信息公开工作年度报告', year: 2024 },
+      { url: 'http://x.gov.cn/zfxxgknb/202403/t20240308_87885.htm', title: '平潭综合实验区2023年度政府信息公开工作年度报告', year: 2023 },
+      { url: 'http://x.gov.cn/files/nb2022.pdf', title: '平潭综合实验区2022年度政府信息公开工作年度报告', year: 2022 },
+      { url: 'http://x.gov.cn/files/nb2021.pdf', title: '平潭综合实验区2021年度政府信息公开工作年度报告', year: 2021 },
+    ]);
+  });
+});
+
 describe('paginationUrls', () => {
   it('writes the pages of the real TRS pager that document.write draws from countPage', () => {
     const pages = paginationUrls(fixture('ordos-trs-list.html'), 'http://www.egb.gov.cn/xxgk/xxgknb/index.html');
