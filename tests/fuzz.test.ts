@@ -7,6 +7,8 @@ import { buildInput, caseArbitrary, caseName, reducePage } from '../bench/fuzz/c
 import { applyEdit, MAX_REPEATED_BYTES, repeatBody } from '../bench/fuzz/mutate';
 import { readAndCheck } from '../bench/fuzz/pipeline';
 import { loadSources, outerTables } from '../bench/fuzz/sources';
+import type { PdfEdit } from '../bench/fuzz/pdf';
+import type { PdfPage } from '../core/read/pdf';
 
 const sources = await loadSources();
 
@@ -53,6 +55,27 @@ describe('the fuzzer', () => {
     const big = repeatBody(page, 1e6);
     expect(big.length).toBeLessThanOrEqual(MAX_REPEATED_BYTES);
     expect(big.endsWith('</body></html>')).toBe(true);
+  });
+
+  it('edits a PDF text layer as named, and hands the reader what pageItems makes of it', () => {
+    const hongze = sources.pdfs.find((p) => p.name === '2023-huaian-hongzequ.pdf')!;
+    const items = hongze.pages.flatMap((p) => p.items);
+    const first = items[0]!;
+    const pagesOf = (edits: PdfEdit[]): PdfPage[] => {
+      const input = buildInput({ pdf: hongze, edits });
+      if (input.kind !== 'pdf') throw new Error('not a PDF input');
+      return input.pages;
+    };
+    const [nan] = pagesOf([{ op: 'number', at: 0, field: 4, value: NaN }]);
+    expect(nan!.items[0]!.x).toBeNaN();
+    expect(nan!.items[0]!.str).toBe(first.str);
+    const split = pagesOf([{ op: 'split', at: 0 }]);
+    expect(split[0]!.items.slice(0, 2).map((i) => i.str).join('')).toBe(first.str);
+    const dropped = pagesOf([{ op: 'drop', at: 0, count: 5 }]);
+    expect(dropped[0]!.items).toHaveLength(hongze.pages[0]!.items.length - 5);
+    // a marked-content marker has no string: pageItems passes over it
+    const odd = pagesOf([{ op: 'odd', at: 0, kind: 0 }]);
+    expect(odd[0]!.items).toHaveLength(hongze.pages[0]!.items.length);
   });
 
   it('reduces a failing page to the few tokens the failure needs', () => {
