@@ -43,6 +43,13 @@ describe('what fuzzing found', () => {
     }
   });
 
+  it('a 表二 row label with no cell after it is a count mismatch, not an exception', () => {
+    // the fuzzer's reduction of a truncated page (29 characters); the reader threw in makeCell
+    const notes = readDocument(parseHTML('<table><tr><td>信息内容处理决定数量行政处罚').document as unknown as Document)[0]!.report.readNotes;
+    expect(notes.map((n) => n.code)).not.toContain('pageUnreadable');
+    expect(notes.find((n) => n.code === 'cellCountMismatch')?.params).toMatchObject({ row: 'penalty', count: 0, cols: 1 });
+  });
+
   it('thousands of nested tables: the CLI caps the depth, the reader reads the page (its tree walks ran out of stack)', () => {
     const base = sources.tables.find((t) => t.name === 'baseline-2021.html')!.text;
     const at = base.indexOf('自然人', base.indexOf('申请人情况'));
