@@ -61,7 +61,9 @@ function removeRanges(html: string, ranges: readonly [number, number][]): string
  */
 export const MAX_DEPTH = 512;
 
-const TAG = /<!--[\s\S]*?(?:-->|$)|<(script|style|textarea|title|xmp)\b[\s\S]*?(?:<\/\1\s*>|$)|<(\/?)([a-zA-Z][\w:-]*)[^>]*>/g;
+// A comment or raw-text element counts only when closed: linkedom reads on after an unclosed <style> (fuzzing found
+// thousands of nested tables behind one), so an unclosed one is taken as a start tag and what follows as markup.
+const TAG = /<!--[\s\S]*?-->|<(script|style|textarea|title|xmp)\b[^>]*>[\s\S]*?<\/\1\s*>|<(\/?)([a-zA-Z][\w:-]*)[^>]*>/g;
 const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr', 'basefont', 'bgsound', 'frame', 'keygen']);
 /** Closed by the next of their kind or by their parent's end: never deep, so not counted. */
 const IMPLIED_END = new Set(['p', 'li', 'dt', 'dd', 'option', 'optgroup', 'rb', 'rt', 'rp', 'tr', 'td', 'th', 'thead', 'tbody', 'tfoot', 'colgroup', 'caption']);
