@@ -61,8 +61,9 @@ function removeRanges(html: string, ranges: readonly [number, number][]): string
  */
 export const MAX_DEPTH = 512;
 
-// A comment or raw-text element counts only when closed: linkedom reads on after an unclosed <style> (fuzzing found
-// thousands of nested tables behind one), so an unclosed one is taken as a start tag and what follows as markup.
+// A comment or raw-text element counts only when closed: a "<style>" this scan meets inside an attribute value is
+// no element to linkedom (fuzzing found thousands of nested tables behind one), so an unclosed one is taken as a
+// start tag and what follows as markup.
 const TAG = /<!--[\s\S]*?-->|<(script|style|textarea|title|xmp)\b[^>]*>[\s\S]*?<\/\1\s*>|<(\/?)([a-zA-Z][\w:-]*)[^>]*>/g;
 const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr', 'basefont', 'bgsound', 'frame', 'keygen']);
 /** Closed by the next of their kind or by their parent's end: never deep, so not counted. */
