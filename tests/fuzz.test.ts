@@ -2,11 +2,15 @@
 // tables and texts go through the reader, the rules and the outputs without an exception; and the fuzzer's own
 // parts do what the large run relies on — edits change the page as named, a failure reduces to a small page.
 import fc from 'fast-check';
+import { parseHTML } from 'linkedom';
+import { readDocument } from '../core/read/dom';
 import { describe, expect, it } from 'vitest';
 import { buildInput, caseArbitrary, caseName, reducePage } from '../bench/fuzz/cases';
 import { applyEdit, MAX_REPEATED_BYTES, repeatBody } from '../bench/fuzz/mutate';
 import { readAndCheck } from '../bench/fuzz/pipeline';
 import { loadSources, outerTables } from '../bench/fuzz/sources';
+import type { PdfEdit } from '../bench/fuzz/pdf';
+import type { PdfPage } from '../core/read/pdf';
 
 const sources = await loadSources();
 
@@ -26,6 +30,32 @@ describe('fuzz (quick run)', () => {
   it('reads the unbroken sources: every real page and text has a report', () => {
     for (const s of [...sources.pages, ...sources.texts]) expect(readAndCheck({ kind: s.kind, text: s.text }, s.name).reports, s.name).toBeGreaterThan(0);
     for (const p of sources.pdfs) expect(readAndCheck(buildInput({ pdf: p, edits: [] }), p.name).reports, p.name).toBeGreaterThan(0);
+  });
+});
+
+describe('what fuzzing found', () => {
+  it('a page of only text, a comment or nothing is read as a page without tables, not as an exception', () => {
+    // linkedom makes no root element for these, and its body and title getters threw inside the reader.
+    for (const html of ['', '<!-- 三、收到和处理政府信息公开申请情况 -->', '平潭综合实验区 三、收到和处理政府信息公开申请情况 自然人 10']) {
+      const notes = readDocument(parseHTML(html).document as unknown as Document).flatMap((r) => r.report.readNotes.map((n) => n.code));
+      expect(notes, JSON.stringify(html)).not.toContain('pageUnreadable');
+      expect(notes).toContain('tableNotFound');
+    }
+  });
+
+  it('a 表二 row label with no cell after it is a count mismatch, not an exception', () => {
+    // the fuzzer's reduction of a truncated page (29 characters); the reader threw in makeCell
+    const notes = readDocument(parseHTML('<table><tr><td>信息内容处理决定数量行政处罚').document as unknown as Document)[0]!.report.readNotes;
+    expect(notes.map((n) => n.code)).not.toContain('pageUnreadable');
+    expect(notes.find((n) => n.code === 'cellCountMismatch')?.params).toMatchObject({ row: 'penalty', count: 0, cols: 1 });
+  });
+
+  it('thousands of nested tables: the CLI caps the depth, the reader reads the page (its tree walks ran out of stack)', () => {
+    const base = sources.tables.find((t) => t.name === 'baseline-2021.html')!.text;
+    const at = base.indexOf('自然人', base.indexOf('申请人情况'));
+    const deep = base.slice(0, at) + '<table><tr><td>'.repeat(3000) + '</td></tr></table>'.repeat(3000) + base.slice(at);
+    const out = readAndCheck({ kind: 'html', text: deep });
+    expect(out.reports).toBe(1);
   });
 });
 
@@ -53,6 +83,27 @@ describe('the fuzzer', () => {
     const big = repeatBody(page, 1e6);
     expect(big.length).toBeLessThanOrEqual(MAX_REPEATED_BYTES);
     expect(big.endsWith('</body></html>')).toBe(true);
+  });
+
+  it('edits a PDF text layer as named, and hands the reader what pageItems makes of it', () => {
+    const hongze = sources.pdfs.find((p) => p.name === '2023-huaian-hongzequ.pdf')!;
+    const items = hongze.pages.flatMap((p) => p.items);
+    const first = items[0]!;
+    const pagesOf = (edits: PdfEdit[]): PdfPage[] => {
+      const input = buildInput({ pdf: hongze, edits });
+      if (input.kind !== 'pdf') throw new Error('not a PDF input');
+      return input.pages;
+    };
+    const [nan] = pagesOf([{ op: 'number', at: 0, field: 4, value: NaN }]);
+    expect(nan!.items[0]!.x).toBeNaN();
+    expect(nan!.items[0]!.str).toBe(first.str);
+    const split = pagesOf([{ op: 'split', at: 0 }]);
+    expect(split[0]!.items.slice(0, 2).map((i) => i.str).join('')).toBe(first.str);
+    const dropped = pagesOf([{ op: 'drop', at: 0, count: 5 }]);
+    expect(dropped[0]!.items).toHaveLength(hongze.pages[0]!.items.length - 5);
+    // a marked-content marker has no string: pageItems passes over it
+    const odd = pagesOf([{ op: 'odd', at: 0, kind: 0 }]);
+    expect(odd[0]!.items).toHaveLength(hongze.pages[0]!.items.length);
   });
 
   it('reduces a failing page to the few tokens the failure needs', () => {

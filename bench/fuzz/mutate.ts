@@ -79,7 +79,13 @@ export function editArbitrary(kind: SourceKind): fc.Arbitrary<Edit> {
     },
     {
       weight: 3,
-      arbitrary: fc.record({ op: fc.constant('nest' as const), at: position, depth: fc.integer({ min: 1, max: 40 }), copy: fc.boolean() }),
+      // now and then thousands deep: what made linkedom quadratic and the reader's tree walks run out of stack
+      arbitrary: fc.record({
+        op: fc.constant('nest' as const),
+        at: position,
+        depth: fc.oneof({ weight: 12, arbitrary: fc.integer({ min: 1, max: 40 }) }, { weight: 1, arbitrary: fc.integer({ min: 500, max: 5000 }) }),
+        copy: fc.boolean(),
+      }),
     },
     { weight: 5, arbitrary: fc.record({ op: fc.constant('unclose' as const), at: position }) },
     { weight: 4, arbitrary: fc.record({ op: fc.constant('stray' as const), at: position, tag: fc.constantFrom(...STRAY_TAGS) }) },

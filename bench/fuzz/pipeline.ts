@@ -38,6 +38,10 @@ export function readAndCheck(input: Input, source = 'fuzz'): Outcome {
   } else {
     reports = engine.readText(input.text, { source });
   }
+  // The reader turns an exception inside it into a note (the page stays usable in the extension): here that
+  // is an exception like any other.
+  for (const r of reports)
+    for (const n of r.readNotes) if (n.code === 'pageUnreadable') throw new Error(`reader: ${String(n.params?.error ?? n.en)}`);
   reports = reports.filter(isReport);
   const checked: { report: Report; findings: Finding[] }[] = reports.map((report) => ({ report, findings: engine.checkReport(report) }));
   const byReport = new Map(checked.map((c) => [c.report, c]));

@@ -621,8 +621,9 @@ export function mapT2(t: LocatedTable, format: TemplateFormat, sink: MapSink): v
     let pairs: [string, GridSlot][] = [];
     if (values.length === sub.cols.length) {
       pairs = values.map((v, i) => [sub.cols[i]!.id, v]);
-    } else if (sub.cols.length === 1) {
-      // one value column split into several cells: the one that prints something
+    } else if (sub.cols.length === 1 && values.length > 0) {
+      // one value column split into several cells: the one that prints something (a label with no cell after
+      // it, found by fuzzing, is a count mismatch below)
       const printed = values.filter((v) => kindOf(v).kind !== 'blank');
       const v = printed[0] ?? values[0]!;
       pairs = [[sub.cols[0]!.id, v]];

@@ -200,11 +200,14 @@ export function scanDocument(doc: Document): Scan {
   };
   // linkedom keeps an HTML fragment (no <html>/<body>) as children of the document beside an empty
   // body; its doctype has no nextSibling, so the document's own children are listed, not chained
-  const body = doc.body;
+  // A page of only text or comments has no root element: linkedom's body and title getters then throw (fuzzing
+  // found it); a browser always makes one.
+  const rooted = doc.documentElement !== null;
+  const body = rooted ? doc.body : null;
   if (body && body.firstChild) walk(body);
   else
     for (const c of Array.from(doc.childNodes)) visit(c);
   flush();
-  const title = (doc.title ?? '').replace(SPACES, ' ').trim();
+  const title = ((rooted ? doc.title : '') ?? '').replace(SPACES, ' ').trim();
   return { tables, tableParent, tableSection, tableOversized, blocks, images, links, frames, title };
 }
