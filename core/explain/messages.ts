@@ -135,8 +135,19 @@ const EXPR_PARAMS = new Set(['reading', 'readings', 'columns', 'missing', 'text'
 const CELL_LIST_PARAMS = new Set(['missing', 'text']);
 
 function exprName(param: string, value: string, lang: Lang, tf: TemplateFormat): string {
-  return itemsText(readTerms(value), lang, tf, CELL_LIST_PARAMS.has(param));
+  // the same params (identities, column lists) recur in every report: each is named once
+  const full = CELL_LIST_PARAMS.has(param);
+  const key = `${full ? 1 : 0}${lang}${tf}${value}`;
+  let name = exprNames.get(key);
+  if (name === undefined) {
+    if (exprNames.size > 4096) exprNames.clear();
+    name = itemsText(readTerms(value), lang, tf, full);
+    exprNames.set(key, name);
+  }
+  return name;
 }
+
+const exprNames = new Map<string, string>();
 
 function cellList(refs: readonly CellRef[] | undefined, lang: Lang, tf: TemplateFormat): string {
   if (!refs || refs.length === 0) return lang === 'zh' ? '（无）' : '(none)';
