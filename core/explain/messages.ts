@@ -19,6 +19,19 @@ function colLabel(table: TableId, id: string, tf: TemplateFormat, lang: Lang = '
 /** A scope id (t3 row, t3 column, t4 block, t2 row, group) in words. */
 export function scopeName(scope: string | undefined, lang: Lang, tf: TemplateFormat = '2021'): string {
   if (!scope) return '';
+  const key = `${lang}${tf}${scope}`;
+  let name = scopeNames.get(key);
+  if (name === undefined) {
+    if (scopeNames.size > 4096) scopeNames.clear();
+    name = nameScope(scope, lang, tf);
+    scopeNames.set(key, name);
+  }
+  return name;
+}
+
+const scopeNames = new Map<string, string>();
+
+function nameScope(scope: string, lang: Lang, tf: TemplateFormat): string {
   if (scope === 'cases') return lang === 'zh' ? '表四' : 'table 4';
   if (lang === 'en') {
     const name =
