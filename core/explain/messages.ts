@@ -291,8 +291,21 @@ export function renderMessage(f: FindingDraft, messages: RuleMessages, format?: 
   return out;
 }
 
+/**
+ * The finding with its message, rendered when first read: a page's hundred-odd passes are listed only when the
+ * panel shows them, so the extension draws its marks without naming their cells first. JSON, spreads and
+ * structured clones read it like a plain property (enumerable, last as before); assigning replaces it.
+ */
 export function finalize(f: FindingDraft, messages: RuleMessages, format?: FormatVersion): Finding {
-  return { ...f, message: renderMessage(f, messages, format) };
+  const out = { ...f } as Finding;
+  let text: MessageText | undefined;
+  Object.defineProperty(out, 'message', {
+    enumerable: true,
+    configurable: true,
+    get: () => (text ??= renderMessage(f, messages, format)),
+    set: (value: MessageText) => Object.defineProperty(out, 'message', { value, writable: true, enumerable: true, configurable: true }),
+  });
+  return out;
 }
 
 export { cellKey };
