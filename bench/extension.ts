@@ -4,10 +4,14 @@
 //    both once in a fresh isolated world (cold, as a content script meets the page) and warm (best of 250 passes);
 //  - long tasks (≥ 50 ms) and the longest task from the annotator's start until two frames after the annotations are
 //    drawn (from a Chromium trace: the page's longtask entries do not see the extension's isolated world);
+//  - the same page's check by axe-core (`axe.run()`, the in-page checker of axe DevTools and Lighthouse, which also
+//    walks the DOM, runs rules and reports), in an isolated world of its own on each of the same loads, after ours
+//    is drawn: ours ÷ axe's, median of the same loads;
 //  - the content script's size, bootstrap and lazily loaded part, gzipped.
 import { createServer } from 'node:http';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -69,7 +73,9 @@ function tasksAfterStart(trace: TraceEvent[]): number[] {
   if (!start) return [];
   const sameThread = trace.filter((e) => e.pid === start.pid && e.tid === start.tid && e.ph === 'X');
   // The harness's own work in the page (DevTools protocol messages: tracing, evaluate) is not the extension's.
-  const devtools = sameThread.filter((e) => e.name === 'Receive mojo message' && e.args?.chrome_mojo_event_info?.mojo_interface_tag === 'blink.mojom.DevToolsSession');
+  const devtools = sameThread.filter(
+    (e) => e.name === 'Receive mojo message' && e.args?.chrome_mojo_event_info?.mojo_interface_tag === 'blink.mojom.DevToolsSession',
+  );
   const spans = sameThread
     .filter((e) => e.name === 'ThreadControllerImpl::RunTask' || e.name === 'BlinkScheduler_PerformMicrotaskCheckpoint')
     .filter((e) => !devtools.some((d) => d.ts >= e.ts && d.ts < e.ts + (e.dur ?? 0)))
@@ -85,6 +91,10 @@ function tasksAfterStart(trace: TraceEvent[]): number[] {
   return merged.map(([a, b]) => (b - a) / 1000);
 }
 
+function axeVersion(source: string): string {
+  return /axe v([\d.]+)/.exec(source)?.[1] ?? '?';
+}
+
 export async function benchExtension(ctx: ExtensionBenchContext): Promise<void> {
   if (!existsSync(CHROMIUM)) {
     console.log(`Chromium timings: skipped (${CHROMIUM} not installed).`);
@@ -92,21 +102,31 @@ export async function benchExtension(ctx: ExtensionBenchContext): Promise<void> 
   }
   const boot = readFileSync(join(ctx.extensionDir, 'content-scripts/content.js'));
   const lazy = readFileSync(join(ctx.extensionDir, 'annotator.js'));
+  const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
   // A report page followed by a data appendix of 8,000 rows × 12 cells (the list of documents some agencies print):
   // the reader must pass over it rather than read 96,000 cells on the page's main thread.
   const virtual = new Map<string, string>();
   const host = ctx.files.find((f) => f.startsWith('2025-pingtan'));
   if (host) {
-    const rows = Array.from({ length: 8000 }, (_, r) => `<tr>${Array.from({ length: 12 }, (_, c) => `<td>${r * 12 + c}</td>`).join('')}</tr>`).join('');
-    const html = readFileSync(join(ctx.corpusDir, host), 'utf8').replace(/<\/body>/i, `<table><tr><th>序号</th><th>文件名称</th></tr>${rows}</table></body>`);
+    const rows = Array.from(
+      { length: 8000 },
+      (_, r) => `<tr>${Array.from({ length: 12 }, (_, c) => `<td>${r * 12 + c}</td>`).join('')}</tr>`,
+    ).join('');
+    const html = readFileSync(join(ctx.corpusDir, host), 'utf8').replace(
+      /<\/body>/i,
+      `<table><tr><th>序号</th><th>文件名称</th></tr>${rows}</table></body>`,
+    );
     virtual.set(`${host.replace(/\.html$/, '')}+appendix-8000-rows.html`, html);
   }
   const pages = [...ctx.files, ...virtual.keys()];
   // A gov.cn page that is no report but a document list of 8,000 rows: what the bootstrap's look costs there.
   const LIST = 'plain+list-8000-rows.html';
   {
-    const rows = Array.from({ length: 8000 }, (_, r) => `<tr><td>${r + 1}</td><td>关于印发第${r + 1}号文件的通知</td><td>2025-01-01</td></tr>`).join('');
+    const rows = Array.from(
+      { length: 8000 },
+      (_, r) => `<tr><td>${r + 1}</td><td>关于印发第${r + 1}号文件的通知</td><td>2025-01-01</td></tr>`,
+    ).join('');
     virtual.set(LIST, readFileSync(PLAIN_FILE, 'utf8').replace(/<\/body>/i, `<table>${rows}</table></body>`));
   }
   const server = createServer((req, res) => {
@@ -178,6 +198,7 @@ export async function benchExtension(ctx: ExtensionBenchContext): Promise<void> 
       const read: number[] = [];
       const check: number[] = [];
       const render: number[] = [];
+      const axe: number[] = [];
       let note = '';
       for (let r = 0; r < reps; r++) {
         const page = await context.newPage();
@@ -185,11 +206,15 @@ export async function benchExtension(ctx: ExtensionBenchContext): Promise<void> 
         const trace: TraceEvent[] = [];
         cdp.on('Tracing.dataCollected', (e) => void trace.push(...(e.value as unknown as TraceEvent[])));
         const traced = new Promise<void>((ok) => cdp.once('Tracing.tracingComplete', () => ok()));
-        await cdp.send('Tracing.start', { traceConfig: { includedCategories: ['toplevel', 'blink.user_timing'], recordMode: 'recordAsMuchAsPossible' }, transferMode: 'ReportEvents' });
+        await cdp.send('Tracing.start', {
+          traceConfig: { includedCategories: ['toplevel', 'blink.user_timing'], recordMode: 'recordAsMuchAsPossible' },
+          transferMode: 'ReportEvents',
+        });
         await page.goto(`http://${HOST}/${file}`, { waitUntil: 'load' });
         const drawn = await waitForDrawn(page);
         // the drawing of the marks (style, layout, paint) comes in the frames after the mark
-        if (drawn) await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(ok, 20)))));
+        if (drawn)
+          await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(ok, 20)))));
         await cdp.send('Tracing.end');
         await traced;
         if (!drawn) {
@@ -200,18 +225,41 @@ export async function benchExtension(ctx: ExtensionBenchContext): Promise<void> 
         // The bare pass as a content script meets the page: once, in an isolated world of its own (its first touch
         // of each element there creates the element's wrapper, as ours does).
         const frameId = ((await cdp.send('Page.getFrameTree')) as { frameTree: { frame: { id: string } } }).frameTree.frame.id;
-        const world = (await cdp.send('Page.createIsolatedWorld', { frameId, worldName: `gidar-bench-bare-${r}` })) as { executionContextId: number };
+        const world = (await cdp.send('Page.createIsolatedWorld', { frameId, worldName: `gidar-bench-bare-${r}` })) as {
+          executionContextId: number;
+        };
         const cold = (await cdp.send('Runtime.evaluate', {
           contextId: world.executionContextId,
           returnByValue: true,
           expression: `(() => { const t0 = performance.now(); let n = 0; for (const c of document.querySelectorAll('table td, table th')) n += (c.textContent ?? '').length; return performance.now() - t0; })()`,
         })) as { result: { value?: number } };
         bareCold.push(Math.max(cold.result.value ?? NaN, 0.002));
+        // axe-core on the same load, in a fresh isolated world (as axe DevTools' content script meets the page):
+        // only axe.run() is timed, not the evaluation of its 500 KB source.
+        // (real corpus pages only: on the 96,000-cell appendix axe takes minutes)
+        if (ctx.files.includes(file)) {
+          const axeWorld = (await cdp.send('Page.createIsolatedWorld', { frameId, worldName: `gidar-bench-axe-${r}` })) as {
+            executionContextId: number;
+          };
+          await cdp.send('Runtime.evaluate', { contextId: axeWorld.executionContextId, expression: axeSource });
+          const axeRun = (await cdp.send('Runtime.evaluate', {
+            contextId: axeWorld.executionContextId,
+            returnByValue: true,
+            awaitPromise: true,
+            expression: `(async () => { const t0 = performance.now(); await axe.run(document); return performance.now() - t0; })()`,
+          })) as { result: { value?: number }; exceptionDetails?: { text: string } };
+          axe.push(axeRun.result.value ?? NaN);
+        }
         const m = await page.evaluate(() => {
           // (no named helper functions in here: tsx would wrap them in __name, unknown in the page)
-          const [start, end, annotatorStart, read, checked, rendered] = ['gidar:content-start', 'gidar:drawn', 'gidar:annotator-start', 'gidar:read', 'gidar:checked', 'gidar:rendered'].map(
-            (n) => performance.getEntriesByName(n)[0]?.startTime ?? NaN,
-          ) as [number, number, number, number, number, number];
+          const [start, end, annotatorStart, read, checked, rendered] = [
+            'gidar:content-start',
+            'gidar:drawn',
+            'gidar:annotator-start',
+            'gidar:read',
+            'gidar:checked',
+            'gidar:rendered',
+          ].map((n) => performance.getEntriesByName(n)[0]?.startTime ?? NaN) as [number, number, number, number, number, number];
           // The bare pass: read the text of every table cell; 50 passes per sample (timer resolution is 0.1 ms), best of 5.
           let best = Infinity;
           let chars = 0;
@@ -238,6 +286,10 @@ export async function benchExtension(ctx: ExtensionBenchContext): Promise<void> 
           };
         });
         ext.push(m.ext);
+        if (process.env.GIDAR_BENCH_PROGRESS)
+          console.error(
+            `${file} #${r + 1}: ours ${m.ext.toFixed(1)} ms, axe ${axe[axe.length - 1]?.toFixed(1) ?? '—'} ms, longest task ${Math.max(0, ...tasksAfterStart(trace)).toFixed(1)} ms`,
+          );
         bare.push(Math.max(m.bare, 0.002)); // never divide by 0
         long.push(m.long);
         const tasks = tasksAfterStart(trace);
@@ -251,23 +303,47 @@ export async function benchExtension(ctx: ExtensionBenchContext): Promise<void> 
         await page.close();
       }
       if (!ext.length) {
-        rows.push([file, '—', '—', '—', '—', '—', '—', '—', '—', '—', '—', '—', '—', '—', note]);
+        rows.push([file, '—', '—', '—', '—', '—', '—', '—', '—', '—', '—', '—', '—', '—', '—', '—', note]);
         continue;
       }
       const e = median(ext);
       const b = median(bare);
       const bc = median(bareCold);
       const pl = median(pageLoad);
-      rows.push([file, e.toFixed(1), median(load).toFixed(1), median(read).toFixed(1), median(check).toFixed(1), median(render).toFixed(1), bc.toFixed(2), `${(e / bc).toFixed(0)}×`, b.toFixed(3), `${(e / b).toFixed(0)}×`, pl.toFixed(1), `${(e / pl).toFixed(2)}×`, String(Math.max(...long)), median(longest).toFixed(1), note]);
+      const ax = median(axe);
+      rows.push([
+        file,
+        e.toFixed(1),
+        axe.length ? ax.toFixed(1) : '—',
+        axe.length ? `${(e / ax).toFixed(2)}×` : '—',
+        median(load).toFixed(1),
+        median(read).toFixed(1),
+        median(check).toFixed(1),
+        median(render).toFixed(1),
+        bc.toFixed(2),
+        `${(e / bc).toFixed(0)}×`,
+        b.toFixed(3),
+        `${(e / b).toFixed(0)}×`,
+        pl.toFixed(1),
+        `${(e / pl).toFixed(2)}×`,
+        String(Math.max(...long)),
+        median(longest).toFixed(1),
+        note,
+      ]);
     }
     // The cheap look on gov.cn pages that are not reports: what every other gov.cn page pays.
-    for (const [name, looks] of [[PLAIN, bootstrapOnly], [LIST, bootstrapList]] as const) {
+    for (const [name, looks] of [
+      [PLAIN, bootstrapOnly],
+      [LIST, bootstrapList],
+    ] as const) {
       for (let r = 0; r < reps; r++) {
         const page = await context.newPage();
         await page.goto(`http://${HOST}/${name}`, { waitUntil: 'load' });
         await page.waitForTimeout(200);
         const m = await page.evaluate(() => {
-          const [start, looked] = ['gidar:content-start', 'gidar:content-looked'].map((n) => performance.getEntriesByName(n)[0]?.startTime ?? NaN) as [number, number];
+          const [start, looked] = ['gidar:content-start', 'gidar:content-looked'].map(
+            (n) => performance.getEntriesByName(n)[0]?.startTime ?? NaN,
+          ) as [number, number];
           return { looked: looked - start, annotator: performance.getEntriesByName('gidar:annotator-start').length > 0 };
         });
         if (Number.isFinite(m.looked)) looks.push(m.looked);
@@ -281,10 +357,30 @@ export async function benchExtension(ctx: ExtensionBenchContext): Promise<void> 
     server.close();
   }
 
-  const header = ['page', 'start→drawn ms', '(load ms', 'read ms', 'check ms', 'render ms)', 'bare cold ms', 'ratio', 'bare warm ms', 'ratio', 'page load ms', 'drawn ÷ page load', 'long tasks ≥50ms (max)', 'longest task ms', ''];
+  const header = [
+    'page',
+    'start→drawn ms',
+    'axe.run() ms',
+    'ours ÷ axe',
+    '(load ms',
+    'read ms',
+    'check ms',
+    'render ms)',
+    'bare cold ms',
+    'ratio',
+    'bare warm ms',
+    'ratio',
+    'page load ms',
+    'drawn ÷ page load',
+    'long tasks ≥50ms (max)',
+    'longest task ms',
+    '',
+  ];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (r: string[]): string => r.map((c, i) => c.padEnd(widths[i]!)).join('  ');
-  console.log(`Extension in Chromium (median of ${reps} loads per page; ratio = content-script start → annotations drawn ÷ reading every table cell's text, once in a fresh isolated world (cold) or best of 250 passes (warm))`);
+  console.log(
+    `Extension in Chromium (median of ${reps} loads per page; ours ÷ axe = content-script start → annotations drawn ÷ axe-core ${axeVersion(axeSource)}'s axe.run() on the same load; ratio = ours ÷ reading every table cell's text, once in a fresh isolated world (cold) or best of 250 passes (warm))`,
+  );
   console.log(line(header));
   for (const r of rows) console.log(line(r));
   if (bootstrapOnly.length) {
@@ -292,16 +388,25 @@ export async function benchExtension(ctx: ExtensionBenchContext): Promise<void> 
       `Bootstrap on gov.cn pages without a report (median of ${bootstrapOnly.length}), content-script start to its look done: ${median(bootstrapOnly).toFixed(2)} ms on tests/fixtures/e2e/plain.html, ${median(bootstrapList).toFixed(2)} ms on the same page with a document list of 8,000 rows; the annotator was ${annotatorLoaded ? 'LOADED (unexpected)' : 'not loaded'}`,
     );
   }
-  console.log(`Content script size (gzip -9): bootstrap ${kb(gzipSync(boot, { level: 9 }).length)} (raw ${kb(boot.length)}), lazy annotator ${kb(gzipSync(lazy, { level: 9 }).length)} (raw ${kb(lazy.length)})`);
+  console.log(
+    `Content script size (gzip -9): bootstrap ${kb(gzipSync(boot, { level: 9 }).length)} (raw ${kb(boot.length)}), lazy annotator ${kb(gzipSync(lazy, { level: 9 }).length)} (raw ${kb(lazy.length)})`,
+  );
 }
 
 // Run alone: the corpus pages bench/main.ts would pass.
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
   const corpusDir = join(root, 'tests', 'fixtures', 'corpus', 'real');
-  const files = readdirSync(corpusDir).filter((f) => f.endsWith('.html'));
-  benchExtension({ corpusDir, files, extensionDir: join(root, '.output', 'chrome-mv3'), reps: 5 }).catch((e: unknown) => {
-    console.error(`bench/extension: ${e instanceof Error ? e.message : String(e)}`);
-    process.exitCode = 1;
-  });
+  const arg = (name: string): string | undefined => {
+    const i = process.argv.indexOf(name);
+    return i >= 0 ? process.argv[i + 1] : undefined;
+  };
+  const only = arg('--only');
+  const files = readdirSync(corpusDir).filter((f) => f.endsWith('.html') && (!only || f.includes(only)));
+  benchExtension({ corpusDir, files, extensionDir: join(root, '.output', 'chrome-mv3'), reps: Number(arg('--reps') ?? 7) }).catch(
+    (e: unknown) => {
+      console.error(`bench/extension: ${e instanceof Error ? e.message : String(e)}`);
+      process.exitCode = 1;
+    },
+  );
 }

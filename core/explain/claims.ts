@@ -150,16 +150,32 @@ function globalKeyword(re: RegExp): RegExp {
   return g;
 }
 
+// A copy without the g flag (if a pattern had it): test() on it keeps no state between clauses.
+const plainKeywords = new WeakMap<RegExp, RegExp>();
+
+function plainKeyword(re: RegExp): RegExp {
+  if (!re.global && !re.sticky) return re;
+  let p = plainKeywords.get(re);
+  if (!p) {
+    p = new RegExp(re.source, re.flags.replace(/[gy]/g, ''));
+    plainKeywords.set(re, p);
+  }
+  return p;
+}
+
 /** Every claim a pattern finds in the sections, in text order. */
 export function findClaims(sections: readonly Section[], p: ClaimPattern, ctx: ClaimContext = {}): Claim[] {
   const units = p.units ?? DEFAULT_UNITS;
   const window = p.window ?? 20;
   const out: Claim[] = [];
   const keyword = globalKeyword(p.keyword);
+  const anyKeyword = plainKeyword(p.keyword);
   for (const sec of sections) {
     if (p.sections && !p.sections.includes(sec.id)) continue;
     for (const sentence of parseText(sec.text)) {
       for (const clause of sentence.clauses) {
+        // most clauses have none of a pattern's keywords: one test, before anything is allocated
+        if (clause.tokens.length === 0 || !anyKeyword.test(clause.text)) continue;
         const tokens = clause.tokens.filter((t) => units.includes(t.unit));
         if (tokens.length === 0) continue;
         if (p.require && !p.require.test(clause.text)) continue;

@@ -19,6 +19,19 @@ function colLabel(table: TableId, id: string, tf: TemplateFormat, lang: Lang = '
 /** A scope id (t3 row, t3 column, t4 block, t2 row, group) in words. */
 export function scopeName(scope: string | undefined, lang: Lang, tf: TemplateFormat = '2021'): string {
   if (!scope) return '';
+  const key = `${lang}${tf}${scope}`;
+  let name = scopeNames.get(key);
+  if (name === undefined) {
+    if (scopeNames.size > 4096) scopeNames.clear();
+    name = nameScope(scope, lang, tf);
+    scopeNames.set(key, name);
+  }
+  return name;
+}
+
+const scopeNames = new Map<string, string>();
+
+function nameScope(scope: string, lang: Lang, tf: TemplateFormat): string {
   if (scope === 'cases') return lang === 'zh' ? '表四' : 'table 4';
   if (lang === 'en') {
     const name =
@@ -135,8 +148,19 @@ const EXPR_PARAMS = new Set(['reading', 'readings', 'columns', 'missing', 'text'
 const CELL_LIST_PARAMS = new Set(['missing', 'text']);
 
 function exprName(param: string, value: string, lang: Lang, tf: TemplateFormat): string {
-  return itemsText(readTerms(value), lang, tf, CELL_LIST_PARAMS.has(param));
+  // the same params (identities, column lists) recur in every report: each is named once
+  const full = CELL_LIST_PARAMS.has(param);
+  const key = `${full ? 1 : 0}${lang}${tf}${value}`;
+  let name = exprNames.get(key);
+  if (name === undefined) {
+    if (exprNames.size > 4096) exprNames.clear();
+    name = itemsText(readTerms(value), lang, tf, full);
+    exprNames.set(key, name);
+  }
+  return name;
 }
+
+const exprNames = new Map<string, string>();
 
 function cellList(refs: readonly CellRef[] | undefined, lang: Lang, tf: TemplateFormat): string {
   if (!refs || refs.length === 0) return lang === 'zh' ? '（无）' : '(none)';
@@ -270,8 +294,21 @@ export function renderMessage(f: FindingDraft, messages: RuleMessages, format?: 
   return out;
 }
 
+/**
+ * The finding with its message, rendered when first read: a page's hundred-odd passes are listed only when the
+ * panel shows them, so the extension draws its marks without naming their cells first. JSON, spreads and
+ * structured clones read it like a plain property (enumerable, last as before); assigning replaces it.
+ */
 export function finalize(f: FindingDraft, messages: RuleMessages, format?: FormatVersion): Finding {
-  return { ...f, message: renderMessage(f, messages, format) };
+  const out = { ...f } as Finding;
+  let text: MessageText | undefined;
+  Object.defineProperty(out, 'message', {
+    enumerable: true,
+    configurable: true,
+    get: () => (text ??= renderMessage(f, messages, format)),
+    set: (value: MessageText) => Object.defineProperty(out, 'message', { value, writable: true, enumerable: true, configurable: true }),
+  });
+  return out;
 }
 
 export { cellKey };

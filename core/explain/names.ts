@@ -62,6 +62,20 @@ const TABLE_EN: Record<TableId, string> = { t2: 'Table 2', t3: 'Table 3', t4: 'T
  */
 export function cellName(ref: CellRef, format: FormatVersion, lang: Lang): string {
   const f = templateFormat(format);
+  // every message names cells, the same few hundred over and over
+  const key = `${ref.table}|${ref.row}|${ref.col}|${f}|${lang}`;
+  let name = cellNames.get(key);
+  if (name === undefined) {
+    if (cellNames.size > 4096) cellNames.clear();
+    name = nameCell(ref, f, lang);
+    cellNames.set(key, name);
+  }
+  return name;
+}
+
+const cellNames = new Map<string, string>();
+
+function nameCell(ref: CellRef, f: TemplateFormat, lang: Lang): string {
   const col = colName(ref.table, f, ref.col, lang) ?? ref.col;
   if (lang === 'en') {
     if (ref.table === 't4') return `${TABLE_EN.t4} "${col}"`;
