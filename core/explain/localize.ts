@@ -301,7 +301,7 @@ function fillable(sys: Sys): boolean {
  * In a table without blanks, the change of the cells of `set` that makes every identity hold, by elimination over
  * the identities the set touches (the caller has hit every failing one; the others hold as printed). Null when no
  * change of these cells, all ≥ 0, can; 'open' when the set leaves a direction free (the LP then decides, as for
- * tables with blanks). Exact and some hundred times cheaper than an LP test.
+ * tables with blanks). Exact, and far cheaper than an LP test (no tableau, no conflict to scan).
  */
 function changeOf(sys: Sys, set: readonly number[]): Map<number, number> | 'open' | null {
   const n = set.length;
