@@ -8,6 +8,7 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import type { Finding, Report } from '../../core/model/schema';
 import { agencyKey, checkPair, sortFindings } from '../../core/check';
 import { colLabel, rowLabel } from '../../core/export/labels';
+import { countFindings, firstError, received } from '../../core/sweep/summary';
 
 export const SCHEMA_VERSION = 1;
 
@@ -89,12 +90,8 @@ export interface PendingBody {
   body: Uint8Array;
 }
 
-export interface StoredReport {
-  report: Report;
-  findings: Finding[];
-  /** where the tables were read: the page, or its attachment */
-  readFrom: string;
-}
+export type { SweptReport as StoredReport } from '../../core/sweep/summary';
+import type { SweptReport as StoredReport } from '../../core/sweep/summary';
 
 export interface SourceRecord {
   source: string;
@@ -106,37 +103,8 @@ export interface SourceRecord {
   reports: StoredReport[];
 }
 
-export interface Counts {
-  errors: number;
-  warnings: number;
-  needsReview: number;
-  passed: number;
-  notCheckable: number;
-}
-
-/** Counts as in the single-report summary: failures split by severity (errors; warnings and notes), review, passed. */
-export function countFindings(findings: readonly Finding[]): Counts {
-  const c: Counts = { errors: 0, warnings: 0, needsReview: 0, passed: 0, notCheckable: 0 };
-  for (const f of findings) {
-    if (f.status === 'fail') {
-      if (f.severity === 'error') c.errors++;
-      else c.warnings++;
-    }
-    else if (f.status === 'needsReview') c.needsReview++;
-    else if (f.status === 'pass') c.passed++;
-    else c.notCheckable++;
-  }
-  return c;
-}
-
-export function firstError(findings: readonly Finding[]): string | null {
-  return findings.find((f) => f.status === 'fail' && f.severity === 'error')?.message.zh ?? null;
-}
-
-/** 表三 本年新收 总计: the applications the agency received, for the dashboard's chart */
-export function received(report: Report): number | null {
-  return report.cells.find((c) => c.table === 't3' && c.row === 'newReceived' && c.col === 'total')?.value ?? null;
-}
+// the counts behind a summary row: one definition, in core (the extension's sweep uses them too)
+export { countFindings, firstError, received, type Counts } from '../../core/sweep/summary';
 
 export class SweepStore {
   readonly db: DatabaseSync;

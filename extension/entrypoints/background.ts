@@ -88,6 +88,24 @@ async function checkTab(tabId: number): Promise<{ ok: boolean; error?: string }>
   }
 }
 
+/**
+ * A listed report on another gov.cn host, for the sweep in a tab (lib/sweep.ts): fetched here, where the host
+ * permission the user granted at the click lifts CORS; the body goes back base64 (messages carry JSON only).
+ */
+async function sweepFetch(url: string): Promise<{ ok: true; finalUrl: string; contentType: string | null; body: string } | { ok: false; error: string }> {
+  try {
+    if (!(await browser.permissions.contains({ origins: [`${new URL(url).origin}/*`] }))) return { ok: false, error: `on another host, not permitted: ${url}` };
+    const res = await fetch(url, { credentials: 'include' });
+    if (!res.ok) return { ok: false, error: `HTTP ${res.status}${res.statusText ? ` ${res.statusText}` : ''}` };
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    let body = '';
+    for (let i = 0; i < bytes.length; i += 0x8000) body += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+    return { ok: true, finalUrl: res.url || url, contentType: res.headers.get('content-type'), body: btoa(body) };
+  } catch (e) {
+    return { ok: false, error: `cannot fetch: ${e instanceof Error ? e.message : String(e)}` };
+  }
+}
+
 export default defineBackground(() => {
   browser.runtime.onMessage.addListener((msg: ToBackground, sender, sendResponse) => {
     if (!msg || typeof msg !== 'object') return;
@@ -116,6 +134,10 @@ export default defineBackground(() => {
           () => sendResponse({ ok: true }),
           (e: unknown) => sendResponse({ ok: false, error: e instanceof Error ? e.message : String(e) }),
         );
+      return true;
+    }
+    if (msg.type === 'gidar:sweepFetch') {
+      void sweepFetch(msg.url).then(sendResponse);
       return true;
     }
     if (msg.type === 'gidar:checkTab') {

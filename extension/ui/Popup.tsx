@@ -5,6 +5,7 @@ import type { ExportFormat, ExportResult, FrameSummary, TabState } from '../lib/
 import type { Lang } from './strings';
 import { auditExport } from '../lib/audit-export';
 import type { PdfTabResult } from '../lib/pdf-tab';
+import { SweepOffer } from './SweepOffer';
 
 const LANG_KEY = 'gidar:lang';
 
@@ -357,6 +358,7 @@ export function App() {
           </button>
         </>
       )}
+      <SweepOffer tabId={tabId} lang={lang} />
       <div class={`status${status?.err || pdfError ? ' err' : ''}`} role="status" aria-live="polite" data-pdf-error={pdfError?.code}>
         {pdfError ? pdfError[lang] : (status?.text ?? '')}
       </div>
