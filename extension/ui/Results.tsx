@@ -75,7 +75,7 @@ function sortValue(l: Line, key: SortKey): string | number {
   return v ?? (typeof v === 'number' ? -1 : '');
 }
 
-function download(text: string, filename: string, mime: string): void {
+function download(text: string, filename: string, mime: string): string {
   const url = URL.createObjectURL(new Blob([text], { type: mime }));
   const a = document.createElement('a');
   a.href = url;
@@ -84,6 +84,7 @@ function download(text: string, filename: string, mime: string): void {
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  return filename;
 }
 
 function baseName(rec: SweepRecord): string {
@@ -161,11 +162,12 @@ export function Results() {
   const exportAs = async (format: 'summary-csv' | 'cells-csv' | 'json'): Promise<void> => {
     try {
       const name = baseName(rec);
-      if (format === 'summary-csv') download(summaryCsv(rows), `${name}-summary.csv`, 'text/csv;charset=utf-8');
+      let saved: string;
+      if (format === 'summary-csv') saved = download(summaryCsv(rows), `${name}-summary.csv`, 'text/csv;charset=utf-8');
       else {
         const sources = await loadSources(rec);
         if (format === 'cells-csv')
-          download(toCsvBySource(sources.map((s) => ({ source: s.source, reports: s.reports.map((r) => r.report) }))), `${name}-cells.csv`, 'text/csv;charset=utf-8');
+          saved = download(toCsvBySource(sources.map((s) => ({ source: s.source, reports: s.reports.map((r) => r.report) }))), `${name}-cells.csv`, 'text/csv;charset=utf-8');
         else {
           const byUrl = new Map(sources.map((s) => [s.source, s]));
           const json = {
@@ -177,10 +179,10 @@ export function Results() {
               return { ...row, contract: s?.reports.length ? toContract(row.source, s.reports.map((r) => ({ report: r.report, findings: r.findings, source: r.readFrom }))) : null };
             }),
           };
-          download(JSON.stringify(json, null, 2) + '\n', `${name}.json`, 'application/json');
+          saved = download(JSON.stringify(json, null, 2) + '\n', `${name}.json`, 'application/json');
         }
       }
-      setStatus({ text: t.saved(name), err: false });
+      setStatus({ text: t.saved(saved), err: false });
     } catch (e) {
       setStatus({ text: e instanceof Error ? e.message : String(e), err: true });
     }

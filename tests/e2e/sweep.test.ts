@@ -136,6 +136,8 @@ describe('check the reports listed on a page', () => {
     await new Promise((r) => setTimeout(r, 500));
     // the popup has looked at the page: still only the list page itself was requested
     expect(requests.filter((p) => p !== '/favicon.ico')).toEqual([LIST]);
+    await popup.setViewportSize({ width: 340, height: 200 });
+    await popup.screenshot({ path: join(SHOTS, 'extension-sweep-popup.png') });
 
     const opened = session.context.waitForEvent('page', { predicate: (p) => p.url().includes('/results.html') });
     await button.click();
