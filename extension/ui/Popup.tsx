@@ -6,8 +6,7 @@ import type { Lang } from './strings';
 import { auditExport } from '../lib/audit-export';
 import type { PdfTabResult } from '../lib/pdf-tab';
 import { SweepOffer } from './SweepOffer';
-
-const LANG_KEY = 'gidar:lang';
+import { LANG_KEY, LangToggle } from './LangToggle';
 
 const T = {
   zh: {
@@ -258,17 +257,7 @@ export function App() {
       <h1>
         <img src="/icon/16.png" srcSet="/icon/32.png 2x" width={16} height={16} alt="" />
         <span>{t.title}</span>
-        <button
-          type="button"
-          lang={lang === 'zh' ? 'en' : 'zh-CN'}
-          onClick={() => {
-            const next = lang === 'zh' ? 'en' : 'zh';
-            setLang(next);
-            void browser.storage.local.set({ [LANG_KEY]: next });
-          }}
-        >
-          {t.lang}
-        </button>
+        <LangToggle lang={lang} setLang={setLang} label={t.lang} />
       </h1>
       {pdfResult ? (
         <>

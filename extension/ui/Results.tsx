@@ -9,8 +9,7 @@ import { toContract } from '../../core/export/json';
 import { summaryCsv, type SummaryRow } from '../../core/sweep/summary';
 import { loadSources, loadSweep, SWEEPS_KEY, sweepIds, sweepKey, type SweepRecord } from '../lib/sweep-store';
 import type { Lang } from './strings';
-
-const LANG_KEY = 'gidar:lang';
+import { LANG_KEY, LangToggle } from './LangToggle';
 
 const T = {
   zh: {
@@ -213,17 +212,7 @@ export function Results() {
       <h1>
         <img src="/icon/32.png" width={24} height={24} alt="" />
         <span>{t.title}</span>
-        <button
-          type="button"
-          lang={lang === 'zh' ? 'en' : 'zh-CN'}
-          onClick={() => {
-            const next = lang === 'zh' ? 'en' : 'zh';
-            setLang(next);
-            void browser.storage.local.set({ [LANG_KEY]: next });
-          }}
-        >
-          {t.lang}
-        </button>
+        <LangToggle lang={lang} setLang={setLang} label={t.lang} />
       </h1>
       <p class="meta">
         {t.list}：<a href={rec.listUrl} target="_blank" rel="noopener noreferrer">{rec.listTitle || rec.listUrl}</a> · {rec.startedAt.replace('T', ' ').slice(0, 19)}

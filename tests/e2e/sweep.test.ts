@@ -7,9 +7,9 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { sweepMain } from '../../cli/sweep/main';
-import { type Chrome, collectErrors, CORPUS, fixture, GOV, launch, popupDownloads, ROOT, type Session } from './harness';
+import { type Chrome, collectErrors, CORPUS, fixture, GOV, launch, type Logged, popupDownloads, ROOT, type Session } from './harness';
 
 const LIST = '/zwgk/ndbg/index.html';
 const REPORTS: [string, string][] = [
@@ -85,20 +85,26 @@ async function listTabId(): Promise<number> {
   throw new Error('no tab with a list page');
 }
 
-/** The list page opened, the popup on it, its sweep button clicked: the results page that opens. */
-async function startSweep(): Promise<{ list: Page; popup: Page; results: Page }> {
+/** The list page opened and the popup on it, showing its sweep button. */
+async function openPopup(): Promise<{ list: Page; popup: Page; button: Locator; logged: Logged }> {
   const list = await session.context.newPage();
+  const logged = collectErrors(list);
   await list.goto(`${GOV}${LIST}`);
   const tabId = await listTabId();
   const popup = await session.context.newPage();
   await popup.goto(`chrome-extension://${session.extensionId}/popup.html?tab=${tabId}`);
   const button = popup.locator('[data-action="sweep"]');
   await button.waitFor({ timeout: 10_000 });
+  return { list, popup, button, logged };
+}
+
+/** The sweep button clicked: the results page that opens. */
+async function clickSweep(button: Locator): Promise<Page> {
   const opened = session.context.waitForEvent('page', { predicate: (p) => p.url().includes('/results.html') });
   await button.click();
   const results = await opened;
   await results.waitForLoadState();
-  return { list, popup, results };
+  return results;
 }
 
 async function cliSweep(dir: string): Promise<{ summary: string; cells: string }> {
@@ -123,14 +129,7 @@ describe('check the reports listed on a page', () => {
   let summaryCsv = '';
 
   it('offers the N listed reports, fetches nothing before the click, then shows one row per report with the PDF report’s errors', async () => {
-    const list = await session.context.newPage();
-    const logged = collectErrors(list);
-    await list.goto(`${GOV}${LIST}`);
-    const tabId = await listTabId();
-    const popup = await session.context.newPage();
-    await popup.goto(`chrome-extension://${session.extensionId}/popup.html?tab=${tabId}`);
-    const button = popup.locator('[data-action="sweep"]');
-    await button.waitFor({ timeout: 10_000 });
+    const { list, popup, button, logged } = await openPopup();
     expect(await button.getAttribute('data-count')).toBe('4');
     expect(await button.textContent()).toBe('检查本页列出的 4 份年报');
     await new Promise((r) => setTimeout(r, 500));
@@ -139,9 +138,7 @@ describe('check the reports listed on a page', () => {
     await popup.setViewportSize({ width: 340, height: 200 });
     await popup.screenshot({ path: join(SHOTS, 'extension-sweep-popup.png') });
 
-    const opened = session.context.waitForEvent('page', { predicate: (p) => p.url().includes('/results.html') });
-    await button.click();
-    const results = await opened;
+    const results = await clickSweep(button);
     resultsUrl = results.url();
     await results.locator('main[data-state="done"]').waitFor({ timeout: 90_000 });
     const rows = results.locator('tbody tr');
@@ -202,7 +199,8 @@ describe('check the reports listed on a page', () => {
   it('cancels: no report is fetched after the cancel, the rows not checked say so', async () => {
     slowMs = 3000;
     try {
-      const { list, popup, results } = await startSweep();
+      const { list, popup, button } = await openPopup();
+      const results = await clickSweep(button);
       const before = requests.length;
       await results.locator('[data-action="cancel"]').click();
       await results.locator('main[data-state="cancelled"]').waitFor({ timeout: 10_000 });
