@@ -1,6 +1,7 @@
 // Keeps each tab's findings summary for the toolbar badge and the popup; injects the checker on demand.
 import { browser } from 'wxt/browser';
 import type { FrameSummary, TabState, ToBackground, ToContent } from '@/lib/messages';
+import { bytesToBase64 } from '@/lib/sweep-store';
 
 const tabs = new Map<number, Map<number, FrameSummary>>();
 
@@ -97,10 +98,7 @@ async function sweepFetch(url: string): Promise<{ ok: true; finalUrl: string; co
     if (!(await browser.permissions.contains({ origins: [`${new URL(url).origin}/*`] }))) return { ok: false, error: `on another host, not permitted: ${url}` };
     const res = await fetch(url, { credentials: 'include' });
     if (!res.ok) return { ok: false, error: `HTTP ${res.status}${res.statusText ? ` ${res.statusText}` : ''}` };
-    const bytes = new Uint8Array(await res.arrayBuffer());
-    let body = '';
-    for (let i = 0; i < bytes.length; i += 0x8000) body += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-    return { ok: true, finalUrl: res.url || url, contentType: res.headers.get('content-type'), body: btoa(body) };
+    return { ok: true, finalUrl: res.url || url, contentType: res.headers.get('content-type'), body: bytesToBase64(new Uint8Array(await res.arrayBuffer())) };
   } catch (e) {
     return { ok: false, error: `cannot fetch: ${e instanceof Error ? e.message : String(e)}` };
   }

@@ -15,7 +15,7 @@ import { HostThrottle } from '../../core/sweep/throttle';
 import { checkReport } from './core';
 import type { ToContent } from './messages';
 import { cMapUrl, loadPdfReader, nextTask } from './pdf-download';
-import { addSweep, saveSweep, type SweepLink, type SweepRecord } from './sweep-store';
+import { addSweep, base64ToBytes, saveSweep, type SweepLink, type SweepRecord } from './sweep-store';
 
 declare global {
   var __gidarSweep: { handle(msg: ToContent): Promise<unknown> } | undefined;
@@ -65,7 +65,7 @@ async function fetchBytes(url: string, signal: AbortSignal): Promise<Fetched> {
       | undefined;
     if (!res) throw new SourceError('cannot fetch: no answer');
     if (!res.ok) throw new SourceError(res.error);
-    return { finalUrl: res.finalUrl, contentType: res.contentType, bytes: Uint8Array.from(atob(res.body), (c) => c.charCodeAt(0)) };
+    return { finalUrl: res.finalUrl, contentType: res.contentType, bytes: base64ToBytes(res.body) };
   }
   let res: Response;
   try {

@@ -189,6 +189,11 @@ describe('check the reports listed on a page', () => {
     expect(await again.locator('tbody tr').count()).toBe(4);
     const download = await popupDownloads(again);
     expect(await download('summary-csv')).toBe(summaryCsv);
+    // the four reports with their cells and findings, gzip'd: a small part of storage.local's 10 MB
+    const used = await session.worker.evaluate(() =>
+      (globalThis as unknown as { chrome: { storage: { local: { getBytesInUse(k: null): Promise<number> } } } }).chrome.storage.local.getBytesInUse(null),
+    );
+    expect(used).toBeLessThan(200 * 1024);
     // without an id: the latest sweep
     await again.goto(resultsUrl.replace(/\?.*$/, ''));
     await again.locator('main[data-state="done"]').waitFor({ timeout: 10_000 });
