@@ -41,7 +41,9 @@ export type ToContent =
   /** "check the reports listed on this page" (lib/sweep.ts): how many; start (the user clicked); cancel */
   | { type: 'gidar:sweepCount' }
   | { type: 'gidar:sweepStart'; id: string; tabId: number | null; otherHosts: boolean }
-  | { type: 'gidar:sweepCancel'; id: string };
+  | { type: 'gidar:sweepCancel'; id: string }
+  /** the results page: is the sweep still running in this tab (not closed or navigated away)? */
+  | { type: 'gidar:sweepAlive'; id: string };
 
 export interface AuditData {
   url: string;

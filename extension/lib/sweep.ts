@@ -186,5 +186,6 @@ export async function handleSweepMessage(msg: ToContent): Promise<unknown> {
     return { ok: true };
   }
   if (msg.type === 'gidar:sweepCancel') return { ok: cancelSweep(msg.id) };
+  if (msg.type === 'gidar:sweepAlive') return { alive: running.has(msg.id) };
   return undefined;
 }

@@ -133,6 +133,30 @@ export function Results() {
     return () => browser.storage.onChanged.removeListener(onChanged);
   }, [id]);
 
+  // a sweep whose tab was closed or navigated away has stopped: after two unanswered looks, say so
+  const running = rec?.state === 'running' ? rec : null;
+  useEffect(() => {
+    if (!running) return;
+    let misses = 0;
+    const timer = setInterval(() => {
+      const look =
+        running.tabId === null
+          ? Promise.resolve(false)
+          : browser.tabs
+              .sendMessage(running.tabId, { type: 'gidar:sweepAlive', id: running.id }, { frameId: 0 })
+              .then((r) => (r as { alive?: boolean } | undefined)?.alive === true)
+              .catch(() => false);
+      void look.then(async (alive) => {
+        misses = alive ? 0 : misses + 1;
+        if (misses < 2) return;
+        clearInterval(timer);
+        const now = await loadSweep(running.id);
+        if (now?.state === 'running') await browser.storage.local.set({ [sweepKey(now.id)]: { ...now, state: 'cancelled', finishedAt: new Date().toISOString() } });
+      });
+    }, 2000);
+    return () => clearInterval(timer);
+  }, [running?.id, running?.tabId]);
+
   const lines = useMemo((): Line[] => {
     if (!rec) return [];
     const all = rec.links.map((l, index) => ({ index, url: l.url, title: l.title, row: rec.rows[index] ?? null }));

@@ -221,4 +221,19 @@ describe('check the reports listed on a page', () => {
       slowMs = 0;
     }
   }, 60_000);
+
+  it('a sweep whose list tab is closed stops, and its results page says so', async () => {
+    slowMs = 3000;
+    try {
+      const { list, popup, button } = await openPopup();
+      const results = await clickSweep(button);
+      await results.locator('main[data-state="running"]').waitFor({ timeout: 10_000 });
+      await list.close();
+      await results.locator('main[data-state="cancelled"]').waitFor({ timeout: 15_000 });
+      expect(await results.locator('[data-action="cancel"]').count()).toBe(0);
+      await Promise.all([popup.close(), results.close()]);
+    } finally {
+      slowMs = 0;
+    }
+  }, 60_000);
 });
