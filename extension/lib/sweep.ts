@@ -4,7 +4,7 @@
 // (PDF) instead of a page that only links it, as the sweep command does — through the sweep command's per-host
 // throttle. Progress and results go to extension storage, where the results page reads them.
 import { browser } from 'wxt/browser';
-import { reportAttachment, reportLinks } from '../../core/discover';
+import { reportAttachment } from '../../core/discover';
 import { charsetFromContentType, classifyBytes, type Decoder } from '../../core/read/bytes';
 import { readDocument } from '../../core/read/dom';
 import { readText } from '../../core/read/text';
@@ -14,30 +14,13 @@ import { summaryRow, withCrossYear, type SweptSource } from '../../core/sweep/su
 import { HostThrottle } from '../../core/sweep/throttle';
 import { checkReport } from './core';
 import type { ToContent } from './messages';
+import { listedReports } from './listed-reports';
 import { cMapUrl, loadPdfReader, nextTask } from './pdf-download';
+export { listedReports, type ListedReports } from './listed-reports';
 import { addSweep, base64ToBytes, saveSweep, type SweepLink, type SweepRecord } from './sweep-store';
 
 declare global {
   var __gidarSweep: { handle(msg: ToContent): Promise<unknown> } | undefined;
-}
-
-/** the answer to the popup's question: the reports this page lists, and the other gov.cn hosts they are on */
-export interface ListedReports {
-  links: SweepLink[];
-  otherHosts: string[];
-}
-
-const GOV_CN = /(^|\.)gov\.cn$/i;
-
-/** The report links of a list page that the extension may fetch: this origin's, and other gov.cn hosts'. */
-export function listedReports(doc: Document, pageUrl: string): ListedReports {
-  const here = new URL(pageUrl);
-  const links = reportLinks(doc, pageUrl).filter((l) => {
-    const u = new URL(l.url);
-    return (u.protocol === 'http:' || u.protocol === 'https:') && (u.origin === here.origin || GOV_CN.test(u.hostname));
-  });
-  const otherHosts = [...new Set(links.map((l) => new URL(l.url)).filter((u) => u.origin !== here.origin).map((u) => u.hostname))];
-  return { links: links.map((l) => ({ url: l.url, title: l.title })), otherHosts };
 }
 
 interface Fetched {
