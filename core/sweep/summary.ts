@@ -8,8 +8,20 @@ import { FORMULA_START } from '../export/csv';
 
 /** The summary CSV's columns, exactly these first and in this order; then where each report was read and found. */
 export const SUMMARY_COLUMNS = [
-  'source', 'fetch', 'agency', 'year', 'format', 'errors', 'warnings', 'needs_review', 'passed', 'not_checkable', 'first_error',
-  'read_from', 'found_on', 'received',
+  'source',
+  'fetch',
+  'agency',
+  'year',
+  'format',
+  'errors',
+  'warnings',
+  'needs_review',
+  'passed',
+  'not_checkable',
+  'first_error',
+  'read_from',
+  'found_on',
+  'received',
 ] as const;
 
 export interface SummaryRow {
@@ -105,7 +117,10 @@ export function summaryValues(row: SummaryRow): (string | number)[] {
 
 /** The summary CSV: CRLF, formula-looking text neutralised (page text is untrusted), a BOM unless `bom: false`. */
 export function summaryCsv(rows: readonly SummaryRow[], opts: { bom?: boolean } = {}): string {
-  const body = Papa.unparse({ fields: [...SUMMARY_COLUMNS], data: rows.map(summaryValues) }, { newline: '\r\n', escapeFormulae: FORMULA_START });
+  const body = Papa.unparse(
+    { fields: [...SUMMARY_COLUMNS], data: rows.map(summaryValues) },
+    { newline: '\r\n', escapeFormulae: FORMULA_START },
+  );
   return (opts.bom === false ? '' : '\uFEFF') + body + '\r\n';
 }
 
@@ -118,7 +133,8 @@ export function withCrossYear(sources: readonly SweptSource[]): SweptSource[] {
   for (const s of sources)
     for (const r of s.reports) {
       const key = agencyKey(r.report.agency);
-      if (key !== null && r.report.year !== null && !firstOf.has(`${key}|${r.report.year}`)) firstOf.set(`${key}|${r.report.year}`, r.report);
+      if (key !== null && r.report.year !== null && !firstOf.has(`${key}|${r.report.year}`))
+        firstOf.set(`${key}|${r.report.year}`, r.report);
     }
   return sources.map((s) => ({
     ...s,

@@ -17,6 +17,13 @@ export function listedReports(doc: Document, pageUrl: string): ListedReports {
     const u = new URL(l.url);
     return (u.protocol === 'http:' || u.protocol === 'https:') && (u.origin === here.origin || GOV_CN.test(u.hostname));
   });
-  const otherHosts = [...new Set(links.map((l) => new URL(l.url)).filter((u) => u.origin !== here.origin).map((u) => u.hostname))];
+  const otherHosts = [
+    ...new Set(
+      links
+        .map((l) => new URL(l.url))
+        .filter((u) => u.origin !== here.origin)
+        .map((u) => u.hostname),
+    ),
+  ];
   return { links: links.map((l) => ({ url: l.url, title: l.title })), otherHosts };
 }

@@ -43,9 +43,7 @@ const textDecoder: Decoder = (bytes, charset) => {
 async function fetchBytes(url: string, signal: AbortSignal): Promise<Fetched> {
   if (new URL(url).origin !== location.origin) {
     const res = (await browser.runtime.sendMessage({ type: 'gidar:sweepFetch', url })) as
-      | { ok: true; finalUrl: string; contentType: string | null; body: string }
-      | { ok: false; error: string }
-      | undefined;
+      { ok: true; finalUrl: string; contentType: string | null; body: string } | { ok: false; error: string } | undefined;
     if (!res) throw new SourceError('cannot fetch: no answer');
     if (!res.ok) throw new SourceError(res.error);
     return { finalUrl: res.finalUrl, contentType: res.contentType, bytes: base64ToBytes(res.body) };
@@ -78,7 +76,13 @@ async function readFetched(f: Fetched, source: string): Promise<Report[]> {
 }
 
 /** One listed report: its page, or the attachment the page only links, read and checked. */
-async function checkSource(link: SweepLink, listUrl: string, throttle: HostThrottle, signal: AbortSignal, mayFetch: (url: string) => boolean): Promise<SweptSource> {
+async function checkSource(
+  link: SweepLink,
+  listUrl: string,
+  throttle: HostThrottle,
+  signal: AbortSignal,
+  mayFetch: (url: string) => boolean,
+): Promise<SweptSource> {
   const source: SweptSource = { source: link.url, foundOn: listUrl, fetch: 'ok', reports: [] };
   const get = (url: string): Promise<Fetched> => {
     if (!mayFetch(url)) throw new SourceError(`on another host, not permitted: ${url}`);
@@ -122,7 +126,15 @@ export async function runSweep(id: string, tabId: number | null, otherHostsGrant
   const abort = new AbortController();
   running.set(id, abort);
   const rec: SweepRecord = {
-    id, listUrl, listTitle: document.title, tabId, startedAt: new Date().toISOString(), finishedAt: null, state: 'running', links, rows: links.map(() => null),
+    id,
+    listUrl,
+    listTitle: document.title,
+    tabId,
+    startedAt: new Date().toISOString(),
+    finishedAt: null,
+    state: 'running',
+    links,
+    rows: links.map(() => null),
   };
   await addSweep(rec);
   const throttle = new HostThrottle();
@@ -137,7 +149,9 @@ export async function runSweep(id: string, tabId: number | null, otherHostsGrant
       rec.rows = links.map(() => null);
       done.forEach(([i], k) => (rec.rows[i] = summaryRow(joined[k]!)));
       const k = index === undefined ? -1 : done.findIndex(([i]) => i === index);
-      await saveSweep(rec, k >= 0 ? { index: index!, value: joined[k]! } : undefined).catch((e: unknown) => console.warn('[gidar] sweep not stored:', e));
+      await saveSweep(rec, k >= 0 ? { index: index!, value: joined[k]! } : undefined).catch((e: unknown) =>
+        console.warn('[gidar] sweep not stored:', e),
+      );
     });
     return writing;
   };

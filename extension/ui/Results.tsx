@@ -32,7 +32,18 @@ const T = {
     saved: (f: string) => `已保存 ${f}`,
     lang: 'English',
     earlier: '之前的核查',
-    cols: { title: '报告', agency: '机关', year: '年度', format: '格式', errors: '错误', warnings: '警告', needs_review: '待核', passed: '通过', fetch: '结果', first_error: '第一处错误' },
+    cols: {
+      title: '报告',
+      agency: '机关',
+      year: '年度',
+      format: '格式',
+      errors: '错误',
+      warnings: '警告',
+      needs_review: '待核',
+      passed: '通过',
+      fetch: '结果',
+      first_error: '第一处错误',
+    },
   },
   en: {
     title: 'Reports listed on the page: results',
@@ -54,7 +65,18 @@ const T = {
     saved: (f: string) => `Saved ${f}`,
     lang: '中文',
     earlier: 'Earlier checks',
-    cols: { title: 'Report', agency: 'Agency', year: 'Year', format: 'Format', errors: 'Errors', warnings: 'Warnings', needs_review: 'Review', passed: 'Passed', fetch: 'Result', first_error: 'First error' },
+    cols: {
+      title: 'Report',
+      agency: 'Agency',
+      year: 'Year',
+      format: 'Format',
+      errors: 'Errors',
+      warnings: 'Warnings',
+      needs_review: 'Review',
+      passed: 'Passed',
+      fetch: 'Result',
+      first_error: 'First error',
+    },
   },
 };
 
@@ -151,7 +173,8 @@ export function Results() {
         if (misses < 2) return;
         clearInterval(timer);
         const now = await loadSweep(running.id);
-        if (now?.state === 'running') await browser.storage.local.set({ [sweepKey(now.id)]: { ...now, state: 'cancelled', finishedAt: new Date().toISOString() } });
+        if (now?.state === 'running')
+          await browser.storage.local.set({ [sweepKey(now.id)]: { ...now, state: 'cancelled', finishedAt: new Date().toISOString() } });
       });
     }, 2000);
     return () => clearInterval(timer);
@@ -190,7 +213,11 @@ export function Results() {
       else {
         const sources = await loadSources(rec);
         if (format === 'cells-csv')
-          saved = download(toCsvBySource(sources.map((s) => ({ source: s.source, reports: s.reports.map((r) => r.report) }))), `${name}-cells.csv`, 'text/csv;charset=utf-8');
+          saved = download(
+            toCsvBySource(sources.map((s) => ({ source: s.source, reports: s.reports.map((r) => r.report) }))),
+            `${name}-cells.csv`,
+            'text/csv;charset=utf-8',
+          );
         else {
           const byUrl = new Map(sources.map((s) => [s.source, s]));
           const json = {
@@ -199,7 +226,15 @@ export function Results() {
             checkedAt: rec.finishedAt ?? rec.startedAt,
             sources: rows.map((row) => {
               const s = byUrl.get(row.source);
-              return { ...row, contract: s?.reports.length ? toContract(row.source, s.reports.map((r) => ({ report: r.report, findings: r.findings, source: r.readFrom }))) : null };
+              return {
+                ...row,
+                contract: s?.reports.length
+                  ? toContract(
+                      row.source,
+                      s.reports.map((r) => ({ report: r.report, findings: r.findings, source: r.readFrom })),
+                    )
+                  : null,
+              };
             }),
           };
           saved = download(JSON.stringify(json, null, 2) + '\n', `${name}.json`, 'application/json');
@@ -220,12 +255,17 @@ export function Results() {
             .catch(() => false)
         : false;
     // the tab is gone or has moved on: nothing runs any more, say so
-    if (!asked) await browser.storage.local.set({ [sweepKey(rec.id)]: { ...rec, state: 'cancelled', finishedAt: new Date().toISOString() } });
+    if (!asked)
+      await browser.storage.local.set({ [sweepKey(rec.id)]: { ...rec, state: 'cancelled', finishedAt: new Date().toISOString() } });
   };
 
   const header = (key: SortKey, label: string, numeric = false) => (
     <th aria-sort={sort?.key === key ? (sort.dir === 1 ? 'ascending' : 'descending') : 'none'} class={numeric ? 'n' : undefined}>
-      <button type="button" data-sort={key} onClick={() => setSort(sort?.key === key ? { key, dir: sort.dir === 1 ? -1 : 1 } : { key, dir: numeric ? -1 : 1 })}>
+      <button
+        type="button"
+        data-sort={key}
+        onClick={() => setSort(sort?.key === key ? { key, dir: sort.dir === 1 ? -1 : 1 } : { key, dir: numeric ? -1 : 1 })}
+      >
         {label}
       </button>
     </th>
@@ -239,7 +279,11 @@ export function Results() {
         <LangToggle lang={lang} setLang={setLang} label={t.lang} />
       </h1>
       <p class="meta">
-        {t.list}：<a href={rec.listUrl} target="_blank" rel="noopener noreferrer">{rec.listTitle || rec.listUrl}</a> · {rec.startedAt.replace('T', ' ').slice(0, 19)}
+        {t.list}：
+        <a href={rec.listUrl} target="_blank" rel="noopener noreferrer">
+          {rec.listTitle || rec.listUrl}
+        </a>{' '}
+        · {rec.startedAt.replace('T', ' ').slice(0, 19)}
       </p>
       <div class="bar">
         <progress max={rec.links.length} value={rows.length} aria-label={t.progress(rows.length, rec.links.length)} />
@@ -312,7 +356,9 @@ export function Results() {
               <td class="n">{l.row ? l.row.warnings : ''}</td>
               <td class="n">{l.row ? l.row.needs_review : ''}</td>
               <td class="n">{l.row ? l.row.passed : ''}</td>
-              <td class="fetch">{!l.row ? (rec.state === 'running' ? t.waiting : t.cancelled) : l.row.fetch === 'ok' ? t.ok : l.row.fetch}</td>
+              <td class="fetch">
+                {!l.row ? (rec.state === 'running' ? t.waiting : t.cancelled) : l.row.fetch === 'ok' ? t.ok : l.row.fetch}
+              </td>
               <td class="first">{l.row?.first_error ?? ''}</td>
             </tr>
           ))}
@@ -322,11 +368,14 @@ export function Results() {
         <>
           <h2>{t.earlier}</h2>
           <ul class="earlier">
-            {[...ids].reverse().filter((x) => x !== rec.id).map((x) => (
-              <li key={x}>
-                <a href={`?id=${encodeURIComponent(x)}`}>{x}</a>
-              </li>
-            ))}
+            {[...ids]
+              .reverse()
+              .filter((x) => x !== rec.id)
+              .map((x) => (
+                <li key={x}>
+                  <a href={`?id=${encodeURIComponent(x)}`}>{x}</a>
+                </li>
+              ))}
           </ul>
         </>
       ) : null}

@@ -46,7 +46,14 @@ export function SweepOffer({ tabId, lang }: { tabId: number | null; lang: Lang }
 
   return (
     <div class="sweep">
-      <button type="button" class="primary" data-action="sweep" data-count={listed.links.length} disabled={busy} onClick={() => void start()}>
+      <button
+        type="button"
+        class="primary"
+        data-action="sweep"
+        data-count={listed.links.length}
+        disabled={busy}
+        onClick={() => void start()}
+      >
         {t.check(listed.links.length)}
       </button>
       {listed.otherHosts.length ? <p class="meta">{t.hosts(listed.otherHosts.join('、'))}</p> : null}

@@ -28,7 +28,10 @@ const LIST_PAGE = `<!DOCTYPE html><html><head><meta charset="utf-8"><title>æ”¿åº
 const FILES: Record<string, { body: Buffer | string; type: string }> = {
   [LIST]: { body: LIST_PAGE, type: 'text/html; charset=utf-8' },
   '/zwgk/ndbg/2023-pingtan.html': { body: readFileSync(join(CORPUS, '2023-pingtan-guanweihui.html')), type: 'text/html; charset=utf-8' },
-  '/zwgk/ndbg/2019-shanghai.html': { body: readFileSync(join(CORPUS, '2019-shanghai-shizhengfu-bangongting.html')), type: 'text/html; charset=utf-8' },
+  '/zwgk/ndbg/2019-shanghai.html': {
+    body: readFileSync(join(CORPUS, '2019-shanghai-shizhengfu-bangongting.html')),
+    type: 'text/html; charset=utf-8',
+  },
   '/zwgk/ndbg/2023-hongze.html': { body: fixture('pdf-attachment.html'), type: 'text/html; charset=utf-8' },
   '/2023-huaian-hongzequ.pdf': { body: readFileSync(join(CORPUS, '2023-huaian-hongzequ.pdf')), type: 'application/pdf' },
   '/zwgk/ndbg/2023-shuyang.html': { body: readFileSync(join(CORPUS, '2023-shuyang-fagaiju.html')), type: 'text/html; charset=utf-8' },
@@ -74,7 +77,9 @@ async function listTabId(): Promise<number> {
     const id = await session.worker.evaluate(async () => {
       const c = (globalThis as unknown as { chrome: Chrome }).chrome;
       for (const tab of await c.tabs.query({})) {
-        const got = (await c.tabs.sendMessage(tab.id!, { type: 'gidar:sweepCount' }, { frameId: 0 }).catch(() => null)) as { links?: unknown[] } | null;
+        const got = (await c.tabs.sendMessage(tab.id!, { type: 'gidar:sweepCount' }, { frameId: 0 }).catch(() => null)) as {
+          links?: unknown[];
+        } | null;
         if (got?.links?.length) return tab.id!;
       }
       return null;
@@ -114,10 +119,20 @@ async function cliSweep(dir: string): Promise<{ summary: string; cells: string }
     stderr: () => {},
     isTTY: false,
     // the CLI asks for the gov.cn addresses; Node has no --host-resolver-rules, so they go to the same server here
-    fetch: ((input: string | URL | Request, init?: RequestInit) => fetch(String(input instanceof Request ? input.url : input).replace(GOV, local), init)) as typeof fetch,
+    fetch: ((input: string | URL | Request, init?: RequestInit) =>
+      fetch(String(input instanceof Request ? input.url : input).replace(GOV, local), init)) as typeof fetch,
   };
   const code = await sweepMain(
-    [`${GOV}${LIST}`, '--db', join(dir, 'sweep.db'), '--csv', join(dir, 'summary.csv'), '--cells-csv', join(dir, 'cells.csv'), '--no-progress'],
+    [
+      `${GOV}${LIST}`,
+      '--db',
+      join(dir, 'sweep.db'),
+      '--csv',
+      join(dir, 'summary.csv'),
+      '--cells-csv',
+      join(dir, 'cells.csv'),
+      '--no-progress',
+    ],
     io,
   );
   expect(code).toBe(1); // a report has failing errors
@@ -152,7 +167,12 @@ describe('check the reports listed on a page', () => {
     // each row links to the report's page, where the in-place annotation takes over
     expect(await hongze.locator('a').getAttribute('href')).toBe(HONGZE);
     // each report page and the PDF once, through the extension; nothing else
-    expect(requests.slice(1).filter((p) => p !== '/favicon.ico').sort()).toEqual([...REPORTS.map(([p]) => p), '/2023-huaian-hongzequ.pdf'].sort());
+    expect(
+      requests
+        .slice(1)
+        .filter((p) => p !== '/favicon.ico')
+        .sort(),
+    ).toEqual([...REPORTS.map(([p]) => p), '/2023-huaian-hongzequ.pdf'].sort());
     expect(logged.errors.filter((e) => !e.includes('/favicon.ico'))).toEqual([]);
 
     // sorted by errors (most first): Hongze on top
@@ -162,9 +182,19 @@ describe('check the reports listed on a page', () => {
     const download = await popupDownloads(results);
     summaryCsv = await download('summary-csv');
     const cells = await download('cells-csv');
-    const json = JSON.parse(await download('json')) as { sources: { source: string; errors: number; contract: { reports: { findings: { rule: string; status: string; severity: string }[] }[] } }[] };
+    const json = JSON.parse(await download('json')) as {
+      sources: {
+        source: string;
+        errors: number;
+        contract: { reports: { findings: { rule: string; status: string; severity: string }[] }[] };
+      }[];
+    };
     const hz = json.sources.find((x) => x.source === HONGZE)!;
-    expect(hz.contract.reports[0]!.findings.filter((f) => f.status === 'fail' && f.severity === 'error').map((f) => f.rule).sort()).toEqual(['t4.litAfterReviewSum', 't4.reviewSum']);
+    expect(
+      hz.contract.reports[0]!.findings.filter((f) => f.status === 'fail' && f.severity === 'error')
+        .map((f) => f.rule)
+        .sort(),
+    ).toEqual(['t4.litAfterReviewSum', 't4.reviewSum']);
 
     await results.setViewportSize({ width: 1280, height: 520 });
     await results.screenshot({ path: join(SHOTS, 'extension-sweep.png'), fullPage: true });
@@ -191,7 +221,9 @@ describe('check the reports listed on a page', () => {
     expect(await download('summary-csv')).toBe(summaryCsv);
     // the four reports with their cells and findings, gzip'd: a small part of storage.local's 10 MB
     const used = await session.worker.evaluate(() =>
-      (globalThis as unknown as { chrome: { storage: { local: { getBytesInUse(k: null): Promise<number> } } } }).chrome.storage.local.getBytesInUse(null),
+      (
+        globalThis as unknown as { chrome: { storage: { local: { getBytesInUse(k: null): Promise<number> } } } }
+      ).chrome.storage.local.getBytesInUse(null),
     );
     expect(used).toBeLessThan(200 * 1024);
     // without an id: the latest sweep

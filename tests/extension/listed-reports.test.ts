@@ -16,9 +16,17 @@ function listPage(extra = ''): Document {
 describe('listedReports', () => {
   it('a CMS list page: its three report links, in page order, none of the menu or news links', () => {
     const got = listedReports(listPage(), `${BASE}/a/index.html`);
-    expect(got.links.map((l) => l.url)).toEqual([`${BASE}/a/2023-pingtan.html`, `${BASE}/a/2025-pingtan.html`, `${BASE}/a/missing-2022.html`]);
+    expect(got.links.map((l) => l.url)).toEqual([
+      `${BASE}/a/2023-pingtan.html`,
+      `${BASE}/a/2025-pingtan.html`,
+      `${BASE}/a/missing-2022.html`,
+    ]);
     // each with the name the list shows (here cut short, as the CMS prints it)
-    expect(got.links.map((l) => l.title)).toEqual([TITLES.pingtan2023, `${TITLES.pingtan2025.slice(0, 17)}…`, '平潭综合实验区2022年度政府信息公开工作年度报告']);
+    expect(got.links.map((l) => l.title)).toEqual([
+      TITLES.pingtan2023,
+      `${TITLES.pingtan2025.slice(0, 17)}…`,
+      '平潭综合实验区2022年度政府信息公开工作年度报告',
+    ]);
     expect(got.otherHosts).toEqual([]);
   });
 
@@ -30,7 +38,10 @@ describe('listedReports', () => {
     ].join('');
     const got = listedReports(listPage(extra), `${BASE}/a/index.html`);
     expect(got.links.map((l) => l.url)).toEqual([
-      `${BASE}/a/2023-pingtan.html`, `${BASE}/a/2025-pingtan.html`, `${BASE}/a/missing-2022.html`, 'https://www.hongze.gov.cn/ndbg/2023.html',
+      `${BASE}/a/2023-pingtan.html`,
+      `${BASE}/a/2025-pingtan.html`,
+      `${BASE}/a/missing-2022.html`,
+      'https://www.hongze.gov.cn/ndbg/2023.html',
     ]);
     expect(got.otherHosts).toEqual(['www.hongze.gov.cn']);
   });

@@ -19,7 +19,12 @@ const LIST = 'http://www.example.gov.cn/ndbg/index.html';
 async function hongze2023(): Promise<SweptSource> {
   const pages = await pdfPages(new Uint8Array(readFileSync(join(CORPUS, '2023-huaian-hongzequ.pdf'))), PDF);
   const reports = readPdf(pages, { source: PDF }).filter((r) => r.cells.length > 0);
-  return { source: PAGE, foundOn: LIST, fetch: 'ok', reports: reports.map((report) => ({ report, findings: checkReport(report), readFrom: PDF })) };
+  return {
+    source: PAGE,
+    foundOn: LIST,
+    fetch: 'ok',
+    reports: reports.map((report) => ({ report, findings: checkReport(report), readFrom: PDF })),
+  };
 }
 
 function pingtan(year: 2018 | 2019): SweptSource {
@@ -39,8 +44,20 @@ describe('summaryRow', () => {
 
   it('a source that could not be fetched: its reason, no counts', () => {
     expect(summaryRow({ source: PAGE, foundOn: LIST, fetch: 'HTTP 404 Not Found', reports: [] })).toEqual({
-      source: PAGE, fetch: 'HTTP 404 Not Found', agency: null, year: null, format: null, errors: 0, warnings: 0, needs_review: 0,
-      passed: 0, not_checkable: 0, first_error: null, read_from: null, found_on: LIST, received: null,
+      source: PAGE,
+      fetch: 'HTTP 404 Not Found',
+      agency: null,
+      year: null,
+      format: null,
+      errors: 0,
+      warnings: 0,
+      needs_review: 0,
+      passed: 0,
+      not_checkable: 0,
+      first_error: null,
+      read_from: null,
+      found_on: LIST,
+      received: null,
     });
   });
 });
@@ -50,7 +67,11 @@ describe('summaryCsv', () => {
     const hz = await hongze2023();
     const forged = { ...hz, reports: hz.reports.map((r) => ({ ...r, report: { ...r.report, agency: '=HYPERLINK("x")' } })) };
     const csv = summaryCsv([summaryRow(hz), summaryRow(forged)]);
-    expect(csv.startsWith('\uFEFFsource,fetch,agency,year,format,errors,warnings,needs_review,passed,not_checkable,first_error,read_from,found_on,received\r\n')).toBe(true);
+    expect(
+      csv.startsWith(
+        '\uFEFFsource,fetch,agency,year,format,errors,warnings,needs_review,passed,not_checkable,first_error,read_from,found_on,received\r\n',
+      ),
+    ).toBe(true);
     expect(csv.endsWith('\r\n')).toBe(true);
     const parsed = Papa.parse<string[]>(csv.slice(1).trim(), { newline: '\r\n' }).data;
     expect(parsed[0]).toEqual([...SUMMARY_COLUMNS]);
