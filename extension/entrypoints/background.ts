@@ -89,13 +89,36 @@ async function checkTab(tabId: number): Promise<{ ok: boolean; error?: string }>
   }
 }
 
+/** The user's answer to the popup's request for other hosts comes while the sweep runs: wait for it this long. */
+const GRANT_WAIT_MS = 60_000;
+
+/** Whether the extension may fetch from `origin`; `wait`: until the permission is added, at most GRANT_WAIT_MS. */
+async function permitted(origin: string, wait: boolean): Promise<boolean> {
+  const q = { origins: [`${origin}/*`] };
+  if (await browser.permissions.contains(q)) return true;
+  if (!wait) return false;
+  return new Promise((resolve) => {
+    const done = (ok: boolean): void => {
+      clearTimeout(timer);
+      browser.permissions.onAdded.removeListener(added);
+      resolve(ok);
+    };
+    const added = (): void => void browser.permissions.contains(q).then((ok) => ok && done(true));
+    const timer = setTimeout(() => done(false), GRANT_WAIT_MS);
+    browser.permissions.onAdded.addListener(added);
+  });
+}
+
 /**
  * A listed report on another gov.cn host, for the sweep in a tab (lib/sweep.ts): fetched here, where the host
  * permission the user granted at the click lifts CORS; the body goes back base64 (messages carry JSON only).
  */
-async function sweepFetch(url: string): Promise<{ ok: true; finalUrl: string; contentType: string | null; body: string } | { ok: false; error: string }> {
+async function sweepFetch(
+  url: string,
+  waitForGrant: boolean,
+): Promise<{ ok: true; finalUrl: string; contentType: string | null; body: string } | { ok: false; error: string }> {
   try {
-    if (!(await browser.permissions.contains({ origins: [`${new URL(url).origin}/*`] }))) return { ok: false, error: `on another host, not permitted: ${url}` };
+    if (!(await permitted(new URL(url).origin, waitForGrant))) return { ok: false, error: `on another host, not permitted: ${url}` };
     const res = await fetch(url, { credentials: 'include' });
     if (!res.ok) return { ok: false, error: `HTTP ${res.status}${res.statusText ? ` ${res.statusText}` : ''}` };
     return { ok: true, finalUrl: res.url || url, contentType: res.headers.get('content-type'), body: bytesToBase64(new Uint8Array(await res.arrayBuffer())) };
@@ -135,7 +158,7 @@ export default defineBackground(() => {
       return true;
     }
     if (msg.type === 'gidar:sweepFetch') {
-      void sweepFetch(msg.url).then(sendResponse);
+      void sweepFetch(msg.url, msg.waitForGrant).then(sendResponse);
       return true;
     }
     if (msg.type === 'gidar:checkTab') {

@@ -27,7 +27,7 @@ export type ToBackground =
   /** the PDF reader could not be imported (not a gov.cn page): inject it into the asking frame (activeTab) */
   | { type: 'gidar:loadPdfReader' }
   /** the sweep (lib/sweep.ts): a listed report on another gov.cn host, fetched under the host permission the user granted */
-  | { type: 'gidar:sweepFetch'; url: string };
+  | { type: 'gidar:sweepFetch'; url: string; waitForGrant: boolean };
 
 export type ToContent =
   | { type: 'gidar:setAnnotations'; on: boolean }
@@ -40,6 +40,7 @@ export type ToContent =
   | { type: 'gidar:checkNow' }
   /** "check the reports listed on this page" (lib/sweep.ts): how many; start (the user clicked); cancel */
   | { type: 'gidar:sweepCount' }
+  /** `otherHosts`: the popup asked the user for the listed reports' other gov.cn hosts (the answer comes later) */
   | { type: 'gidar:sweepStart'; id: string; tabId: number | null; otherHosts: boolean }
   | { type: 'gidar:sweepCancel'; id: string }
   /** the results page: is the sweep still running in this tab (not closed or navigated away)? */

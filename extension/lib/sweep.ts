@@ -40,9 +40,9 @@ const textDecoder: Decoder = (bytes, charset) => {
 };
 
 /** An address's bytes: same origin from here with the page's cookies; another gov.cn host through the background. */
-async function fetchBytes(url: string, signal: AbortSignal): Promise<Fetched> {
+async function fetchBytes(url: string, signal: AbortSignal, waitForGrant: boolean): Promise<Fetched> {
   if (new URL(url).origin !== location.origin) {
-    const res = (await browser.runtime.sendMessage({ type: 'gidar:sweepFetch', url })) as
+    const res = (await browser.runtime.sendMessage({ type: 'gidar:sweepFetch', url, waitForGrant })) as
       { ok: true; finalUrl: string; contentType: string | null; body: string } | { ok: false; error: string } | undefined;
     if (!res) throw new SourceError('cannot fetch: no answer');
     if (!res.ok) throw new SourceError(res.error);
@@ -81,13 +81,11 @@ async function checkSource(
   listUrl: string,
   throttle: HostThrottle,
   signal: AbortSignal,
-  mayFetch: (url: string) => boolean,
+  waitForGrant: boolean,
 ): Promise<SweptSource> {
   const source: SweptSource = { source: link.url, foundOn: listUrl, fetch: 'ok', reports: [] };
-  const get = (url: string): Promise<Fetched> => {
-    if (!mayFetch(url)) throw new SourceError(`on another host, not permitted: ${url}`);
-    return throttle.run(url, () => (signal.aborted ? Promise.reject(new SourceError('cancelled')) : fetchBytes(url, signal)));
-  };
+  const get = (url: string): Promise<Fetched> =>
+    throttle.run(url, () => (signal.aborted ? Promise.reject(new SourceError('cancelled')) : fetchBytes(url, signal, waitForGrant)));
   try {
     const page = await get(link.url);
     const reports = await readFetched(page, link.url);
@@ -120,7 +118,8 @@ function reason(e: unknown): string {
 const running = new Map<string, AbortController>();
 
 /** Runs a sweep of the page's listed reports, storing each result as it comes; resolves when all are done or cancelled. */
-export async function runSweep(id: string, tabId: number | null, otherHostsGranted: boolean): Promise<void> {
+/** `otherHostsAsked`: the user is being asked for the other hosts; their reports wait for the answer (background). */
+export async function runSweep(id: string, tabId: number | null, otherHostsAsked: boolean): Promise<void> {
   const listUrl = location.href;
   const { links } = listedReports(document, listUrl);
   const abort = new AbortController();
@@ -138,7 +137,6 @@ export async function runSweep(id: string, tabId: number | null, otherHostsGrant
   };
   await addSweep(rec);
   const throttle = new HostThrottle();
-  const mayFetch = (url: string) => otherHostsGranted || new URL(url).origin === location.origin;
   const sources: (SweptSource | null)[] = links.map(() => null);
   // one write at a time, each with every row so far (cross-year findings can change an earlier row)
   let writing = Promise.resolve();
@@ -157,7 +155,7 @@ export async function runSweep(id: string, tabId: number | null, otherHostsGrant
   };
   await Promise.all(
     links.map(async (link, i) => {
-      const s = await checkSource(link, listUrl, throttle, abort.signal, mayFetch);
+      const s = await checkSource(link, listUrl, throttle, abort.signal, otherHostsAsked);
       if (abort.signal.aborted) return;
       sources[i] = s;
       await store(i);

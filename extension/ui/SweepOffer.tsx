@@ -29,31 +29,24 @@ export function SweepOffer({ tabId, lang }: { tabId: number | null; lang: Lang }
   if (tabId === null || !listed || listed.links.length < 2) return null;
   const t = T[lang];
 
-  const start = async (): Promise<void> => {
+  // Everything is sent in the click's own task, before any await: Chrome closes the popup when the permission prompt
+  // opens (what would follow an await never runs), Firefox honours permissions.request only synchronously in the
+  // click. The sweep starts at once; its reports on other hosts wait (in the background) for the user's answer.
+  const start = (): void => {
     setBusy(true);
-    try {
-      // other gov.cn hosts: asked for now, in the click's user gesture; refused = those rows say so
-      const granted = listed.otherHosts.length
-        ? await browser.permissions.request({ origins: listed.otherHosts.map((h) => `*://${h}/*`) }).catch(() => false)
-        : false;
-      const id = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
-      await browser.tabs.sendMessage(tabId, { type: 'gidar:sweepStart', id, tabId, otherHosts: granted }, { frameId: 0 });
-      await browser.tabs.create({ url: browser.runtime.getURL(`/results.html?id=${id}`) });
-    } finally {
-      setBusy(false);
-    }
+    const id = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+    const asked = listed.otherHosts.length > 0;
+    const started = browser.tabs.sendMessage(tabId, { type: 'gidar:sweepStart', id, tabId, otherHosts: asked }, { frameId: 0 });
+    const permission = asked
+      ? browser.permissions.request({ origins: listed.otherHosts.map((h) => `*://${h}/*`) }).catch(() => false)
+      : null;
+    const opened = browser.tabs.create({ url: browser.runtime.getURL(`/results.html?id=${id}`) });
+    void Promise.allSettled([started, permission, opened]).then(() => setBusy(false));
   };
 
   return (
     <div class="sweep">
-      <button
-        type="button"
-        class="primary"
-        data-action="sweep"
-        data-count={listed.links.length}
-        disabled={busy}
-        onClick={() => void start()}
-      >
+      <button type="button" class="primary" data-action="sweep" data-count={listed.links.length} disabled={busy} onClick={start}>
         {t.check(listed.links.length)}
       </button>
       {listed.otherHosts.length ? <p class="meta">{t.hosts(listed.otherHosts.join('、'))}</p> : null}
