@@ -39,6 +39,8 @@ const FILES: Record<string, { body: Buffer | string; type: string }> = {
 
 /** every request the server answered, in order; `slow`: report pages and attachments wait this long */
 const requests: string[] = [];
+/** when each request arrived (ms), in the same order */
+const arrivals: number[] = [];
 let slowMs = 0;
 let server: Server;
 let port = 0;
@@ -49,6 +51,7 @@ beforeAll(async () => {
   server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
     requests.push(path);
+    arrivals.push(Date.now());
     const f = FILES[path];
     const answer = () => {
       if (!f) {
@@ -174,6 +177,11 @@ describe('check the reports listed on a page', () => {
         .sort(),
     ).toEqual([...REPORTS.map(([p]) => p), '/2023-huaian-hongzequ.pdf'].sort());
     expect(logged.errors.filter((e) => !e.includes('/favicon.ico'))).toEqual([]);
+    // the sweep command's politeness: one host, each request started at least 500 ms after the one before (a busy
+    // page can delay one request's arrival, so the bound is on the whole run: the last starts ≥ 4 × 500 ms after the first)
+    const times = arrivals.filter((_, i) => i > 0 && requests[i] !== '/favicon.ico');
+    expect(times.length).toBe(5);
+    expect(times.at(-1)! - times[0]!).toBeGreaterThanOrEqual(4 * 500 - 50);
 
     // sorted by errors (most first): Hongze on top
     await results.locator('[data-sort="errors"]').click();
