@@ -38,6 +38,9 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'zh_CN',
     permissions: ['activeTab', 'scripting', 'storage'],
+    // "Check the reports listed on this page" fetches same-origin reports from the page; reports on another gov.cn
+    // host only after the user grants that host at the click (permissions.request), never at install.
+    [browser === 'firefox' ? 'optional_permissions' : 'optional_host_permissions']: ['*://*.gov.cn/*'],
     // icon/<size>.png are found by WXT for `icons`; the toolbar gets the same. The background swaps in
     // icon/error/<size>.png on a tab whose report has failing errors (scripts/icons.ts draws both). Firefox's MV2
     // build takes browser_action as given (WXT does not carry an `action` over once the popup has set one).
@@ -48,7 +51,7 @@ export default defineConfig({
     // chrome-extension://<id>/annotator.js to learn the extension is installed. (Firefox MV2 has no such key: its
     // moz-extension:// origin is a random id per installation already.)
     web_accessible_resources: [
-      { resources: ['annotator.js', 'pdf-reader.js', 'cmaps/*'], matches: ['*://*.gov.cn/*'], ...(browser === 'firefox' ? {} : { use_dynamic_url: true }) },
+      { resources: ['annotator.js', 'pdf-reader.js', 'sweep.js', 'cmaps/*'], matches: ['*://*.gov.cn/*'], ...(browser === 'firefox' ? {} : { use_dynamic_url: true }) },
     ],
     ...(browser === 'firefox'
       ? // 142: data_collection_permissions (MV2 storage.session/scripting need 115). Nothing is collected or sent anywhere.

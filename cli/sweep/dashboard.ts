@@ -32,23 +32,6 @@ export interface DashboardReport {
   received: number | null;
 }
 
-/** The counts a dashboard row shows, from a report's findings (warnings: the failures that are not errors). */
-export function dashboardCounts(findings: readonly Finding[]): DashboardReport['counts'] {
-  const counts = { errors: 0, warnings: 0, needsReview: 0, passed: 0, notCheckable: 0 };
-  for (const f of findings) {
-    if (f.status === 'fail') counts[f.severity === 'error' ? 'errors' : 'warnings']++;
-    else if (f.status === 'needsReview') counts.needsReview++;
-    else if (f.status === 'pass') counts.passed++;
-    else counts.notCheckable++;
-  }
-  return counts;
-}
-
-/** The message (zh) of the most important failing error, as DashboardReport.firstError wants it. */
-export function firstErrorOf(findings: readonly Finding[]): string | null {
-  return [...findings].sort(byImportance).find((f) => f.severity === 'error' && f.status === 'fail')?.message.zh ?? null;
-}
-
 export type Verdict = 'error' | 'failed' | 'review' | 'none' | 'ok';
 /** Worst first: the table's default order and the grid's colour when an agency has several reports in a year. */
 const VERDICT_RANK: Record<Verdict, number> = { error: 0, failed: 1, review: 2, none: 3, ok: 4 };

@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto';
 import robotsParser from 'robots-parser';
 import { networkReason } from '../input';
+import { HostSlot, HostThrottle, sleep } from '../../core/sweep/throttle';
 
 export interface FetcherOptions {
   /** requests at once to one host */
@@ -35,32 +36,6 @@ export interface FetchOutcome {
   /** one line; null when the body is usable */
   error: string | null;
   fetchedAt: string;
-}
-
-/** One host's queue: at most `concurrency` requests running, each started at least `delayMs` after the previous. */
-class HostSlot {
-  private active = 0;
-  private nextStart = 0;
-  private readonly waiting: (() => void)[] = [];
-  constructor(
-    private readonly concurrency: number,
-    private readonly delayMs: number,
-  ) {}
-
-  async run<T>(task: () => Promise<T>): Promise<T> {
-    if (this.active >= this.concurrency) await new Promise<void>((r) => this.waiting.push(r));
-    this.active++;
-    try {
-      const now = Date.now();
-      const wait = this.nextStart - now;
-      this.nextStart = Math.max(now, this.nextStart) + this.delayMs;
-      if (wait > 0) await sleep(wait);
-      return await task();
-    } finally {
-      this.active--;
-      this.waiting.shift()?.();
-    }
-  }
 }
 
 /**
@@ -99,10 +74,6 @@ class IdleTimeout {
   }
 }
 
-function sleep(ms: number): Promise<void> {
-  return new Promise((r) => setTimeout(r, ms));
-}
-
 function hostOf(url: string): string {
   return new URL(url).host;
 }
@@ -110,18 +81,17 @@ function hostOf(url: string): string {
 type Robots = ReturnType<typeof robotsParser> | null;
 
 export class Fetcher {
-  private readonly hosts = new Map<string, HostSlot>();
+  private readonly hosts: HostThrottle;
   private readonly robots = new Map<string, Promise<Robots>>();
   private readonly doFetch: typeof fetch;
 
   constructor(readonly opts: FetcherOptions) {
     this.doFetch = opts.fetch ?? fetch;
+    this.hosts = new HostThrottle(opts.concurrency, opts.delayMs);
   }
 
   private slot(host: string): HostSlot {
-    let s = this.hosts.get(host);
-    if (!s) this.hosts.set(host, (s = new HostSlot(this.opts.concurrency, this.opts.delayMs)));
-    return s;
+    return this.hosts.slot(host);
   }
 
   /** robots.txt of the URL's origin, fetched once (through the host's queue); missing or broken = everything allowed */

@@ -13,6 +13,8 @@ import { csvRows, CSV_COLUMNS, FORMULA_START } from '../../core/export/csv';
 import { charsetFromContentType, fromBytes, InputError, loadFile, type LoadedInput } from '../input';
 import { check, type Checked } from '../main';
 import { isProgram } from '../program';
+import { SWEEP_CONCURRENCY, SWEEP_DELAY_MS } from '../../core/sweep/throttle';
+import { summaryValues } from '../../core/sweep/summary';
 import { renderDashboard, type DashboardReport } from './dashboard';
 import { Fetcher, type FetchOutcome } from './fetcher';
 import { Progress } from './progress';
@@ -65,8 +67,8 @@ function program(io: SweepIo): Command {
     .option('--cells-csv <file>', 'write the tidy cells of every report as CSV')
     .option('--html <file>', 'write a self-contained HTML dashboard')
     .option('--no-bom', 'omit the UTF-8 byte-order mark in the CSVs')
-    .addOption(new Option('--concurrency <n>', 'requests at once per host').default(2).argParser(int('--concurrency', 1)))
-    .addOption(new Option('--delay <ms>', 'minimum milliseconds between requests to one host').default(500).argParser(int('--delay', 0)))
+    .addOption(new Option('--concurrency <n>', 'requests at once per host').default(SWEEP_CONCURRENCY).argParser(int('--concurrency', 1)))
+    .addOption(new Option('--delay <ms>', 'minimum milliseconds between requests to one host').default(SWEEP_DELAY_MS).argParser(int('--delay', 0)))
     .addOption(new Option('--timeout <seconds>', 'timeout of one request').default(30).argParser(int('--timeout', 0.001)))
     .addOption(new Option('--retries <n>', 'retries on timeouts, network errors and HTTP 5xx').default(2).argParser(int('--retries', 0)))
     .addOption(new Option('--backoff <ms>', 'wait before the first retry (doubled for each next)').default(1000).argParser(int('--backoff', 0)))
@@ -410,7 +412,7 @@ export async function sweepMain(argv: string[], io: SweepIo): Promise<number> {
     progress.stop();
     const rows = summaryRows(sweep.store, sweep.sources);
     io.stdout(renderSweepSummary(rows, { db: opts.db, stored: sweep.stored, done: sweep.done }));
-    if (opts.csv) writeCsvFile(opts.csv, opts.bom, SUMMARY_COLUMNS, rows.map((r) => SUMMARY_COLUMNS.map((k) => r[k] ?? '')));
+    if (opts.csv) writeCsvFile(opts.csv, opts.bom, SUMMARY_COLUMNS, rows.map(summaryValues));
     if (opts.cellsCsv) writeCsvFile(opts.cellsCsv, opts.bom, CSV_COLUMNS, cellRows(sweep.store, rows.map((r) => r.source_id)));
     if (opts.html)
       writeFileSync(opts.html, renderDashboard(dashboardReports(sweep.store, rows), { generatedAt: new Date().toISOString().replace(/\.\d+Z$/, 'Z') }), 'utf8');

@@ -8,7 +8,7 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import type { Finding, Report } from '../../core/model/schema';
 import { agencyKey, checkPair, sortFindings } from '../../core/check';
 import { colLabel, rowLabel } from '../../core/export/labels';
-import { dashboardCounts as countFindings, firstErrorOf as firstError } from './dashboard';
+import { countFindings, firstError, received } from '../../core/sweep/summary';
 
 export const SCHEMA_VERSION = 1;
 
@@ -96,12 +96,8 @@ export interface PendingBody {
   body: Uint8Array;
 }
 
-export interface StoredReport {
-  report: Report;
-  findings: Finding[];
-  /** where the tables were read: the page, or its attachment */
-  readFrom: string;
-}
+export type { SweptReport as StoredReport } from '../../core/sweep/summary';
+import type { SweptReport as StoredReport } from '../../core/sweep/summary';
 
 export interface SourceRecord {
   source: string;
@@ -113,10 +109,8 @@ export interface SourceRecord {
   reports: StoredReport[];
 }
 
-/** 表三 本年新收 总计: the applications the agency received, for the dashboard's chart */
-export function received(report: Report): number | null {
-  return report.cells.find((c) => c.table === 't3' && c.row === 'newReceived' && c.col === 'total')?.value ?? null;
-}
+// the counts behind a summary row: one definition, in core (the extension's sweep uses them too)
+export { countFindings, firstError, received, type Counts } from '../../core/sweep/summary';
 
 export class SweepStore {
   readonly db: DatabaseSync;

@@ -1,29 +1,13 @@
 // The sweep's summary: one row per source (the --csv columns) and the table printed at the end.
 import Table from 'cli-table3';
+import type { SummaryRow as CoreSummaryRow } from '../../core/sweep/summary';
 import type { SweepStore } from './store';
 
-/** The --csv columns, exactly these first and in this order; then where each report was read and found. */
-export const SUMMARY_COLUMNS = [
-  'source', 'fetch', 'agency', 'year', 'format', 'errors', 'warnings', 'needs_review', 'passed', 'not_checkable', 'first_error',
-  'read_from', 'found_on', 'received',
-] as const;
+export { SUMMARY_COLUMNS } from '../../core/sweep/summary';
 
-export interface SummaryRow {
+/** core's summary row, with the source's id in the database */
+export interface SummaryRow extends CoreSummaryRow {
   source_id: number;
-  source: string;
-  fetch: string;
-  agency: string | null;
-  year: number | null;
-  format: string | null;
-  errors: number;
-  warnings: number;
-  needs_review: number;
-  passed: number;
-  not_checkable: number;
-  first_error: string | null;
-  read_from: string | null;
-  found_on: string | null;
-  received: number | null;
 }
 
 /** The summary rows of the given sources (those stored), in the order they were stored: one pass over the view. */

@@ -1,6 +1,7 @@
 // Keeps each tab's findings summary for the toolbar badge and the popup; injects the checker on demand.
 import { browser } from 'wxt/browser';
 import type { FrameSummary, TabState, ToBackground, ToContent } from '@/lib/messages';
+import { bytesToBase64 } from '@/lib/sweep-store';
 
 const tabs = new Map<number, Map<number, FrameSummary>>();
 
@@ -88,6 +89,44 @@ async function checkTab(tabId: number): Promise<{ ok: boolean; error?: string }>
   }
 }
 
+/** The user's answer to the popup's request for other hosts comes while the sweep runs: wait for it this long. */
+const GRANT_WAIT_MS = 60_000;
+
+/** Whether the extension may fetch from `origin`; `wait`: until the permission is added, at most GRANT_WAIT_MS. */
+async function permitted(origin: string, wait: boolean): Promise<boolean> {
+  const q = { origins: [`${origin}/*`] };
+  if (await browser.permissions.contains(q)) return true;
+  if (!wait) return false;
+  return new Promise((resolve) => {
+    const done = (ok: boolean): void => {
+      clearTimeout(timer);
+      browser.permissions.onAdded.removeListener(added);
+      resolve(ok);
+    };
+    const added = (): void => void browser.permissions.contains(q).then((ok) => ok && done(true));
+    const timer = setTimeout(() => done(false), GRANT_WAIT_MS);
+    browser.permissions.onAdded.addListener(added);
+  });
+}
+
+/**
+ * A listed report on another gov.cn host, for the sweep in a tab (lib/sweep.ts): fetched here, where the host
+ * permission the user granted at the click lifts CORS; the body goes back base64 (messages carry JSON only).
+ */
+async function sweepFetch(
+  url: string,
+  waitForGrant: boolean,
+): Promise<{ ok: true; finalUrl: string; contentType: string | null; body: string } | { ok: false; error: string }> {
+  try {
+    if (!(await permitted(new URL(url).origin, waitForGrant))) return { ok: false, error: `on another host, not permitted: ${url}` };
+    const res = await fetch(url, { credentials: 'include' });
+    if (!res.ok) return { ok: false, error: `HTTP ${res.status}${res.statusText ? ` ${res.statusText}` : ''}` };
+    return { ok: true, finalUrl: res.url || url, contentType: res.headers.get('content-type'), body: bytesToBase64(new Uint8Array(await res.arrayBuffer())) };
+  } catch (e) {
+    return { ok: false, error: `cannot fetch: ${e instanceof Error ? e.message : String(e)}` };
+  }
+}
+
 export default defineBackground(() => {
   browser.runtime.onMessage.addListener((msg: ToBackground, sender, sendResponse) => {
     if (!msg || typeof msg !== 'object') return;
@@ -116,6 +155,10 @@ export default defineBackground(() => {
           () => sendResponse({ ok: true }),
           (e: unknown) => sendResponse({ ok: false, error: e instanceof Error ? e.message : String(e) }),
         );
+      return true;
+    }
+    if (msg.type === 'gidar:sweepFetch') {
+      void sweepFetch(msg.url, msg.waitForGrant).then(sendResponse);
       return true;
     }
     if (msg.type === 'gidar:checkTab') {

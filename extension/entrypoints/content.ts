@@ -27,6 +27,13 @@ export default defineContentScript({
     // The popup's "check this page" / "check again": on gov.cn pages the bootstrap is already here, so no
     // activeTab grant is needed (other sites get the annotator injected by the background instead).
     browser.runtime.onMessage.addListener((msg: ToContent, _sender, sendResponse) => {
+      // "check the reports listed on this page": the sweep chunk, loaded only when the popup asks (top frame only)
+      if (typeof msg?.type === 'string' && msg.type.startsWith('gidar:sweep') && window === window.top) {
+        import(/* @vite-ignore */ browser.runtime.getURL('/sweep.js'))
+          .then(() => globalThis.__gidarSweep!.handle(msg))
+          .then(sendResponse, (e: unknown) => sendResponse({ error: String(e) }));
+        return true;
+      }
       if (msg?.type !== 'gidar:checkNow') return;
       globalThis.__gidarOnDemand = true;
       if (globalThis.__gidarAnnotator) globalThis.__gidarAnnotator.recheck();

@@ -25,7 +25,9 @@ export type ToBackground =
   | { type: 'gidar:getTab'; tabId: number }
   | { type: 'gidar:checkTab'; tabId: number }
   /** the PDF reader could not be imported (not a gov.cn page): inject it into the asking frame (activeTab) */
-  | { type: 'gidar:loadPdfReader' };
+  | { type: 'gidar:loadPdfReader' }
+  /** the sweep (lib/sweep.ts): a listed report on another gov.cn host, fetched under the host permission the user granted */
+  | { type: 'gidar:sweepFetch'; url: string; waitForGrant: boolean };
 
 export type ToContent =
   | { type: 'gidar:setAnnotations'; on: boolean }
@@ -35,7 +37,14 @@ export type ToContent =
   /** from the popup: fetch and check this PDF attachment (the user asked for it) */
   | { type: 'gidar:checkPdf'; url: string }
   /** to the gov.cn bootstrap: check this page now (load the annotator, or check again) */
-  | { type: 'gidar:checkNow' };
+  | { type: 'gidar:checkNow' }
+  /** "check the reports listed on this page" (lib/sweep.ts): how many; start (the user clicked); cancel */
+  | { type: 'gidar:sweepCount' }
+  /** `otherHosts`: the popup asked the user for the listed reports' other gov.cn hosts (the answer comes later) */
+  | { type: 'gidar:sweepStart'; id: string; tabId: number | null; otherHosts: boolean }
+  | { type: 'gidar:sweepCancel'; id: string }
+  /** the results page: is the sweep still running in this tab (not closed or navigated away)? */
+  | { type: 'gidar:sweepAlive'; id: string };
 
 export interface AuditData {
   url: string;

@@ -52,7 +52,7 @@ export async function downloadPdf(url: string, credentials: RequestCredentials):
  * extension in an extension page or on gov.cn (web-accessible there, as the annotator); elsewhere injected by the
  * background under the toolbar's activeTab grant that brought the annotator.
  */
-async function loadPdfReader(): Promise<PdfReader> {
+export async function loadPdfReader(): Promise<PdfReader> {
   if (!globalThis.__gidarPdfReader) {
     const extensionPage = /^(chrome|moz)-extension:$/.test(location.protocol);
     if (extensionPage || /(^|\.)gov\.cn$/i.test(location.hostname)) {
@@ -75,7 +75,7 @@ function ownUrl(path: string): string {
 }
 
 /** where the build puts pdf.js's Chinese cMaps (wxt.config.ts; not a typed public path: copied by a build hook) */
-const cMapUrl = (): string => ownUrl('/cmaps/');
+export const cMapUrl = (): string => ownUrl('/cmaps/');
 
 /**
  * The PDF at `url` downloaded, read (one page per task) and its reports checked, with last year's findings when

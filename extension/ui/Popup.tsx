@@ -5,8 +5,8 @@ import type { ExportFormat, ExportResult, FrameSummary, TabState } from '../lib/
 import type { Lang } from './strings';
 import { auditExport } from '../lib/audit-export';
 import type { PdfTabResult } from '../lib/pdf-tab';
-
-const LANG_KEY = 'gidar:lang';
+import { SweepOffer } from './SweepOffer';
+import { LANG_KEY, LangToggle } from './LangToggle';
 
 const T = {
   zh: {
@@ -257,17 +257,7 @@ export function App() {
       <h1>
         <img src="/icon/16.png" srcSet="/icon/32.png 2x" width={16} height={16} alt="" />
         <span>{t.title}</span>
-        <button
-          type="button"
-          lang={lang === 'zh' ? 'en' : 'zh-CN'}
-          onClick={() => {
-            const next = lang === 'zh' ? 'en' : 'zh';
-            setLang(next);
-            void browser.storage.local.set({ [LANG_KEY]: next });
-          }}
-        >
-          {t.lang}
-        </button>
+        <LangToggle lang={lang} setLang={setLang} label={t.lang} />
       </h1>
       {pdfResult ? (
         <>
@@ -357,6 +347,7 @@ export function App() {
           </button>
         </>
       )}
+      <SweepOffer tabId={tabId} lang={lang} />
       <div class={`status${status?.err || pdfError ? ' err' : ''}`} role="status" aria-live="polite" data-pdf-error={pdfError?.code}>
         {pdfError ? pdfError[lang] : (status?.text ?? '')}
       </div>

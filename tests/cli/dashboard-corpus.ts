@@ -6,7 +6,8 @@ import { basename, join } from 'node:path';
 import type { Finding, Report } from '../../core/model/schema';
 import { checkReport } from '../../core/check';
 import { isReport } from '../../core/read/types';
-import { dashboardCounts, firstErrorOf, type DashboardReport } from '../../cli/sweep/dashboard';
+import { type DashboardReport } from '../../cli/sweep/dashboard';
+import { countFindings, firstError } from '../../core/sweep/summary';
 import { documentsIn, reportsOf } from '../documents';
 import { CORPUS } from './helpers';
 
@@ -25,8 +26,8 @@ export function toDashboardReport(source: string, report: Report, findings: Find
     agency: report.agency,
     year: report.year,
     format: report.format,
-    counts: dashboardCounts(findings),
-    firstError: firstErrorOf(findings),
+    counts: countFindings(findings),
+    firstError: firstError(findings),
     findings,
     received: received?.value ?? null,
   };

@@ -149,15 +149,18 @@ describe('Firefox (firefox-mv2 in firefox-esr)', () => {
     const manifest = JSON.parse(readFileSync(built(), 'utf8')) as {
       manifest_version: number;
       permissions?: string[];
+      optional_permissions?: string[];
       content_scripts?: { matches: string[]; all_frames?: boolean }[];
       web_accessible_resources?: unknown;
     };
     expect(manifest.manifest_version).toBe(2);
     // MV2 has no host_permissions key: hosts would be listed in permissions; none are
     expect(manifest.permissions).toEqual(['activeTab', 'scripting', 'storage']);
+    // asked for only when the user checks the reports a list page lists on another gov.cn host
+    expect(manifest.optional_permissions).toEqual(['*://*.gov.cn/*']);
     expect(manifest.content_scripts).toEqual([expect.objectContaining({ matches: ['*://*.gov.cn/*'], all_frames: true })]);
     // the bootstrap imports the annotator from its moz-extension: URL; the annotator the PDF reader, on request
-    expect(manifest.web_accessible_resources).toEqual(['annotator.js', 'pdf-reader.js', 'cmaps/*']);
+    expect(manifest.web_accessible_resources).toEqual(['annotator.js', 'pdf-reader.js', 'sweep.js', 'cmaps/*']);
   });
 
   it(`${ORIGINAL}: tables 二/三/四 each get the consistent badge, no suspect, the tables untouched`, async () => {

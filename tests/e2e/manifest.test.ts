@@ -10,6 +10,7 @@ interface Manifest {
   permissions?: string[];
   host_permissions?: string[];
   optional_permissions?: string[];
+  optional_host_permissions?: string[];
   content_scripts?: { matches: string[]; all_frames?: boolean; js: string[] }[];
   web_accessible_resources?: { resources: string[]; matches: string[]; use_dynamic_url?: boolean }[];
   version: string;
@@ -27,17 +28,19 @@ function files(dir: string): string[] {
 }
 
 describe('manifest (chrome-mv3)', () => {
-  it('asks only for activeTab, scripting and storage, and no host permissions', () => {
+  it('asks only for activeTab, scripting and storage, and no host permissions at install', () => {
     expect(manifest.manifest_version).toBe(3);
     expect(manifest.permissions).toEqual(['activeTab', 'scripting', 'storage']);
     expect(manifest.host_permissions ?? []).toEqual([]);
     expect(manifest.optional_permissions ?? []).toEqual([]);
+    // requested only when the user asks to check listed reports on another gov.cn host (lib/sweep.ts)
+    expect(manifest.optional_host_permissions).toEqual(['*://*.gov.cn/*']);
   });
 
-  it('runs the bootstrap on gov.cn pages only, in all frames, and exposes only the annotator and the PDF reader to them', () => {
+  it('runs the bootstrap on gov.cn pages only, in all frames, and exposes only the annotator, the PDF reader and the sweep to them', () => {
     expect(manifest.content_scripts).toEqual([expect.objectContaining({ matches: ['*://*.gov.cn/*'], all_frames: true, js: ['content-scripts/content.js'] })]);
     // only under the per-session dynamic id: a page cannot probe chrome-extension://<id>/annotator.js
-    expect(manifest.web_accessible_resources).toEqual([{ resources: ['annotator.js', 'pdf-reader.js', 'cmaps/*'], matches: ['*://*.gov.cn/*'], use_dynamic_url: true }]);
+    expect(manifest.web_accessible_resources).toEqual([{ resources: ['annotator.js', 'pdf-reader.js', 'sweep.js', 'cmaps/*'], matches: ['*://*.gov.cn/*'], use_dynamic_url: true }]);
   });
 
   it("carries package.json's version and the icons at 16, 32, 48 and 128 px (the toolbar's too), with the error variant beside them", () => {

@@ -1,0 +1,4 @@
+import { render } from 'preact';
+import { Results } from '@/ui/Results';
+
+render(<Results />, document.getElementById('app')!);

@@ -1,0 +1,55 @@
+// The popup's offer on a page that lists reports: "check the N reports listed on this page". Nothing is fetched
+// until the click; then the tab's content script runs the sweep (lib/sweep.ts) and the results page opens.
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import type { ListedReports } from '../lib/sweep';
+import type { Lang } from './strings';
+
+const T = {
+  zh: {
+    check: (n: number) => `检查本页列出的 ${n} 份年报`,
+    hosts: (h: string) => `其中部分在其他网站（${h}），点击后将请求访问权限。`,
+  },
+  en: {
+    check: (n: number) => `Check the ${n} reports listed on this page`,
+    hosts: (h: string) => `Some are on other sites (${h}); the click asks for access to them.`,
+  },
+};
+
+export function SweepOffer({ tabId, lang }: { tabId: number | null; lang: Lang }) {
+  const [listed, setListed] = useState<ListedReports | null>(null);
+  const [busy, setBusy] = useState(false);
+  useEffect(() => {
+    if (tabId === null) return;
+    browser.tabs
+      .sendMessage(tabId, { type: 'gidar:sweepCount' }, { frameId: 0 })
+      .then((r) => setListed(r && typeof r === 'object' && 'links' in r ? (r as ListedReports) : null))
+      .catch(() => setListed(null));
+  }, [tabId]);
+  if (tabId === null || !listed || listed.links.length < 2) return null;
+  const t = T[lang];
+
+  // Everything is sent in the click's own task, before any await: Chrome closes the popup when the permission prompt
+  // opens (what would follow an await never runs), Firefox honours permissions.request only synchronously in the
+  // click. The sweep starts at once; its reports on other hosts wait (in the background) for the user's answer.
+  const start = (): void => {
+    setBusy(true);
+    const id = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+    const asked = listed.otherHosts.length > 0;
+    const started = browser.tabs.sendMessage(tabId, { type: 'gidar:sweepStart', id, tabId, otherHosts: asked }, { frameId: 0 });
+    const permission = asked
+      ? browser.permissions.request({ origins: listed.otherHosts.map((h) => `*://${h}/*`) }).catch(() => false)
+      : null;
+    const opened = browser.tabs.create({ url: browser.runtime.getURL(`/results.html?id=${id}`) });
+    void Promise.allSettled([started, permission, opened]).then(() => setBusy(false));
+  };
+
+  return (
+    <div class="sweep">
+      <button type="button" class="primary" data-action="sweep" data-count={listed.links.length} disabled={busy} onClick={start}>
+        {t.check(listed.links.length)}
+      </button>
+      {listed.otherHosts.length ? <p class="meta">{t.hosts(listed.otherHosts.join('、'))}</p> : null}
+    </div>
+  );
+}

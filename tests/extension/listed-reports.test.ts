@@ -1,0 +1,48 @@
+// Which listed reports the extension offers to check: the report links core's discovery finds, on this origin or
+// another gov.cn host (asked for at the click); never another kind of site, a script link, or the menu's news.
+import { describe, expect, it } from 'vitest';
+import { parseHTML } from 'linkedom';
+import { sitePages, TITLES } from '../cli/sweep-site';
+import { listedReports } from '../../extension/lib/listed-reports';
+
+const BASE = 'http://www.example.gov.cn';
+
+function listPage(extra = ''): Document {
+  const page = sitePages()['/a/index.html']!;
+  const html = String(page.body).replace('</ul>', `${extra}</ul>`);
+  return parseHTML(html).document as unknown as Document;
+}
+
+describe('listedReports', () => {
+  it('a CMS list page: its three report links, in page order, none of the menu or news links', () => {
+    const got = listedReports(listPage(), `${BASE}/a/index.html`);
+    expect(got.links.map((l) => l.url)).toEqual([
+      `${BASE}/a/2023-pingtan.html`,
+      `${BASE}/a/2025-pingtan.html`,
+      `${BASE}/a/missing-2022.html`,
+    ]);
+    // each with the name the list shows (here cut short, as the CMS prints it)
+    expect(got.links.map((l) => l.title)).toEqual([
+      TITLES.pingtan2023,
+      `${TITLES.pingtan2025.slice(0, 17)}…`,
+      '平潭综合实验区2022年度政府信息公开工作年度报告',
+    ]);
+    expect(got.otherHosts).toEqual([]);
+  });
+
+  it('a report on another gov.cn host is listed with its host (asked for at the click); other sites and script links are not', () => {
+    const extra = [
+      `<li><a href="https://www.hongze.gov.cn/ndbg/2023.html">${TITLES.hongze2023}</a></li>`,
+      `<li><a href="http://mirror.example.com/2024.html">${TITLES.hongze2024}</a></li>`,
+      `<li><a href="javascript:void(0)">${TITLES.shanghai2019}</a></li>`,
+    ].join('');
+    const got = listedReports(listPage(extra), `${BASE}/a/index.html`);
+    expect(got.links.map((l) => l.url)).toEqual([
+      `${BASE}/a/2023-pingtan.html`,
+      `${BASE}/a/2025-pingtan.html`,
+      `${BASE}/a/missing-2022.html`,
+      'https://www.hongze.gov.cn/ndbg/2023.html',
+    ]);
+    expect(got.otherHosts).toEqual(['www.hongze.gov.cn']);
+  });
+});

@@ -1,0 +1,128 @@
+// core/sweep: the summary row, its CSV and the cross-year pairing that the sweep command and the extension share;
+// the per-host throttle both use. Expected values from the documents (MANIFEST hand checks), not from the program.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Papa from 'papaparse';
+import { pdfPages } from '../../cli/pdf';
+import { checkPair, checkReport } from '../../core/check';
+import { readPdf } from '../../core/read/pdf';
+import { readText } from '../../core/read/text';
+import { SUMMARY_COLUMNS, summaryCsv, summaryRow, withCrossYear, type SweptSource } from '../../core/sweep/summary';
+import { HostThrottle, SWEEP_CONCURRENCY, SWEEP_DELAY_MS } from '../../core/sweep/throttle';
+
+const CORPUS = join(import.meta.dirname, '../fixtures/corpus/real');
+const PAGE = 'http://www.example.gov.cn/ndbg/2023-hongze.html';
+const PDF = 'http://www.example.gov.cn/2023-huaian-hongzequ.pdf';
+const LIST = 'http://www.example.gov.cn/ndbg/index.html';
+
+async function hongze2023(): Promise<SweptSource> {
+  const pages = await pdfPages(new Uint8Array(readFileSync(join(CORPUS, '2023-huaian-hongzequ.pdf'))), PDF);
+  const reports = readPdf(pages, { source: PDF }).filter((r) => r.cells.length > 0);
+  return {
+    source: PAGE,
+    foundOn: LIST,
+    fetch: 'ok',
+    reports: reports.map((report) => ({ report, findings: checkReport(report), readFrom: PDF })),
+  };
+}
+
+function pingtan(year: 2018 | 2019): SweptSource {
+  const source = `http://www.example.gov.cn/ndbg/${year}-pingtan.txt`;
+  const [report] = readText(readFileSync(join(CORPUS, `${year}-pingtan-guanweihui.txt`), 'utf8'), { source });
+  return { source, foundOn: LIST, fetch: 'ok', reports: [{ report: report!, findings: checkReport(report!), readFrom: source }] };
+}
+
+describe('summaryRow', () => {
+  it('Hongze 2023 read from its PDF attachment: the two 表四 errors, 21 applications received, read from the PDF', async () => {
+    const row = summaryRow(await hongze2023());
+    expect(row).toMatchObject({ source: PAGE, fetch: 'ok', year: 2023, errors: 2, received: 21, read_from: PDF, found_on: LIST });
+    // hand check: 行政复议 总计 printed 0, its parts sum to 11
+    expect(row.first_error).toContain('行政复议');
+    expect(row.first_error).toContain('11');
+  });
+
+  it('a source that could not be fetched: its reason, no counts', () => {
+    expect(summaryRow({ source: PAGE, foundOn: LIST, fetch: 'HTTP 404 Not Found', reports: [] })).toEqual({
+      source: PAGE,
+      fetch: 'HTTP 404 Not Found',
+      agency: null,
+      year: null,
+      format: null,
+      errors: 0,
+      warnings: 0,
+      needs_review: 0,
+      passed: 0,
+      not_checkable: 0,
+      first_error: null,
+      read_from: null,
+      found_on: LIST,
+      received: null,
+    });
+  });
+});
+
+describe('summaryCsv', () => {
+  it('the sweep command’s columns, a BOM, CRLF, one row per source; formula-looking page text neutralised', async () => {
+    const hz = await hongze2023();
+    const forged = { ...hz, reports: hz.reports.map((r) => ({ ...r, report: { ...r.report, agency: '=HYPERLINK("x")' } })) };
+    const csv = summaryCsv([summaryRow(hz), summaryRow(forged)]);
+    expect(
+      csv.startsWith(
+        '\uFEFFsource,fetch,agency,year,format,errors,warnings,needs_review,passed,not_checkable,first_error,read_from,found_on,received\r\n',
+      ),
+    ).toBe(true);
+    expect(csv.endsWith('\r\n')).toBe(true);
+    const parsed = Papa.parse<string[]>(csv.slice(1).trim(), { newline: '\r\n' }).data;
+    expect(parsed[0]).toEqual([...SUMMARY_COLUMNS]);
+    expect(parsed.length).toBe(3);
+    expect(parsed[1]![SUMMARY_COLUMNS.indexOf('errors')]).toBe('2');
+    expect(parsed[2]![SUMMARY_COLUMNS.indexOf('agency')]).toBe(`'=HYPERLINK("x")`);
+    expect(summaryCsv([], { bom: false }).startsWith('source,')).toBe(true);
+  });
+});
+
+describe('withCrossYear', () => {
+  it('Pingtan 2019 gains the cross-year findings against Pingtan 2018 listed with it; 2018 and unrelated reports are unchanged', async () => {
+    const [y2018, y2019, hz] = [pingtan(2018), pingtan(2019), await hongze2023()];
+    const pair = checkPair(y2018.reports[0]!.report, y2019.reports[0]!.report);
+    expect(pair.length).toBeGreaterThan(0);
+    const joined = withCrossYear([y2019, hz, y2018]);
+    expect(joined[0]!.reports[0]!.findings.length).toBe(y2019.reports[0]!.findings.length + pair.length);
+    expect(joined[0]!.reports[0]!.findings.map((f) => f.rule)).toEqual(expect.arrayContaining(pair.map((f) => f.rule)));
+    expect(joined[1]).toEqual(hz);
+    expect(joined[2]).toEqual(y2018);
+    // without the earlier year nothing is added
+    expect(withCrossYear([y2019])[0]).toEqual(y2019);
+  });
+});
+
+describe('HostThrottle', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  it(`per host at most ${SWEEP_CONCURRENCY} at once, starts ${SWEEP_DELAY_MS} ms apart; another host is not held up`, async () => {
+    const throttle = new HostThrottle();
+    const starts: { host: string; at: number }[] = [];
+    let running = 0;
+    let most = 0;
+    const task = (host: string) => () => {
+      starts.push({ host, at: Date.now() });
+      most = Math.max(most, ++running);
+      return new Promise<void>((r) => setTimeout(() => (running--, r()), 2000));
+    };
+    const t0 = Date.now();
+    const all = Promise.all([
+      ...Array.from({ length: 5 }, () => throttle.run('http://a.gov.cn/x', task('a'))),
+      throttle.run('http://b.gov.cn/y', task('b')),
+    ]);
+    await vi.runAllTimersAsync();
+    await all;
+    const a = starts.filter((s) => s.host === 'a').map((s) => s.at - t0);
+    expect(a.length).toBe(5);
+    for (let i = 1; i < a.length; i++) expect(a[i]! - a[i - 1]!).toBeGreaterThanOrEqual(SWEEP_DELAY_MS);
+    // two of a's and b's one run together, never three of a's
+    expect(most).toBe(SWEEP_CONCURRENCY + 1);
+    expect(starts.find((s) => s.host === 'b')!.at - t0).toBe(0);
+  });
+});
