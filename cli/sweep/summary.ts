@@ -10,12 +10,15 @@ export interface SummaryRow extends CoreSummaryRow {
   source_id: number;
 }
 
-/** The summary rows of the given sources (those stored), in the order they were stored: one pass over the view. */
+/**
+ * The summary rows of the given sources (those stored), in the order of `sources` (the order they were found, not
+ * the order concurrent fetches happened to finish: the same sweep writes the same CSV): one pass over the view.
+ */
 export function summaryRows(store: SweepStore, sources: readonly string[]): SummaryRow[] {
-  const wanted = new Set(sources);
+  const position = new Map(sources.map((s, i) => [s, i]));
   const rows: SummaryRow[] = [];
-  for (const r of store.db.prepare('SELECT * FROM summary ORDER BY source_id').iterate() as Iterable<SummaryRow>) if (wanted.has(r.source)) rows.push(r);
-  return rows;
+  for (const r of store.db.prepare('SELECT * FROM summary').iterate() as Iterable<SummaryRow>) if (position.has(r.source)) rows.push(r);
+  return rows.sort((a, b) => position.get(a.source)! - position.get(b.source)!);
 }
 
 const MAX_ROWS = 40;
