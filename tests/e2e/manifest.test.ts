@@ -86,8 +86,9 @@ describe('bundles', () => {
       expect(text, f).not.toContain('WorkerMessageHandler');
       expect(text, f).not.toContain('getTextContent');
     }
-    // the annotator stays the size it was before the PDF path (~66 KB gzipped)
-    expect(gzipSync(readFileSync(join(EXT, 'annotator.js')), { level: 9 }).length).toBeLessThan(75 * 1024);
+    // The annotator stays well under what pdf.js would add (557 KB gzipped): ~66 KB before the PDF path, 77 KB with
+    // the localizer's simplex, the narrative's scope data and the text tie-break (stop 9).
+    expect(gzipSync(readFileSync(join(EXT, 'annotator.js')), { level: 9 }).length).toBeLessThan(84 * 1024);
   });
 
   it('render page text only as text: no HTML sinks in the extension sources', () => {
