@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import type { Finding, FormatVersion } from '../../core/model/schema';
 import { escapeHtml } from '../../core/export/audit';
+import { agencyKey } from '../../core/read/meta';
 import {
   byImportance,
   SEVERITY_NAMES,
@@ -30,6 +31,22 @@ export interface DashboardReport {
   findings: Finding[];
   /** 表三 本年新收 总计, for the chart */
   received: number | null;
+}
+
+/**
+ * One name per agency, as the sweep pairs years (core's agencyKey): 淮安市洪泽区人民政府 one year and 洪泽区人民政府
+ * the next are one row of the grid, one series of the chart, shown under the longer (more specific) name.
+ */
+export function oneNamePerAgency(reports: DashboardReport[]): DashboardReport[] {
+  const names = new Map<string, string>();
+  for (const r of reports) {
+    const k = agencyKey(r.agency);
+    if (k !== null && r.agency!.length > (names.get(k)?.length ?? 0)) names.set(k, r.agency!);
+  }
+  return reports.map((r) => {
+    const k = agencyKey(r.agency);
+    return k === null || names.get(k) === r.agency ? r : { ...r, agency: names.get(k)! };
+  });
 }
 
 export type Verdict = 'error' | 'failed' | 'review' | 'none' | 'ok';
@@ -791,7 +808,8 @@ function cards(reports: readonly DashboardReport[]): string {
   ].join('');
 }
 
-export function renderDashboard(reports: DashboardReport[], opts: { title?: string; generatedAt?: string } = {}): string {
+export function renderDashboard(given: DashboardReport[], opts: { title?: string; generatedAt?: string } = {}): string {
+  const reports = oneNamePerAgency(given);
   const title = opts.title ?? null;
   const heading = title ? e(title) : bt('title');
   const generated = opts.generatedAt ? `<small>${bt('generated')}: ${e(opts.generatedAt)}</small>` : '';

@@ -74,9 +74,14 @@ describe('renderDashboard on the real corpus', () => {
   });
 
   it('colours the agency × year grid by the worst result', () => {
-    const cell = document.querySelector<HTMLElement>('#grid td[data-a="洪泽区人民政府"][data-y="2023"]')!;
+    // Hongze prints 洪泽区人民政府 in 2023 and 淮安市洪泽区人民政府 in 2024: one agency (as the sweep pairs the years),
+    // one row under the longer name, its 2023 error beside its clean 2024.
+    const cell = document.querySelector<HTMLElement>('#grid td[data-a="淮安市洪泽区人民政府"][data-y="2023"]')!;
     expect(cell.className).toBe('v-error');
     expect(cell.textContent).toBe('✗2');
+    expect(document.querySelector('#grid td[data-a="淮安市洪泽区人民政府"][data-y="2024"]')!.className).toBe('v-ok');
+    expect(document.querySelectorAll('#grid td[data-a="洪泽区人民政府"]')).toHaveLength(0);
+    expect(rowOf(corpusPath('2023-huaian-hongzequ.pdf')).a).toBe('淮安市洪泽区人民政府');
     // Huai'an city 2024: all identities hold (MANIFEST "No errors found").
     expect(document.querySelector('#grid td[data-a="淮安市人民政府"][data-y="2024"]')!.className).toBe('v-ok');
     // Failed pages name no agency: they are in the table, not the grid.
