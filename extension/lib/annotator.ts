@@ -16,7 +16,7 @@ import { createOverlay, type Overlay } from './overlay/overlay';
 import { checkPage } from './page-check';
 import { watchPage, type PageWatch } from './page-watch';
 import { checkAttachment, pdfLinks, withAttachments } from './pdf-attachments';
-import { nextTask } from './pdf-download';
+import { nextTask } from './next-task';
 import type { PdfCheck } from '../ui/view';
 import { loadReviews, loadSettings, onSettingsChanged, reviewKey, saveLang, saveReviews } from './stored-settings';
 

@@ -5,7 +5,7 @@ import type { ReadReport } from '../../core/read/types';
 import { checkReport, readScanned, scanPage } from './core';
 import { previousYear, withPreviousYear } from './history';
 import { joinPdfReports, type CheckedPage } from './model';
-import { nextTask } from './pdf-download';
+import { nextTask } from './next-task';
 
 export interface PageCheck {
   page: CheckedPage;

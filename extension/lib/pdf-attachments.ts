@@ -2,7 +2,8 @@
 import { rememberWhenIdle } from './history';
 import { joinPdfReports, type CheckedPage } from './model';
 import { failureOf, pdfOfEntry } from './pdf-items';
-import { checkPdfAt, nextTask } from './pdf-download';
+import { checkPdfAt } from './pdf-download';
+import { nextTask } from './next-task';
 import type { PdfCheck } from '../ui/view';
 
 /** The PDFs the page's reports point at that can be checked on request. */

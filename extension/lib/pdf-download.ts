@@ -9,7 +9,6 @@ import { looksLikePdf, PdfReadError } from './pdf-items';
 import type { PdfReader } from './pdf-reader';
 import { nextTask } from './next-task';
 
-export { nextTask };
 
 /** a PDF larger than this is not downloaded (annual reports are a few MB) */
 export const MAX_PDF_BYTES = 64 * 1024 * 1024;

@@ -15,7 +15,8 @@ import { HostThrottle } from '../../core/sweep/throttle';
 import { checkReport } from './core';
 import type { ToContent } from './messages';
 import { listedReports } from './listed-reports';
-import { cMapUrl, loadPdfReader, nextTask } from './pdf-download';
+import { nextTask } from './next-task';
+import { cMapUrl, loadPdfReader } from './pdf-download';
 export { listedReports, type ListedReports } from './listed-reports';
 import { addSweep, base64ToBytes, saveSweep, type SweepLink, type SweepRecord } from './sweep-store';
 

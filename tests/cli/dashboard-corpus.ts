@@ -7,7 +7,7 @@ import type { Finding, Report } from '../../core/model/schema';
 import { checkReport } from '../../core/check';
 import { isReport } from '../../core/read/types';
 import { type DashboardReport } from '../../cli/sweep/dashboard';
-import { countFindings, firstError } from '../../core/sweep/summary';
+import { countFindings, firstError, received } from '../../core/sweep/summary';
 import { documentsIn, reportsOf } from '../documents';
 import { CORPUS } from './helpers';
 
@@ -18,7 +18,6 @@ interface ManifestEntry {
 const MANIFEST = JSON.parse(readFileSync(join(CORPUS, 'MANIFEST.json'), 'utf8')) as { documents: ManifestEntry[] };
 
 export function toDashboardReport(source: string, report: Report, findings: Finding[], pageUrl?: string): DashboardReport {
-  const received = report.cells.find((c) => c.table === 't3' && c.row === 'newReceived' && c.col === 'total');
   return {
     source,
     ...(pageUrl ? { pageUrl } : {}),
@@ -29,7 +28,7 @@ export function toDashboardReport(source: string, report: Report, findings: Find
     counts: countFindings(findings),
     firstError: firstError(findings),
     findings,
-    received: received?.value ?? null,
+    received: received(report),
   };
 }
 
