@@ -1,5 +1,9 @@
 // Report links on a list page: anchors whose text or title names a 政府信息公开工作年度报告.
-import { matchReportTitle } from './title';
+import { jpageRecordLinks } from './jpage';
+import { linkTitle, matchReportTitle } from './title';
+import { resolveHref } from './address';
+
+export { resolveHref };
 
 export interface ReportLink {
   /** absolute URL, without the #fragment */
@@ -7,21 +11,6 @@ export interface ReportLink {
   /** the link's text, or its title attribute when that names the report better (a truncated text) */
   title: string;
   year: number | null;
-}
-
-const SKIP_HREF = /^\s*(?:javascript:|mailto:|tel:|#|data:)/i;
-
-/** `href` resolved against the page, without its fragment; null when it is not a web address. */
-export function resolveHref(href: string | null, base: string): string | null {
-  if (!href || SKIP_HREF.test(href)) return null;
-  try {
-    const u = new URL(href.trim(), base);
-    if (u.protocol !== 'http:' && u.protocol !== 'https:' && u.protocol !== 'file:') return null;
-    u.hash = '';
-    return u.href;
-  } catch {
-    return null;
-  }
 }
 
 export function anchorText(a: Element): string {
@@ -35,19 +24,14 @@ export function reportLinks(doc: Document | Element, pageUrl: string): ReportLin
   for (const a of Array.from(doc.querySelectorAll('a[href]'))) {
     const url = resolveHref(a.getAttribute('href'), pageUrl);
     if (!url || seen.has(url) || url === pageUrl) continue;
-    const text = anchorText(a);
-    const titleAttr = (a.getAttribute('title') ?? '').trim();
-    // the title attribute carries the whole name where the text is cut short
-    const byTitle = titleAttr ? matchReportTitle(titleAttr) : null;
-    const byText = matchReportTitle(text);
-    const match = byTitle?.kind === 'report' ? byTitle : byText;
-    if (match?.kind !== 'report') continue;
+    const named = linkTitle(anchorText(a), a.getAttribute('title'));
+    if (!named) continue;
     seen.add(url);
-    out.push({ url, title: match === byTitle ? titleAttr : text, year: match.year });
+    out.push({ url, ...named });
   }
-  // lists a script fills from data carry the reports only there
+  // lists a script fills from data carry the reports only there: a jpage datastore's records, or quoted data
   const scripts = Array.from(doc.querySelectorAll('script')).map((s) => s.textContent ?? '');
-  for (const l of scriptReportLinks(scripts, pageUrl)) {
+  for (const l of [...jpageRecordLinks(scripts, pageUrl), ...scriptReportLinks(scripts, pageUrl)]) {
     if (seen.has(l.url) || l.url === pageUrl) continue;
     seen.add(l.url);
     out.push(l);
@@ -71,6 +55,7 @@ export function scriptReportLinks(scripts: readonly string[], pageUrl: string): 
   const seen = new Set<string>();
   for (const script of scripts) {
     if (!/信息公开|年报|\\u4fe1\\u606f/.test(script)) continue;
+    if (/<datastore\b/i.test(script)) continue; // jpage's XML: read as records (jpage.ts)
     const strings = [...script.matchAll(QUOTED)].map((m) => ({ at: m.index, text: unescapeJs(m[1] ?? m[2]!) }));
     strings.forEach((s, i) => {
       const match = matchReportTitle(s.text);

@@ -63,3 +63,18 @@ export function matchReportTitle(text: string): TitleMatch | null {
   }
   return null;
 }
+
+/**
+ * A link's report title and year from its text and title attribute (the attribute carries the whole name where the
+ * text is cut short for the list); null when neither names a report.
+ */
+export function linkTitle(text: string, titleAttr: string | null): { title: string; year: number | null } | null {
+  const attr = (titleAttr ?? '').trim();
+  const byTitle = attr ? matchReportTitle(attr) : null;
+  if (byTitle?.kind === 'report') return { title: attr, year: byTitle.year };
+  // a text cut short from the whole title says no more than the title does (关于做好…年度报告编… is a notice)
+  const cut = normalizeTitle(text).replace(ELLIPSIS, '');
+  if (attr && cut !== normalizeTitle(text) && normalizeTitle(attr).startsWith(cut)) return null;
+  const byText = matchReportTitle(text);
+  return byText?.kind === 'report' ? { title: text, year: byText.year } : null;
+}
