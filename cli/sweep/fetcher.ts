@@ -116,7 +116,17 @@ export class Fetcher {
   }
 
   /** GET with robots.txt, retries, redirects (each hop checked against robots.txt) and the size cap. */
-  async get(url: string, role: string, checkRobots = true): Promise<FetchOutcome> {
+  get(url: string, role: string, checkRobots = true): Promise<FetchOutcome> {
+    return this.request(url, role, checkRobots, null);
+  }
+
+  /** POST of a form (application/x-www-form-urlencoded), with the same politeness as a GET: a list's data proxy. */
+  post(url: string, form: string, role: string): Promise<FetchOutcome> {
+    return this.request(url, role, true, form);
+  }
+
+  private async request(url: string, role: string, checkRobots: boolean, postForm: string | null): Promise<FetchOutcome> {
+    let form = postForm;
     const fetchedAt = new Date().toISOString();
     const fail = (error: string, status: number | null = null, finalUrl = url, contentType: string | null = null): FetchOutcome => ({
       url, finalUrl, status, contentType, body: null, sha256: null, error, fetchedAt,
@@ -125,11 +135,13 @@ export class Fetcher {
     try {
       for (let hop = 0; ; hop++) {
         if (checkRobots && !(await this.allowed(current))) return this.done(fail(`blocked by robots.txt: ${current}`, null, current), role);
-        const r = await this.attempt(current);
+        const r = await this.attempt(current, form);
         if (r.kind === 'fail') return this.done(fail(r.error, r.status, current, r.contentType), role);
         if (r.kind === 'redirect') {
           if (hop >= this.opts.maxRedirects) return this.done(fail(`too many redirects (more than ${this.opts.maxRedirects})`, r.status, current), role);
           current = new URL(r.location, current).href;
+          // 307 and 308 repeat the POST; the other redirects turn it into a GET, as browsers do
+          if (r.status !== 307 && r.status !== 308) form = null;
           continue;
         }
         return this.done(
@@ -148,33 +160,34 @@ export class Fetcher {
   }
 
   /** One request through the host's queue, body included, repeated with backoff on timeouts, network errors and 5xx. */
-  private async attempt(url: string): Promise<Hop> {
+  private async attempt(url: string, form: string | null): Promise<Hop> {
     let last: Hop = { kind: 'fail', error: 'not fetched', status: null, contentType: null, retry: false };
     for (let i = 0; i <= this.opts.retries; i++) {
       if (i > 0) await sleep(this.opts.backoffMs * 2 ** (i - 1));
-      last = await this.slot(hostOf(url)).run(() => this.hop(url));
+      last = await this.slot(hostOf(url)).run(() => this.hop(url, form));
       if (last.kind !== 'fail' || !last.retry) return last;
     }
     return this.opts.retries > 0 && last.kind === 'fail' ? { ...last, error: `${last.error} (after ${this.opts.retries + 1} attempts)` } : last;
   }
 
-  private async hop(url: string): Promise<Hop> {
+  private async hop(url: string, form: string | null): Promise<Hop> {
     const timer = new IdleTimeout(this.opts.timeoutMs);
     try {
-      return await this.hopWith(url, timer.signal);
+      return await this.hopWith(url, form, timer.signal);
     } finally {
       timer.clear();
     }
   }
 
-  private async hopWith(url: string, signal: AbortSignal): Promise<Hop> {
+  private async hopWith(url: string, form: string | null, signal: AbortSignal): Promise<Hop> {
     let response: Response;
+    const headers: Record<string, string> = { 'user-agent': this.opts.userAgent, accept: 'text/html,application/pdf,text/plain;q=0.9,*/*;q=0.5' };
+    if (form !== null) {
+      headers['content-type'] = 'application/x-www-form-urlencoded; charset=UTF-8';
+      headers.accept = 'application/xml,text/xml,text/html;q=0.9,*/*;q=0.5';
+    }
     try {
-      response = await this.doFetch(url, {
-        redirect: 'manual',
-        signal,
-        headers: { 'user-agent': this.opts.userAgent, accept: 'text/html,application/pdf,text/plain;q=0.9,*/*;q=0.5' },
-      });
+      response = await this.doFetch(url, { redirect: 'manual', signal, headers, ...(form !== null ? { method: 'POST', body: form } : {}) });
     } catch (e) {
       return { kind: 'fail', error: `cannot fetch: ${networkReason(e)}`, status: null, contentType: null, retry: true };
     }

@@ -8,7 +8,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { parseHTML } from 'linkedom';
 import pLimit from 'p-limit';
 import Papa from 'papaparse';
-import { paginationUrls, reportAttachment, reportLinks } from '../../core/discover';
+import { jpageAnswer, jpageLists, paginationUrls, reportAttachment, reportLinks, type JpageAnswer, type JpageGroup } from '../../core/discover';
 import { csvRows, CSV_COLUMNS, FORMULA_START } from '../../core/export/csv';
 import { charsetFromContentType, fromBytes, InputError, loadFile, type LoadedInput } from '../input';
 import { check, type Checked } from '../main';
@@ -206,12 +206,14 @@ class Sweep {
       }
       let links: ReturnType<typeof reportLinks> = [];
       let pages: string[] = [];
+      let groups: JpageGroup[] = [];
       if (input.kind === 'html') {
         const { document } = parseHTML(input.text);
         links = reportLinks(document as unknown as Document, finalUrl);
         pages = paginationUrls(document as unknown as Document, finalUrl, { maxPages: this.opts.maxPages });
+        groups = jpageLists(document as unknown as Document, finalUrl, { maxGroups: this.opts.maxPages }).flatMap((l) => l.groups);
       }
-      if (isStart && links.length === 0) {
+      if (isStart && links.length === 0 && groups.length === 0) {
         // no report links: the start is itself a report (its body is kept, so it is not fetched twice)
         this.store.putPending({ url, finalUrl, status, contentType, body });
         this.addSource({ source: url, kind: 'url', foundOn: null, linkTitle: null });
@@ -220,7 +222,30 @@ class Sweep {
       if (isStart) this.store.forget(url);
       for (const l of links) if (this.onHosts(l.url)) this.addSource({ source: l.url, kind: 'url', foundOn: finalUrl, linkTitle: l.title });
       for (const p of pages) if (this.onHosts(p)) this.addList(p, false);
+      for (const g of groups) if (this.onHosts(g.url)) this.addGroup(g, finalUrl);
     });
+  }
+
+  /** A further group of a jpage list, asked of the site's data proxy (again on every sweep, like list pages). */
+  private addGroup(g: JpageGroup, listUrl: string): void {
+    const key = `${g.url}\n${g.body}`;
+    if (this.listSeen.has(key) || this.listSeen.size >= this.opts.maxPages * Math.max(1, this.startHosts.size)) return;
+    this.listSeen.add(key);
+    this.spawn(async () => {
+      const got = await this.readGroup(g, listUrl);
+      // records the sweep could not read: one row, so that the summary says what is missing
+      if (typeof got === 'string') return this.addSource({ source: g.url, kind: 'url', foundOn: listUrl, linkTitle: null }, `records ${g.startRecord}–${g.endRecord} of the list: ${got}`);
+      for (const l of got.links) if (this.onHosts(l.url)) this.addSource({ source: l.url, kind: 'url', foundOn: listUrl, linkTitle: l.title });
+    });
+  }
+
+  /** The group POSTed as the page's script does; asked again as a GET when the proxy refuses the POST. */
+  private async readGroup(g: JpageGroup, listUrl: string): Promise<JpageAnswer | string> {
+    const posted = await this.fetcher.post(g.url, g.body, 'list');
+    const answer = groupAnswer(posted, listUrl);
+    if (typeof answer !== 'string' || (posted.status ?? 0) >= 500 || posted.status === null) return answer;
+    const got = groupAnswer(await this.fetcher.get(g.getUrl, 'list'), listUrl);
+    return typeof got === 'string' ? answer : got;
   }
 
   private failStart(url: string, reason: string): void {
@@ -307,6 +332,17 @@ class Sweep {
       }
     }
     return { rec, pending };
+  }
+}
+
+/** A data proxy's answer read, or why it cannot be. */
+function groupAnswer(o: FetchOutcome, listUrl: string): JpageAnswer | string {
+  if (o.error || !o.body) return o.error ?? 'empty answer';
+  try {
+    const text = fromBytes(o.url, o.body, charsetFromContentType(o.contentType), o.finalUrl, o.contentType).text;
+    return jpageAnswer(text, listUrl) ?? 'the data proxy answered no <datastore>';
+  } catch (e) {
+    return reason(e);
   }
 }
 

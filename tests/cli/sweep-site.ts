@@ -43,6 +43,68 @@ function gbkPage(): Page {
   return { body: iconv.encode(text, 'gbk'), type: 'text/html' };
 }
 
+/**
+ * Style 4, a Hanweb jcms column (Jiangsu, like Hongze's and Huai'an's sites): the list is not in the DOM; the page
+ * carries records 1–6 in its <datastore> script, and the jpage call asks the data proxy for 7–12 and 13–14 by POST
+ * (tests/discover/fixtures/jpage/README.md says where the shape is from).
+ */
+export const JCMS = {
+  list: '/col/col77278/index.html',
+  proxy: '/module/web/jpage/dataproxy.jsp',
+  /** the form fields the proxy needs to know the list */
+  fields: { col: '1', appid: '1', webid: '67', path: '/', columnid: '77278', unitid: '303271', permissiontype: '0' },
+  /** the list's records in order: [href, title] (reports at 2, 9 and 13) */
+  records: [
+    ['/art/2024/3/1/art_77278_101.html', '淮安市洪泽区召开2024年度政务公开工作推进会'],
+    ['/art/2024/1/30/art_77278_102.html', TITLES.pingtan2023],
+    ['/art/2024/1/26/art_77278_103.html', '关于做好2023年度政府信息公开工作年度报告编制发布工作的通知'],
+    ['/art/2024/1/14/art_77278_104.html', '2023年度政府网站年度工作报表'],
+    ['/art/2023/12/1/art_77278_105.html', '淮安市洪泽区人民政府关于2023年第四季度政府网站检查情况的通报'],
+    ['/art/2023/11/1/art_77278_106.html', '洪泽区2023年秋季农业生产情况'],
+    ['/art/2023/10/1/art_77278_107.html', '洪泽区政务服务中心搬迁公告'],
+    ['/art/2023/9/1/art_77278_108.html', '洪泽区2023年三季度重点工作'],
+    ['/art/2020/1/20/art_77278_109.html', '平潭综合实验区2019年度政府信息公开工作年度报告'],
+    ['/art/2020/1/10/art_77278_110.html', '洪泽区2020年春运工作通知'],
+    ['/art/2019/12/1/art_77278_111.html', '洪泽区2019年冬季安全生产检查'],
+    ['/art/2019/11/1/art_77278_112.html', '洪泽区2019年秋季征兵公告'],
+    ['/art/2022/1/20/art_77278_113.html', '平潭综合实验区2021年度政府信息公开工作年度报告'],
+    ['/art/2019/10/1/art_77278_114.html', '洪泽区2019年国庆假期安排'],
+  ] as [string, string][],
+};
+
+/** a record as jcms writes it: the whole title in the attribute, the text cut after 22 characters */
+const jcmsRecord = ([href, title]: [string, string]) =>
+  `<record><![CDATA[\n<li class="cf"><a target="_blank" href="${href}" title="${title}">${title.length > 22 ? `${title.slice(0, 22)}...` : title}</a><span>2024-01-30</span></li>]]></record>`;
+
+function jcmsList(): Page {
+  const next = `${JCMS.proxy}?page=1&appid=1&webid=67&path=/&columnid=77278&unitid=303271&webname=%E6%B4%AA%E6%B3%BD%E5%8C%BA&permissiontype=0`;
+  return html(`<!DOCTYPE html><html><head><meta charset="utf-8"><title>政府信息公开年报</title></head><body>${CHROME}
+<div id="303271"><script type="text/xml"><datastore>
+<nextgroup><![CDATA[<a href="${next}"></a>]]></nextgroup>
+<recordset>
+${JCMS.records.slice(0, 6).map(jcmsRecord).join('\n')}
+</recordset></datastore></script></div>
+<script>$(document).ready(function(){ $('#303271').jpage({ proxyUrl: '${JCMS.proxy}', totalRecord: ${JCMS.records.length}, perPage: 2, groupSize: 3,
+  barPosition: 'bottom', dataBefore: '<ul class="list">', dataAfter: '</ul>', ajaxParam: {col: 1, appid: 1, webid: 67, path: '/', columnid: 77278, sourceContentType: 1, unitid: '303271', webname: '洪泽区', permissiontype: 0} }); });</script>
+</body></html>`);
+}
+
+/**
+ * The data proxy: a POST whose form names the list answers records startrecord…endrecord; a form that does not
+ * answers an empty datastore (real proxies answer another column or nothing); a GET is refused.
+ */
+function jcmsProxy(req: IncomingMessage, res: ServerResponse, form: string): void {
+  if (req.method !== 'POST') return void res.writeHead(405, { 'content-type': 'text/plain' }).end('Method Not Allowed');
+  const q = new URL(req.url ?? '/', 'http://x').searchParams;
+  const f = new URLSearchParams(form);
+  const known = Object.entries(JCMS.fields).every(([k, v]) => f.get(k) === v);
+  const from = Number(q.get('startrecord'));
+  const to = Number(q.get('endrecord'));
+  const records = known && from >= 1 ? JCMS.records.slice(from - 1, to) : [];
+  res.writeHead(200, { 'content-type': 'text/xml;charset=UTF-8' });
+  res.end(`<?xml version="1.0" encoding="UTF-8"?>\n<datastore><totalrecord>${known ? JCMS.records.length : 0}</totalrecord><recordset>${records.map(jcmsRecord).join('\n')}</recordset></datastore>`);
+}
+
 export function sitePages(): Record<string, Page> {
   return {
     '/robots.txt': { body: 'User-agent: *\nDisallow: /private/\n', type: 'text/plain' },
@@ -112,6 +174,11 @@ export function sitePages(): Record<string, Page> {
     '/c/2021.txt': { body: corpus('2021-pingtan-guanweihui.txt'), type: 'text/plain; charset=utf-8' },
     '/c/huge.html': html(`<html><body><h1>某某县2019年政府信息公开工作年度报告</h1>${'<p>填充内容</p>'.repeat(300_000)}</body></html>`),
     '/private/2020.html': { body: corpus('2023-pingtan-guanweihui.html'), type: 'text/html; charset=utf-8' },
+    // style 4: a jcms list drawn by jpage from its datastore and data proxy
+    [JCMS.list]: jcmsList(),
+    '/art/2024/1/30/art_77278_102.html': { body: corpus('2023-pingtan-guanweihui.html'), type: 'text/html; charset=utf-8' },
+    '/art/2020/1/20/art_77278_109.html': { body: corpus('2019-pingtan-guanweihui.txt'), type: 'text/plain; charset=utf-8' },
+    '/art/2022/1/20/art_77278_113.html': { body: corpus('2021-pingtan-guanweihui.txt'), type: 'text/plain; charset=utf-8' },
   };
 }
 
@@ -152,6 +219,12 @@ export async function startSite(): Promise<TestSite> {
     if (path === '/b/flaky.txt' && !flakyFailed) {
       flakyFailed = true;
       return res.writeHead(500, { 'content-type': 'text/plain' }).end('Internal Server Error');
+    }
+    if (path === JCMS.proxy) {
+      let form = '';
+      req.on('data', (c: Buffer) => (form += c.toString('utf8')));
+      req.on('end', () => jcmsProxy(req, res, form));
+      return;
     }
     const page = pages[path];
     if (!page) return res.writeHead(404, { 'content-type': 'text/html' }).end('<h1>404 Not Found</h1>');

@@ -1,0 +1,74 @@
+// The sweep on a Hanweb jcms list (style 4 of the test site): the reports among the records the page carries and
+// the two further groups its jpage call asks the data proxy for by POST; the groups asked again on a second sweep.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sweepMain } from '../../cli/sweep/main';
+import { JCMS, startSite, type TestSite } from './sweep-site';
+
+const FAST = ['--delay', '0', '--timeout', '4', '--retries', '1', '--backoff', '50', '--no-progress'];
+const REPORTS = ['/art/2024/1/30/art_77278_102.html', '/art/2020/1/20/art_77278_109.html', '/art/2022/1/20/art_77278_113.html'];
+
+function rows<T>(db: string, sql: string): T[] {
+  const d = new DatabaseSync(db, { readOnly: true });
+  try {
+    return d.prepare(sql).all() as T[];
+  } finally {
+    d.close();
+  }
+}
+
+const quiet = { stdout: () => {}, stderr: () => {}, isTTY: false };
+
+describe('sweep of a jcms list drawn by jpage', () => {
+  let site: TestSite;
+  let dir: string;
+  let db: string;
+  let code: number;
+
+  beforeAll(async () => {
+    site = await startSite();
+    dir = mkdtempSync(join(tmpdir(), 'sweep-jpage-'));
+    db = join(dir, 'sweep.db');
+    code = await sweepMain([...FAST, '--db', db, `${site.base}${JCMS.list}`], quiet);
+  }, 60_000);
+
+  afterAll(async () => {
+    await site.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('finds exactly the three reports: one the page carries, one in each group the data proxy answers', () => {
+    const sources = rows<{ source: string; fetch: string; found_on: string }>(db, 'SELECT source, fetch, found_on FROM sources ORDER BY source');
+    expect(sources.map((s) => s.source.replace(site.base, ''))).toEqual([...REPORTS].sort());
+    for (const s of sources) {
+      expect(s.fetch).toBe('ok');
+      expect(s.found_on).toBe(`${site.base}${JCMS.list}`);
+    }
+    // the notice about writing the report, the news and the website report form are not fetched
+    for (const [href] of JCMS.records) if (!REPORTS.includes(href)) expect(site.requests.has(href), href).toBe(false);
+    // two POSTs to the proxy (records 7–12 and 13–14), none beyond totalRecord, no GET needed
+    expect(site.requests.get(JCMS.proxy)).toBe(2);
+    expect(code).toBe(0);
+  });
+
+  it('reads each report with the year its list title names', () => {
+    const years = rows<{ source: string; year: number }>(db, 'SELECT s.source, r.year FROM reports r JOIN sources s ON s.id = r.source_id ORDER BY r.year');
+    expect(years.map((r) => [r.source.replace(site.base, ''), r.year])).toEqual([
+      ['/art/2020/1/20/art_77278_109.html', 2019],
+      ['/art/2022/1/20/art_77278_113.html', 2021],
+      ['/art/2024/1/30/art_77278_102.html', 2023],
+    ]);
+  });
+
+  it('asks the data proxy again on a second sweep (lists are read again) but fetches no report again', async () => {
+    const served = REPORTS.map((p) => site.served.get(p) ?? 0);
+    expect(served).toEqual([1, 1, 1]);
+    const again = await sweepMain([...FAST, '--db', db, `${site.base}${JCMS.list}`], quiet);
+    expect(again).toBe(0);
+    expect(site.requests.get(JCMS.proxy)).toBe(4);
+    expect(REPORTS.map((p) => site.served.get(p) ?? 0)).toEqual(served);
+  });
+});
