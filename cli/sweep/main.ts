@@ -245,7 +245,7 @@ class Sweep {
     const answer = groupAnswer(posted, listUrl);
     if (typeof answer !== 'string' || (posted.status ?? 0) >= 500 || posted.status === null) return answer;
     const got = groupAnswer(await this.fetcher.get(g.getUrl, 'list'), listUrl);
-    return typeof got === 'string' ? answer : got;
+    return typeof got === 'string' ? `${answer}; as a GET: ${got}` : got;
   }
 
   private failStart(url: string, reason: string): void {

@@ -72,3 +72,43 @@ describe('sweep of a jcms list drawn by jpage', () => {
     expect(REPORTS.map((p) => site.served.get(p) ?? 0)).toEqual(served);
   });
 });
+
+describe('sweep of a jcms list whose data proxy refuses the POST', () => {
+  let site: TestSite;
+  let dir: string;
+
+  beforeAll(async () => {
+    site = await startSite();
+    dir = mkdtempSync(join(tmpdir(), 'sweep-jpage-get-'));
+  });
+  afterAll(async () => {
+    await site.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('asks for the group as a GET with the fields in the query, and names a group neither way reads as one failure row', async () => {
+    const asked: string[] = [];
+    // a proxy that answers only GETs, and not the last group: the GET's fields go to the test site's POST proxy
+    const fetchGetOnly = (async (input: string | URL | Request, init?: RequestInit) => {
+      const u = new URL(String(input));
+      if (u.pathname !== JCMS.proxy) return fetch(input, init);
+      asked.push(`${init?.method ?? 'GET'} ${u.searchParams.get('startrecord')}`);
+      if (init?.method === 'POST') return new Response('', { status: 405, statusText: 'Method Not Allowed' });
+      if (u.searchParams.get('startrecord') === '13') return new Response('', { status: 404, statusText: 'Not Found' });
+      const paging = new URLSearchParams();
+      for (const k of ['startrecord', 'endrecord', 'perpage']) paging.set(k, u.searchParams.get(k)!);
+      for (const k of paging.keys()) u.searchParams.delete(k);
+      return fetch(`${u.origin}${u.pathname}?${paging}`, { ...init, method: 'POST', body: u.searchParams.toString() });
+    }) as typeof fetch;
+    const db = join(dir, 'sweep.db');
+    const code = await sweepMain([...FAST, '--db', db, `${site.base}${JCMS.list}`], { ...quiet, fetch: fetchGetOnly });
+    expect(code).toBe(0);
+    expect(asked.sort()).toEqual(['GET 13', 'GET 7', 'POST 13', 'POST 7']);
+    const sources = rows<{ source: string; fetch: string }>(db, 'SELECT source, fetch FROM sources ORDER BY source');
+    expect(sources.map((s) => [s.source.replace(site.base, ''), s.fetch])).toEqual([
+      ['/art/2020/1/20/art_77278_109.html', 'ok'],
+      ['/art/2024/1/30/art_77278_102.html', 'ok'],
+      [`${JCMS.proxy}?startrecord=13&endrecord=14&perpage=2`, 'records 13–14 of the list: HTTP 405 Method Not Allowed; as a GET: HTTP 404 Not Found'],
+    ]);
+  });
+});
