@@ -4,8 +4,8 @@
 // (PDF) instead of a page that only links it, as the sweep command does — through the sweep command's per-host
 // throttle. Progress and results go to extension storage, where the results page reads them.
 import { browser } from 'wxt/browser';
-import { reportAttachment } from '../../core/discover';
-import { charsetFromContentType, classifyBytes, type Decoder } from '../../core/read/bytes';
+import { jpageAnswer, reportAttachment, type JpageAnswer, type JpageGroup } from '../../core/discover';
+import { charsetFromContentType, classifyBytes, decodeBytes, type Decoder } from '../../core/read/bytes';
 import { readDocument } from '../../core/read/dom';
 import { readText } from '../../core/read/text';
 import { isReport } from '../../core/read/types';
@@ -14,7 +14,7 @@ import { summaryRow, withCrossYear, type SweptSource } from '../../core/sweep/su
 import { HostThrottle } from '../../core/sweep/throttle';
 import { checkReport } from './core';
 import type { ToContent } from './messages';
-import { listedReports } from './listed-reports';
+import { listedReports, mayFetch } from './listed-reports';
 import { nextTask } from './next-task';
 import { cMapUrl, loadPdfReader } from './pdf-download';
 export { listedReports, type ListedReports } from './listed-reports';
@@ -57,6 +57,37 @@ async function fetchBytes(url: string, signal: AbortSignal, waitForGrant: boolea
   }
   if (!res.ok) throw new SourceError(`HTTP ${res.status}${res.statusText ? ` ${res.statusText}` : ''}`);
   return { finalUrl: res.url || url, contentType: res.headers.get('content-type'), bytes: new Uint8Array(await res.arrayBuffer()) };
+}
+
+/** One same-origin request to a jpage list's data proxy, with the page's cookies, as the page's own script makes it. */
+async function askProxy(url: string, init: RequestInit, signal: AbortSignal, listUrl: string): Promise<JpageAnswer> {
+  let res: Response;
+  try {
+    res = await fetch(url, { ...init, credentials: 'same-origin', signal });
+  } catch (e) {
+    throw new SourceError(signal.aborted ? 'cancelled' : `cannot fetch: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  if (!res.ok) throw new SourceError(`HTTP ${res.status}${res.statusText ? ` ${res.statusText}` : ''}`);
+  const text = decodeBytes(new Uint8Array(await res.arrayBuffer()), charsetFromContentType(res.headers.get('content-type')), textDecoder);
+  if ('code' in text) throw new SourceError(text.en);
+  const answer = jpageAnswer(text.text, listUrl);
+  if (!answer) throw new SourceError('the data proxy answered no <datastore>');
+  return answer;
+}
+
+/** A further group of a jpage list: POSTed as the page's script does; asked again as a GET when that is refused. */
+async function fetchGroup(g: JpageGroup, signal: AbortSignal, listUrl: string): Promise<JpageAnswer> {
+  const form = { method: 'POST', body: g.body, headers: { 'content-type': 'application/x-www-form-urlencoded; charset=UTF-8' } };
+  try {
+    return await askProxy(g.url, form, signal, listUrl);
+  } catch (posted) {
+    if (signal.aborted || !/^HTTP 4|no <datastore>/.test((posted as Error).message)) throw posted;
+    try {
+      return await askProxy(g.getUrl, {}, signal, listUrl);
+    } catch (got) {
+      throw new SourceError(`${reason(posted)}; as a GET: ${reason(got)}`);
+    }
+  }
 }
 
 /** The reports in fetched bytes, read as the sweep command reads them (no report: a SourceError). */
@@ -118,11 +149,15 @@ function reason(e: unknown): string {
 
 const running = new Map<string, AbortController>();
 
-/** Runs a sweep of the page's listed reports, storing each result as it comes; resolves when all are done or cancelled. */
-/** `otherHostsAsked`: the user is being asked for the other hosts; their reports wait for the answer (background). */
+/**
+ * Runs a sweep of the page's listed reports, storing each result as it comes; resolves when all are done or cancelled.
+ * A jpage list's further groups are asked of the site meanwhile; their reports join the sweep as they come.
+ * `otherHostsAsked`: the user is being asked for the other hosts; their reports wait for the answer (background).
+ */
 export async function runSweep(id: string, tabId: number | null, otherHostsAsked: boolean): Promise<void> {
   const listUrl = location.href;
-  const { links } = listedReports(document, listUrl);
+  const listed = listedReports(document, listUrl);
+  const links = [...listed.links];
   const abort = new AbortController();
   running.set(id, abort);
   const rec: SweepRecord = {
@@ -154,14 +189,36 @@ export async function runSweep(id: string, tabId: number | null, otherHostsAsked
     });
     return writing;
   };
-  await Promise.all(
-    links.map(async (link, i) => {
-      const s = await checkSource(link, listUrl, throttle, abort.signal, otherHostsAsked);
+  const settle = (i: number, s: SweptSource): Promise<void> => {
+    if (abort.signal.aborted) return Promise.resolve();
+    sources[i] = s;
+    return store(i);
+  };
+  const check = (i: number): Promise<void> =>
+    checkSource(links[i]!, listUrl, throttle, abort.signal, otherHostsAsked).then((s) => settle(i, s));
+  const add = (link: SweepLink): number => {
+    links.push(link);
+    sources.push(null);
+    return links.length - 1;
+  };
+  // the reports on hosts the user was asked for at the click, and this origin's; no new host can be asked now
+  const hosts = new Set([location.hostname, ...listed.otherHosts]);
+  const known = new Set(links.map((l) => l.url));
+  const groups = listed.groups.map(async (g) => {
+    let answer: JpageAnswer;
+    try {
+      answer = await throttle.run(g.url, () => (abort.signal.aborted ? Promise.reject(new SourceError('cancelled')) : fetchGroup(g, abort.signal, listUrl)));
+    } catch (e) {
       if (abort.signal.aborted) return;
-      sources[i] = s;
-      await store(i);
-    }),
-  );
+      // records the sweep could not read: one row, so that the results say what is missing
+      const i = add({ url: g.url, title: `${g.startRecord}–${g.endRecord}` });
+      return settle(i, { source: g.url, foundOn: listUrl, fetch: `records ${g.startRecord}–${g.endRecord} of the list: ${reason(e)}`, reports: [] });
+    }
+    const fresh = answer.links.filter((l) => !known.has(l.url) && mayFetch(l.url, listUrl) && hosts.has(new URL(l.url).hostname));
+    for (const l of fresh) known.add(l.url);
+    await Promise.all(fresh.map((l) => check(add({ url: l.url, title: l.title }))));
+  });
+  await Promise.all([...links.map((_, i) => check(i)), ...groups]);
   running.delete(id);
   rec.state = abort.signal.aborted ? 'cancelled' : 'done';
   rec.finishedAt = new Date().toISOString();

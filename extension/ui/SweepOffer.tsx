@@ -1,5 +1,6 @@
 // The popup's offer on a page that lists reports: "check the N reports listed on this page". Nothing is fetched
-// until the click; then the tab's content script runs the sweep (lib/sweep.ts) and the results page opens.
+// until the click (a jpage list's further groups neither: the offer says how many records they hold); then the
+// tab's content script runs the sweep (lib/sweep.ts) and the results page opens.
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { ListedReports } from '../lib/sweep';
@@ -9,10 +10,12 @@ const T = {
   zh: {
     check: (n: number) => `检查本页列出的 ${n} 份年报`,
     hosts: (h: string) => `其中部分在其他网站（${h}），点击后将请求访问权限。`,
+    more: (n: number) => `列表另有 ${n} 条记录须向网站分组获取，点击后一并查找其中的年报。`,
   },
   en: {
     check: (n: number) => `Check the ${n} reports listed on this page`,
     hosts: (h: string) => `Some are on other sites (${h}); the click asks for access to them.`,
+    more: (n: number) => `The list has ${n} more records the site hands out in groups; the click looks through them too.`,
   },
 };
 
@@ -26,7 +29,9 @@ export function SweepOffer({ tabId, lang }: { tabId: number | null; lang: Lang }
       .then((r) => setListed(r && typeof r === 'object' && 'links' in r ? (r as ListedReports) : null))
       .catch(() => setListed(null));
   }, [tabId]);
-  if (tabId === null || !listed || listed.links.length < 2) return null;
+  // a jpage list whose further records the site hands out on request: one report on the page is enough to offer it
+  const more = listed?.moreRecords ?? 0;
+  if (tabId === null || !listed || listed.links.length < (more > 0 ? 1 : 2)) return null;
   const t = T[lang];
 
   // Everything is sent in the click's own task, before any await: Chrome closes the popup when the permission prompt
@@ -49,6 +54,11 @@ export function SweepOffer({ tabId, lang }: { tabId: number | null; lang: Lang }
       <button type="button" class="primary" data-action="sweep" data-count={listed.links.length} disabled={busy} onClick={start}>
         {t.check(listed.links.length)}
       </button>
+      {more > 0 ? (
+        <p class="meta" data-more={more}>
+          {t.more(more)}
+        </p>
+      ) : null}
       {listed.otherHosts.length ? <p class="meta">{t.hosts(listed.otherHosts.join('、'))}</p> : null}
     </div>
   );

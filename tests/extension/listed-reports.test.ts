@@ -2,7 +2,7 @@
 // another gov.cn host (asked for at the click); never another kind of site, a script link, or the menu's news.
 import { describe, expect, it } from 'vitest';
 import { parseHTML } from 'linkedom';
-import { sitePages, TITLES } from '../cli/sweep-site';
+import { JCMS, sitePages, TITLES } from '../cli/sweep-site';
 import { listedReports } from '../../extension/lib/listed-reports';
 
 const BASE = 'http://www.example.gov.cn';
@@ -44,5 +44,28 @@ describe('listedReports', () => {
       'https://www.hongze.gov.cn/ndbg/2023.html',
     ]);
     expect(got.otherHosts).toEqual(['www.hongze.gov.cn']);
+  });
+});
+
+describe('listedReports on a jcms list drawn by jpage', () => {
+  const page = (html: string) => parseHTML(html).document as unknown as Document;
+  const jcms = String(sitePages()[JCMS.list]!.body);
+
+  it('counts the reports among the records the page carries, and names the further groups without asking for them', () => {
+    const got = listedReports(page(jcms), `${BASE}${JCMS.list}`);
+    expect(got.links).toEqual([{ url: `${BASE}/art/2024/1/30/art_77278_102.html`, title: TITLES.pingtan2023 }]);
+    expect(got.groups.map((g) => [g.url, g.method])).toEqual([
+      [`${BASE}${JCMS.proxy}?startrecord=7&endrecord=12&perpage=2`, 'POST'],
+      [`${BASE}${JCMS.proxy}?startrecord=13&endrecord=14&perpage=2`, 'POST'],
+    ]);
+    expect(got.moreRecords).toBe(8);
+  });
+
+  it('leaves a data proxy on another origin (the page’s script could not ask it with the page’s cookies either)', () => {
+    const elsewhere = jcms.replace(`proxyUrl: '${JCMS.proxy}'`, `proxyUrl: 'https://other.example.gov.cn${JCMS.proxy}'`);
+    const got = listedReports(page(elsewhere), `${BASE}${JCMS.list}`);
+    expect(got.groups).toEqual([]);
+    expect(got.moreRecords).toBe(0);
+    expect(got.links).toHaveLength(1);
   });
 });
