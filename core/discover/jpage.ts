@@ -227,13 +227,16 @@ function planGroups(store: Datastore, call: JpageCall | null, pageUrl: string, m
 
 /**
  * The jpage lists of a page: each <datastore> script with the jpage call that draws it (matched by the element id,
- * or the only call), how many records the page carries, and the further groups to ask the data proxy for.
+ * or the only call), how many records the page carries, and the further groups to ask the data proxy for; and each
+ * call without a datastore (records 0: in a live page the plugin has drawn it and dropped the XML).
  */
 export function jpageLists(doc: Document | Element, pageUrl: string, opts: { maxGroups?: number } = {}): JpageList[] {
   const maxGroups = opts.maxGroups ?? 200;
   const scripts = Array.from(doc.querySelectorAll('script'));
   const calls = jpageCalls(scripts.map((s) => s.textContent ?? ''));
   const out: JpageList[] = [];
+  /** the calls whose datastore the page does not hold: already drawn by the plugin in a live page, or never there */
+  const drawn = new Set(calls);
   /** a list's identity: its proxy and fields; a page may carry one list twice (desktop and mobile layouts) */
   const byList = new Map<string, number>();
   for (const s of scripts) {
@@ -241,6 +244,7 @@ export function jpageLists(doc: Document | Element, pageUrl: string, opts: { max
     if (!/<datastore\b/i.test(text)) continue;
     const id = s.parentElement?.getAttribute('id') ?? null;
     const call = calls.find((c) => id !== null && c.id === id) ?? (calls.length === 1 ? calls[0]! : null);
+    if (call) drawn.delete(call);
     for (const store of parseDatastores(text)) {
       const list = { id, records: store.records.length, totalRecord: call?.totalRecord ?? store.totalRecord, groups: planGroups(store, call, pageUrl, maxGroups) };
       const key = list.groups[0] ? `${list.groups[0].url.replace(/\?.*$/, '')} ${list.groups[0].body}` : null;
@@ -250,6 +254,12 @@ export function jpageLists(doc: Document | Element, pageUrl: string, opts: { max
         out.push(list);
       } else if (list.records > out[at]!.records) out[at] = list; // the copy that carries more asks for less
     }
+  }
+  // such a list is asked for from its first record, when the call names the list's fields (its ajaxParam)
+  const none: Datastore = { records: [], nextGroup: null, totalRecord: null };
+  for (const call of drawn) {
+    const groups = call.params.length ? planGroups(none, call, pageUrl, maxGroups) : [];
+    out.push({ id: call.id, records: 0, totalRecord: call.totalRecord, groups });
   }
   return out;
 }

@@ -8,8 +8,10 @@ export interface ListedReports {
   otherHosts: string[];
   /** a jpage list's further groups of records, asked of this site's data proxy on the click (none before it) */
   groups: JpageGroup[];
-  /** how many records those groups hold */
-  moreRecords: number;
+  /** the records of the page's jpage lists in all (their totalRecord): the popup says the click looks through them */
+  listRecords: number;
+  /** a jpage list the plugin has drawn, its XML gone from the live page: the click reads the page's HTML again */
+  rereadPage: boolean;
 }
 
 const GOV_CN = /(^|\.)gov\.cn$/i;
@@ -20,8 +22,12 @@ export function mayFetch(url: string, pageUrl: string): boolean {
   return (u.protocol === 'http:' || u.protocol === 'https:') && (u.origin === new URL(pageUrl).origin || GOV_CN.test(u.hostname));
 }
 
-/** The report links of a list page that the extension may fetch (a jpage datastore's records among them). */
-export function listedReports(doc: Document, pageUrl: string): ListedReports {
+/**
+ * The report links of a list page that the extension may fetch (a jpage datastore's records among them). `asServed`:
+ * the page's HTML as the site serves it (fetched again), where a jpage call without its XML never had any: its list
+ * is asked for from the call's own fields.
+ */
+export function listedReports(doc: Document, pageUrl: string, asServed = false): ListedReports {
   const here = new URL(pageUrl);
   const links = reportLinks(doc, pageUrl).filter((l) => mayFetch(l.url, pageUrl));
   const otherHosts = [
@@ -33,7 +39,15 @@ export function listedReports(doc: Document, pageUrl: string): ListedReports {
     ),
   ];
   // the proxy is asked from the page, with its cookies: this origin's only
-  const groups = jpageLists(doc, pageUrl).flatMap((l) => l.groups.filter((g) => new URL(g.url).origin === here.origin));
-  const moreRecords = groups.reduce((n, g) => n + g.endRecord - g.startRecord + 1, 0);
-  return { links: links.map((l) => ({ url: l.url, title: l.title })), otherHosts, groups, moreRecords };
+  const sameOrigin = (g: JpageGroup) => new URL(g.url).origin === here.origin;
+  const lists = jpageLists(doc, pageUrl);
+  const carried = lists.filter((l) => (l.records > 0 || asServed) && l.groups.some(sameOrigin));
+  const drawn = asServed ? [] : lists.filter((l) => l.records === 0 && (l.totalRecord ?? 0) > 0);
+  return {
+    links: links.map((l) => ({ url: l.url, title: l.title })),
+    otherHosts,
+    groups: carried.flatMap((l) => l.groups.filter(sameOrigin)),
+    listRecords: [...carried, ...drawn].reduce((n, l) => n + (l.totalRecord ?? 0), 0),
+    rereadPage: drawn.length > 0,
+  };
 }

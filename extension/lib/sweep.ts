@@ -204,21 +204,43 @@ export async function runSweep(id: string, tabId: number | null, otherHostsAsked
   // the reports on hosts the user was asked for at the click, and this origin's; no new host can be asked now
   const hosts = new Set([location.hostname, ...listed.otherHosts]);
   const known = new Set(links.map((l) => l.url));
-  const groups = listed.groups.map(async (g) => {
-    let answer: JpageAnswer;
-    try {
-      answer = await throttle.run(g.url, () => (abort.signal.aborted ? Promise.reject(new SourceError('cancelled')) : fetchGroup(g, abort.signal, listUrl)));
-    } catch (e) {
-      if (abort.signal.aborted) return;
-      // records the sweep could not read: one row, so that the results say what is missing
-      const i = add({ url: g.url, title: `${g.startRecord}–${g.endRecord}` });
-      return settle(i, { source: g.url, foundOn: listUrl, fetch: `records ${g.startRecord}–${g.endRecord} of the list: ${reason(e)}`, reports: [] });
-    }
-    const fresh = answer.links.filter((l) => !known.has(l.url) && mayFetch(l.url, listUrl) && hosts.has(new URL(l.url).hostname));
+  const join = (found: readonly { url: string; title: string }[]): Promise<unknown> => {
+    const fresh = found.filter((l) => !known.has(l.url) && mayFetch(l.url, listUrl) && hosts.has(new URL(l.url).hostname));
     for (const l of fresh) known.add(l.url);
-    await Promise.all(fresh.map((l) => check(add({ url: l.url, title: l.title }))));
-  });
-  await Promise.all([...links.map((_, i) => check(i)), ...groups]);
+    return Promise.all(fresh.map((l) => check(add({ url: l.url, title: l.title }))));
+  };
+  // records the sweep could not read: one row, so that the results say what is missing
+  const missed = (what: string, url: string, e: unknown): Promise<void> =>
+    abort.signal.aborted ? Promise.resolve() : settle(add({ url, title: what }), { source: url, foundOn: listUrl, fetch: `${what}: ${reason(e)}`, reports: [] });
+  const get = <T>(url: string, task: () => Promise<T>): Promise<T> =>
+    throttle.run(url, () => (abort.signal.aborted ? Promise.reject(new SourceError('cancelled')) : task()));
+  const readGroups = (groups: readonly JpageGroup[]): Promise<unknown> =>
+    Promise.all(
+      groups.map(async (g) => {
+        const what = `records ${g.startRecord}–${g.endRecord} of the list`;
+        let answer: JpageAnswer;
+        try {
+          answer = await get(g.url, () => fetchGroup(g, abort.signal, listUrl));
+        } catch (e) {
+          return missed(what, g.url, e);
+        }
+        return join(answer.links);
+      }),
+    );
+  const pages = links.map((_, i) => check(i));
+  // a list the plugin has drawn keeps its records and the proxy's fields only in the page's HTML: read it again
+  const lists: Promise<unknown> = listed.rereadPage
+    ? get(listUrl, () => fetchBytes(listUrl, abort.signal, false)).then(
+        (page): Promise<unknown> => {
+          const got = classifyBytes(page.finalUrl, page.bytes, textDecoder, charsetFromContentType(page.contentType));
+          if ('code' in got || got.kind !== 'html') return missed('records of the list', listUrl, new SourceError('the list page is no longer HTML'));
+          const again = listedReports(new DOMParser().parseFromString(got.text, 'text/html'), listUrl, true);
+          return Promise.all([join(again.links), readGroups(again.groups)]);
+        },
+        (e: unknown) => missed('records of the list', listUrl, e),
+      )
+    : readGroups(listed.groups);
+  await Promise.all([...pages, lists]);
   running.delete(id);
   rec.state = abort.signal.aborted ? 'cancelled' : 'done';
   rec.finishedAt = new Date().toISOString();

@@ -1,5 +1,5 @@
 // The popup's offer on a page that lists reports: "check the N reports listed on this page". Nothing is fetched
-// until the click (a jpage list's further groups neither: the offer says how many records they hold); then the
+// until the click (a jpage list's further groups neither: the offer says how many records the list has); then the
 // tab's content script runs the sweep (lib/sweep.ts) and the results page opens.
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
@@ -10,12 +10,12 @@ const T = {
   zh: {
     check: (n: number) => `检查本页列出的 ${n} 份年报`,
     hosts: (h: string) => `其中部分在其他网站（${h}），点击后将请求访问权限。`,
-    more: (n: number) => `列表另有 ${n} 条记录须向网站分组获取，点击后一并查找其中的年报。`,
+    more: (n: number) => `此列表共 ${n} 条记录，由网站分组提供；点击后一并查找其中的年报。`,
   },
   en: {
     check: (n: number) => `Check the ${n} reports listed on this page`,
     hosts: (h: string) => `Some are on other sites (${h}); the click asks for access to them.`,
-    more: (n: number) => `The list has ${n} more records the site hands out in groups; the click looks through them too.`,
+    more: (n: number) => `This list has ${n} records, which the site hands out in groups; the click looks through them all.`,
   },
 };
 
@@ -30,7 +30,7 @@ export function SweepOffer({ tabId, lang }: { tabId: number | null; lang: Lang }
       .catch(() => setListed(null));
   }, [tabId]);
   // a jpage list whose further records the site hands out on request: one report on the page is enough to offer it
-  const more = listed?.moreRecords ?? 0;
+  const more = listed?.listRecords ?? 0;
   if (tabId === null || !listed || listed.links.length < (more > 0 ? 1 : 2)) return null;
   const t = T[lang];
 

@@ -50,6 +50,8 @@ function gbkPage(): Page {
  */
 export const JCMS = {
   list: '/col/col77278/index.html',
+  /** the same list with a stand-in for the plugin, which draws the first page in place of the XML (browser tests) */
+  drawnList: '/col/col77279/index.html',
   proxy: '/module/web/jpage/dataproxy.jsp',
   /** the form fields the proxy needs to know the list */
   fields: { col: '1', appid: '1', webid: '67', path: '/', columnid: '77278', unitid: '303271', permissiontype: '0' },
@@ -76,7 +78,21 @@ export const JCMS = {
 const jcmsRecord = ([href, title]: [string, string]) =>
   `<record><![CDATA[\n<li class="cf"><a target="_blank" href="${href}" title="${title}">${title.length > 22 ? `${title.slice(0, 22)}...` : title}</a><span>2024-01-30</span></li>]]></record>`;
 
-function jcmsList(): Page {
+/** what jcms's jpage plugin does to the page, in brief: draws the first page of records in place of its XML script */
+const PLUGIN = `<script>window.$ = function (target) {
+  return {
+    ready: function (f) { f(); },
+    jpage: function (o) {
+      var box = document.getElementById(target.slice(1));
+      var cdata = box.querySelector('script[type="text/xml"]').textContent.match(/<!\\[CDATA\\[[\\s\\S]*?\\]\\]>/g);
+      var records = cdata.slice(1, 1 + o.perPage).map(function (r) { return r.slice(9, -3); });
+      box.innerHTML = o.dataBefore + records.join('') + o.dataAfter + '<div class="pager">共' + o.totalRecord + '条</div>';
+    }
+  };
+};</script>`;
+
+/** the jcms list; `drawn`: with the plugin's stand-in, and a call that names no fields (they are in the XML only) */
+function jcmsList(drawn = false): Page {
   const next = `${JCMS.proxy}?page=1&appid=1&webid=67&path=/&columnid=77278&unitid=303271&webname=%E6%B4%AA%E6%B3%BD%E5%8C%BA&permissiontype=0`;
   return html(`<!DOCTYPE html><html><head><meta charset="utf-8"><title>政府信息公开年报</title></head><body>${CHROME}
 <div id="303271"><script type="text/xml"><datastore>
@@ -84,8 +100,8 @@ function jcmsList(): Page {
 <recordset>
 ${JCMS.records.slice(0, 6).map(jcmsRecord).join('\n')}
 </recordset></datastore></script></div>
-<script>$(document).ready(function(){ $('#303271').jpage({ proxyUrl: '${JCMS.proxy}', totalRecord: ${JCMS.records.length}, perPage: 2, groupSize: 3,
-  barPosition: 'bottom', dataBefore: '<ul class="list">', dataAfter: '</ul>', ajaxParam: {col: 1, appid: 1, webid: 67, path: '/', columnid: 77278, sourceContentType: 1, unitid: '303271', webname: '洪泽区', permissiontype: 0} }); });</script>
+${drawn ? PLUGIN : ''}<script>$(document).ready(function(){ $('#303271').jpage({ proxyUrl: '${JCMS.proxy}', totalRecord: ${JCMS.records.length}, perPage: 2, groupSize: 3,
+  barPosition: 'bottom', dataBefore: '<ul class="list">', dataAfter: '</ul>'${drawn ? '' : ", ajaxParam: {col: 1, appid: 1, webid: 67, path: '/', columnid: 77278, sourceContentType: 1, unitid: '303271', webname: '洪泽区', permissiontype: 0}"} }); });</script>
 </body></html>`);
 }
 
@@ -176,6 +192,7 @@ export function sitePages(): Record<string, Page> {
     '/private/2020.html': { body: corpus('2023-pingtan-guanweihui.html'), type: 'text/html; charset=utf-8' },
     // style 4: a jcms list drawn by jpage from its datastore and data proxy
     [JCMS.list]: jcmsList(),
+    [JCMS.drawnList]: jcmsList(true),
     '/art/2024/1/30/art_77278_102.html': { body: corpus('2023-pingtan-guanweihui.html'), type: 'text/html; charset=utf-8' },
     '/art/2020/1/20/art_77278_109.html': { body: corpus('2019-pingtan-guanweihui.txt'), type: 'text/plain; charset=utf-8' },
     '/art/2022/1/20/art_77278_113.html': { body: corpus('2021-pingtan-guanweihui.txt'), type: 'text/plain; charset=utf-8' },

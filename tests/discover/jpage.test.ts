@@ -114,3 +114,22 @@ describe('jpageAnswer', () => {
     expect(jpageAnswer(escaped, JS)!.links.map((l) => l.url)).toEqual(['http://www.hongze.gov.cn/art/1.html']);
   });
 });
+
+describe('jpageLists of a page the plugin has drawn', () => {
+  // in a live page the plugin draws the first page of records into the list's element, in place of the XML script
+  const drawn = (page: string) =>
+    parseHTML(text(page).replace(/<script type="text\/xml">[\s\S]*?<\/script>/g, '<ul class="list"><li><a href="/art/2024/3/1/art_1.html">要闻</a></li></ul>'))
+      .document as unknown as Document;
+
+  it('asks for every record from the first, with the fields the call names, when the datastore is gone', () => {
+    const [list, ...more] = jpageLists(drawn('jiangsu-list.html'), JS);
+    expect(more).toEqual([]);
+    expect([list!.id, list!.records, list!.totalRecord]).toEqual(['303271', 0, 20]);
+    expect(list!.groups.map((g) => [g.startRecord, g.endRecord])).toEqual([[1, 6], [7, 12], [13, 18], [19, 20]]);
+    expect(new URLSearchParams(list!.groups[0]!.body).get('columnid')).toBe('77278');
+  });
+
+  it('names the list and its total but plans nothing when the call does not name the list’s fields', () => {
+    expect(jpageLists(drawn('dingxi-list.html'), DX)).toEqual([{ id: '38486', records: 0, totalRecord: 15, groups: [] }]);
+  });
+});

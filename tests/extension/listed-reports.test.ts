@@ -58,14 +58,24 @@ describe('listedReports on a jcms list drawn by jpage', () => {
       [`${BASE}${JCMS.proxy}?startrecord=7&endrecord=12&perpage=2`, 'POST'],
       [`${BASE}${JCMS.proxy}?startrecord=13&endrecord=14&perpage=2`, 'POST'],
     ]);
-    expect(got.moreRecords).toBe(8);
+    expect(got.listRecords).toBe(14);
+    expect(got.rereadPage).toBe(false);
+  });
+
+  it('a list the plugin has drawn (its XML gone): the drawn report, the list’s total, and the page to read again on the click', () => {
+    const drawn = jcms.replace(/<script type="text\/xml">[\s\S]*?<\/script>/, `<ul class="list"><li><a href="/art/2024/1/30/art_77278_102.html" title="${TITLES.pingtan2023}">平潭</a></li></ul>`);
+    const got = listedReports(page(drawn), `${BASE}${JCMS.list}`);
+    expect(got.links.map((l) => l.url)).toEqual([`${BASE}/art/2024/1/30/art_77278_102.html`]);
+    expect(got.groups).toEqual([]);
+    expect(got.listRecords).toBe(14);
+    expect(got.rereadPage).toBe(true);
   });
 
   it('leaves a data proxy on another origin (the page’s script could not ask it with the page’s cookies either)', () => {
     const elsewhere = jcms.replace(`proxyUrl: '${JCMS.proxy}'`, `proxyUrl: 'https://other.example.gov.cn${JCMS.proxy}'`);
     const got = listedReports(page(elsewhere), `${BASE}${JCMS.list}`);
     expect(got.groups).toEqual([]);
-    expect(got.moreRecords).toBe(0);
+    expect(got.listRecords).toBe(0);
     expect(got.links).toHaveLength(1);
   });
 });
