@@ -242,8 +242,16 @@ export function jpageLists(doc: Document | Element, pageUrl: string, opts: { max
   for (const s of scripts) {
     const text = s.textContent ?? '';
     if (!/<datastore\b/i.test(text)) continue;
-    const id = s.parentElement?.getAttribute('id') ?? null;
-    const call = calls.find((c) => id !== null && c.id === id) ?? (calls.length === 1 ? calls[0]! : null);
+    // the call that draws into the element holding the script (or one around it), else the page's only call
+    let call: JpageCall | null = null;
+    let id: string | null = null;
+    for (let el = s.parentElement; el && !call; el = el.parentElement) {
+      const at = el.getAttribute('id');
+      id ??= at;
+      call = calls.find((c) => at !== null && c.id === at) ?? null;
+      if (call) id = at;
+    }
+    call ??= calls.length === 1 ? calls[0]! : null;
     if (call) drawn.delete(call);
     for (const store of parseDatastores(text)) {
       const list = { id, records: store.records.length, totalRecord: call?.totalRecord ?? store.totalRecord, groups: planGroups(store, call, pageUrl, maxGroups) };

@@ -89,6 +89,18 @@ describe('jpageLists', () => {
     expect(jpageLists(doc('jiangsu-list.html'), JS, { maxGroups: 2 })[0]!.groups).toHaveLength(2);
   });
 
+  it('pairs each datastore with the call that draws into the element around it, on a page of two lists', () => {
+    const news = `<div id="9001"><div class="inner"><script type="text/xml"><datastore><nextgroup><![CDATA[<a href="/module/web/jpage/dataproxy.jsp?page=1&columnid=1&unitid=9001"></a>]]></nextgroup><recordset><record><![CDATA[<li><a href="/art/1.html">要闻</a></li>]]></record></recordset></datastore></script></div></div>
+<script>$('#9001').jpage({totalRecord: 5, perPage: 1, groupSize: 1});</script>`;
+    const page = text('jiangsu-list.html').replace('</body>', `${news}</body>`);
+    const lists = jpageLists(parseHTML(page).document as unknown as Document, JS);
+    expect(lists.map((l) => [l.id, l.records, l.totalRecord, l.groups.length])).toEqual([
+      ['303271', 6, 20, 3],
+      ['9001', 1, 5, 4],
+    ]);
+    expect(new URLSearchParams(lists[1]!.groups[0]!.body).get('columnid')).toBe('1');
+  });
+
   it('plans nothing when the page carries every record', () => {
     const page = text('jiangsu-list.html').replace('totalRecord: 20', 'totalRecord: 6');
     expect(jpageLists(parseHTML(page).document as unknown as Document, JS)[0]!.groups).toEqual([]);
