@@ -8,7 +8,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { parseHTML } from 'linkedom';
 import pLimit from 'p-limit';
 import Papa from 'papaparse';
-import { jpageAnswer, jpageLists, paginationUrls, reportAttachment, reportLinks, type JpageAnswer, type JpageGroup } from '../../core/discover';
+import { groupProblem, jpageAnswer, jpageLists, paginationUrls, reportAttachment, reportLinks, type JpageAnswer, type JpageGroup } from '../../core/discover';
 import { csvRows, CSV_COLUMNS, FORMULA_START } from '../../core/export/csv';
 import { charsetFromContentType, fromBytes, InputError, loadFile, type LoadedInput } from '../input';
 import { check, type Checked } from '../main';
@@ -340,7 +340,8 @@ function groupAnswer(o: FetchOutcome, listUrl: string): JpageAnswer | string {
   if (o.error || !o.body) return o.error ?? 'empty answer';
   try {
     const text = fromBytes(o.url, o.body, charsetFromContentType(o.contentType), o.finalUrl, o.contentType).text;
-    return jpageAnswer(text, listUrl) ?? 'the data proxy answered no <datastore>';
+    const answer = jpageAnswer(text, listUrl);
+    return groupProblem(answer) ?? answer!;
   } catch (e) {
     return reason(e);
   }

@@ -4,4 +4,4 @@ export { matchReportTitle, normalizeTitle, type TitleMatch, type TitleKind } fro
 export { reportLinks, resolveHref, scriptReportLinks, type ReportLink } from './links';
 export { paginationUrls, scriptPager, scriptPagerUrls, type ScriptPager, type PaginationOptions } from './pagination';
 export { reportAttachment } from './attachments';
-export { jpageAnswer, jpageLists, parseDatastores, recordReportLinks, type JpageAnswer, type JpageGroup, type JpageList } from './jpage';
+export { groupProblem, jpageAnswer, jpageLists, parseDatastores, recordReportLinks, type JpageAnswer, type JpageGroup, type JpageList } from './jpage';

@@ -126,6 +126,15 @@ export function jpageAnswer(text: string, listUrl: string): JpageAnswer | null {
   return { links: recordReportLinks(records, listUrl), records: records.length, totalRecord: stores.find((d) => d.totalRecord !== null)?.totalRecord ?? null };
 }
 
+/**
+ * What is wrong with a group's answer, in one line; null when it is usable. A group asked within totalRecord has
+ * records: an empty answer means the proxy did not take the list's fields (real proxies answer nothing, or another list).
+ */
+export function groupProblem(answer: JpageAnswer | null): string | null {
+  if (!answer) return 'the data proxy answered no <datastore>';
+  return answer.records === 0 ? 'the data proxy answered no records' : null;
+}
+
 /** The options of one jpage call: `$('#212860').jpage({totalRecord: 4895, perPage: 19, proxyUrl: …, ajaxParam: {…}})`. */
 interface JpageCall {
   id: string | null;

@@ -4,7 +4,7 @@
 // (PDF) instead of a page that only links it, as the sweep command does — through the sweep command's per-host
 // throttle. Progress and results go to extension storage, where the results page reads them.
 import { browser } from 'wxt/browser';
-import { jpageAnswer, reportAttachment, type JpageAnswer, type JpageGroup } from '../../core/discover';
+import { groupProblem, jpageAnswer, reportAttachment, type JpageAnswer, type JpageGroup } from '../../core/discover';
 import { charsetFromContentType, classifyBytes, decodeBytes, type Decoder } from '../../core/read/bytes';
 import { readDocument } from '../../core/read/dom';
 import { readText } from '../../core/read/text';
@@ -71,8 +71,9 @@ async function askProxy(url: string, init: RequestInit, signal: AbortSignal, lis
   const text = decodeBytes(new Uint8Array(await res.arrayBuffer()), charsetFromContentType(res.headers.get('content-type')), textDecoder);
   if ('code' in text) throw new SourceError(text.en);
   const answer = jpageAnswer(text.text, listUrl);
-  if (!answer) throw new SourceError('the data proxy answered no <datastore>');
-  return answer;
+  const problem = groupProblem(answer);
+  if (problem) throw new SourceError(problem);
+  return answer!;
 }
 
 /** A further group of a jpage list: POSTed as the page's script does; asked again as a GET when that is refused. */
@@ -81,7 +82,7 @@ async function fetchGroup(g: JpageGroup, signal: AbortSignal, listUrl: string): 
   try {
     return await askProxy(g.url, form, signal, listUrl);
   } catch (posted) {
-    if (signal.aborted || !/^HTTP 4|no <datastore>/.test((posted as Error).message)) throw posted;
+    if (signal.aborted || !/^HTTP 4|answered no /.test((posted as Error).message)) throw posted;
     try {
       return await askProxy(g.getUrl, {}, signal, listUrl);
     } catch (got) {

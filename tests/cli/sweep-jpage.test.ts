@@ -111,4 +111,19 @@ describe('sweep of a jcms list whose data proxy refuses the POST', () => {
       [`${JCMS.proxy}?startrecord=13&endrecord=14&perpage=2`, 'records 13–14 of the list: HTTP 405 Method Not Allowed; as a GET: HTTP 404 Not Found'],
     ]);
   });
+  it('names a group the proxy answers with no records (the list’s fields not taken) as a failure row', async () => {
+    // a proxy that does not know the list: the POST's columnid is lost on the way
+    const fetchLost = (async (input: string | URL | Request, init?: RequestInit) => {
+      const body = init?.method === 'POST' ? String(init.body).replace(/(^|&)columnid=[^&]*/, '') : init?.body;
+      return fetch(input, { ...init, body });
+    }) as typeof fetch;
+    const db = join(dir, 'lost.db');
+    expect(await sweepMain([...FAST, '--db', db, `${site.base}${JCMS.list}`], { ...quiet, fetch: fetchLost })).toBe(0);
+    const sources = rows<{ source: string; fetch: string }>(db, 'SELECT source, fetch FROM sources ORDER BY source');
+    expect(sources.map((s) => [s.source.replace(site.base, ''), s.fetch])).toEqual([
+      ['/art/2024/1/30/art_77278_102.html', 'ok'],
+      [`${JCMS.proxy}?startrecord=13&endrecord=14&perpage=2`, 'records 13–14 of the list: the data proxy answered no records; as a GET: HTTP 405 Method Not Allowed'],
+      [`${JCMS.proxy}?startrecord=7&endrecord=12&perpage=2`, 'records 7–12 of the list: the data proxy answered no records; as a GET: HTTP 405 Method Not Allowed'],
+    ]);
+  });
 });

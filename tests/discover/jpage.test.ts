@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { jpageAnswer, jpageLists, paginationUrls, parseDatastores, reportLinks } from '../../core/discover';
+import { groupProblem, jpageAnswer, jpageLists, paginationUrls, parseDatastores, reportLinks } from '../../core/discover';
 
 const FIX = join(import.meta.dirname, 'fixtures', 'jpage');
 const text = (name: string) => readFileSync(join(FIX, name), 'utf8');
@@ -117,6 +117,14 @@ describe('jpageAnswer', () => {
       records: 3,
       totalRecord: 20,
     });
+  });
+
+  it('names what is wrong with an answer: no datastore, or no records (the proxy did not take the list’s fields)', () => {
+    expect(groupProblem(jpageAnswer(text('jiangsu-dataproxy-answer.xml'), JS))).toBeNull();
+    expect(groupProblem(jpageAnswer('<html><body>访问受限</body></html>', JS))).toBe('the data proxy answered no <datastore>');
+    expect(groupProblem(jpageAnswer('<datastore><totalrecord>0</totalrecord><recordset></recordset></datastore>', JS))).toBe(
+      'the data proxy answered no records',
+    );
   });
 
   it('is null for an answer that is no datastore (an error page), and reads escaped records without CDATA', () => {
