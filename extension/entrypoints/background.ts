@@ -92,20 +92,43 @@ async function checkTab(tabId: number): Promise<{ ok: boolean; error?: string }>
 /** The user's answer to the popup's request for other hosts comes while the sweep runs: wait for it this long. */
 const GRANT_WAIT_MS = 60_000;
 
-/** Whether the extension may fetch from `origin`; `wait`: until the permission is added, at most GRANT_WAIT_MS. */
-async function permitted(origin: string, wait: boolean): Promise<boolean> {
-  const q = { origins: [`${origin}/*`] };
+/**
+ * The answers the popup heard, by sweep. Chrome closes the popup when its prompt opens, so a declined request may
+ * never be told: then only the wait's end says no.
+ */
+const answers = new Map<string, boolean>();
+const answerListeners = new Set<(id: string) => void>();
+
+function answered(id: string, granted: boolean): void {
+  answers.set(id, granted);
+  // a few sweeps' answers are enough: a sweep asks at its start
+  for (const old of [...answers.keys()].slice(0, -20)) answers.delete(old);
+  for (const l of answerListeners) l(id);
+}
+
+/**
+ * Whether the extension may fetch `url`; `grantFor`: the sweep whose request may still be answered, waited for
+ * until the permission is added or declined, at most GRANT_WAIT_MS. A match pattern has no port (Firefox refuses
+ * one): the host on any port, as the popup asked for it.
+ */
+async function permitted(url: URL, grantFor: string | null): Promise<boolean> {
+  const q = { origins: [`${url.protocol}//${url.hostname}/*`] };
   if (await browser.permissions.contains(q)) return true;
-  if (!wait) return false;
+  if (grantFor === null || answers.has(grantFor)) return false;
   return new Promise((resolve) => {
     const done = (ok: boolean): void => {
       clearTimeout(timer);
       browser.permissions.onAdded.removeListener(added);
+      answerListeners.delete(heard);
       resolve(ok);
     };
     const added = (): void => void browser.permissions.contains(q).then((ok) => ok && done(true));
+    const heard = (id: string): void => {
+      if (id === grantFor) void browser.permissions.contains(q).then(done);
+    };
     const timer = setTimeout(() => done(false), GRANT_WAIT_MS);
     browser.permissions.onAdded.addListener(added);
+    answerListeners.add(heard);
   });
 }
 
@@ -115,10 +138,10 @@ async function permitted(origin: string, wait: boolean): Promise<boolean> {
  */
 async function sweepFetch(
   url: string,
-  waitForGrant: boolean,
+  grantFor: string | null,
 ): Promise<{ ok: true; finalUrl: string; contentType: string | null; body: string } | { ok: false; error: string }> {
   try {
-    if (!(await permitted(new URL(url).origin, waitForGrant))) return { ok: false, error: `on another host, not permitted: ${url}` };
+    if (!(await permitted(new URL(url), grantFor))) return { ok: false, error: `on another host, not permitted: ${url}` };
     const res = await fetch(url, { credentials: 'include' });
     if (!res.ok) return { ok: false, error: `HTTP ${res.status}${res.statusText ? ` ${res.statusText}` : ''}` };
     return { ok: true, finalUrl: res.url || url, contentType: res.headers.get('content-type'), body: bytesToBase64(new Uint8Array(await res.arrayBuffer())) };
@@ -158,8 +181,12 @@ export default defineBackground(() => {
       return true;
     }
     if (msg.type === 'gidar:sweepFetch') {
-      void sweepFetch(msg.url, msg.waitForGrant).then(sendResponse);
+      void sweepFetch(msg.url, msg.grantFor).then(sendResponse);
       return true;
+    }
+    if (msg.type === 'gidar:sweepPermission') {
+      answered(msg.id, msg.granted);
+      return;
     }
     if (msg.type === 'gidar:checkTab') {
       void checkTab(msg.tabId).then(sendResponse);

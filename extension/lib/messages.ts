@@ -26,8 +26,13 @@ export type ToBackground =
   | { type: 'gidar:checkTab'; tabId: number }
   /** the PDF reader could not be imported (not a gov.cn page): inject it into the asking frame (activeTab) */
   | { type: 'gidar:loadPdfReader' }
-  /** the sweep (lib/sweep.ts): a listed report on another gov.cn host, fetched under the host permission the user granted */
-  | { type: 'gidar:sweepFetch'; url: string; waitForGrant: boolean };
+  /**
+   * the sweep (lib/sweep.ts): a listed report on another gov.cn host, fetched under the host permission the user
+   * granted; `grantFor`: the sweep whose click asked for it, whose answer may still come (null: do not wait)
+   */
+  | { type: 'gidar:sweepFetch'; url: string; grantFor: string | null }
+  /** the popup: the user's answer to the sweep's request for the other hosts (a declined one ends the wait at once) */
+  | { type: 'gidar:sweepPermission'; id: string; granted: boolean };
 
 export type ToContent =
   | { type: 'gidar:setAnnotations'; on: boolean }

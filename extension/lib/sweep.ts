@@ -40,10 +40,24 @@ const textDecoder: Decoder = (bytes, charset) => {
   }
 };
 
-/** An address's bytes: same origin from here with the page's cookies; another gov.cn host through the background. */
-async function fetchBytes(url: string, signal: AbortSignal, waitForGrant: boolean): Promise<Fetched> {
+/** Rejects with "cancelled" once the sweep is cancelled, whether or not `p` has ended. */
+function unlessCancelled<T>(p: Promise<T>, signal: AbortSignal): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const cancelled = (): void => reject(new SourceError('cancelled'));
+    if (signal.aborted) return cancelled();
+    signal.addEventListener('abort', cancelled, { once: true });
+    p.then(resolve, reject).finally(() => signal.removeEventListener('abort', cancelled));
+  });
+}
+
+/**
+ * An address's bytes: same origin from here with the page's cookies; another gov.cn host through the background
+ * (`grantFor`: the sweep whose click asked for the other hosts; the background waits for the user's answer).
+ */
+async function fetchBytes(url: string, signal: AbortSignal, grantFor: string | null): Promise<Fetched> {
   if (new URL(url).origin !== location.origin) {
-    const res = (await browser.runtime.sendMessage({ type: 'gidar:sweepFetch', url, waitForGrant })) as
+    // a cancel does not wait for the background (which may be waiting for the user's answer)
+    const res = (await unlessCancelled(browser.runtime.sendMessage({ type: 'gidar:sweepFetch', url, grantFor }), signal)) as
       { ok: true; finalUrl: string; contentType: string | null; body: string } | { ok: false; error: string } | undefined;
     if (!res) throw new SourceError('cannot fetch: no answer');
     if (!res.ok) throw new SourceError(res.error);
@@ -82,11 +96,11 @@ async function checkSource(
   listUrl: string,
   throttle: HostThrottle,
   signal: AbortSignal,
-  waitForGrant: boolean,
+  grantFor: string | null,
 ): Promise<SweptSource> {
   const source: SweptSource = { source: link.url, foundOn: listUrl, fetch: 'ok', reports: [] };
   const get = (url: string): Promise<Fetched> =>
-    throttle.run(url, () => (signal.aborted ? Promise.reject(new SourceError('cancelled')) : fetchBytes(url, signal, waitForGrant)));
+    throttle.run(url, () => (signal.aborted ? Promise.reject(new SourceError('cancelled')) : fetchBytes(url, signal, grantFor)));
   try {
     const page = await get(link.url);
     const reports = await readFetched(page, link.url);
@@ -156,7 +170,7 @@ export async function runSweep(id: string, tabId: number | null, otherHostsAsked
   };
   await Promise.all(
     links.map(async (link, i) => {
-      const s = await checkSource(link, listUrl, throttle, abort.signal, otherHostsAsked);
+      const s = await checkSource(link, listUrl, throttle, abort.signal, otherHostsAsked ? id : null);
       if (abort.signal.aborted) return;
       sources[i] = s;
       await store(i);

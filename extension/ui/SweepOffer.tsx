@@ -2,6 +2,7 @@
 // until the click; then the tab's content script runs the sweep (lib/sweep.ts) and the results page opens.
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import type { ToBackground } from '../lib/messages';
 import type { ListedReports } from '../lib/sweep';
 import type { Lang } from './strings';
 
@@ -37,8 +38,12 @@ export function SweepOffer({ tabId, lang }: { tabId: number | null; lang: Lang }
     const id = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
     const asked = listed.otherHosts.length > 0;
     const started = browser.tabs.sendMessage(tabId, { type: 'gidar:sweepStart', id, tabId, otherHosts: asked }, { frameId: 0 });
+    // the answer goes to the background, where the other hosts' reports wait for it: a "no" ends their wait at once
     const permission = asked
-      ? browser.permissions.request({ origins: listed.otherHosts.map((h) => `*://${h}/*`) }).catch(() => false)
+      ? browser.permissions
+          .request({ origins: listed.otherHosts.map((h) => `*://${h}/*`) })
+          .catch(() => false)
+          .then((granted) => browser.runtime.sendMessage({ type: 'gidar:sweepPermission', id, granted } satisfies ToBackground))
       : null;
     const opened = browser.tabs.create({ url: browser.runtime.getURL(`/results.html?id=${id}`) });
     void Promise.allSettled([started, permission, opened]).then(() => setBusy(false));
