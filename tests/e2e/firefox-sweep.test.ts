@@ -50,20 +50,21 @@ async function extensionPage(path: string): Promise<Page> {
   throw new Error(`${url} did not load`);
 }
 
-/** The tab showing the list page: the one whose content script answers the popup's question with links. */
+/** The tab showing the list page: the newest whose content script answers the popup's question with links. */
 async function listTabId(): Promise<number> {
   const ext = await extensionPage('/results.html');
   try {
     for (let i = 0; i < 50; i++) {
       const id = await ext.evaluate(async () => {
         const b = (globalThis as unknown as { browser: Ext }).browser;
+        let newest: number | null = null;
         for (const tab of await b.tabs.query({})) {
           const got = (await b.tabs.sendMessage(tab.id!, { type: 'gidar:sweepCount' }, { frameId: 0 }).catch(() => null)) as {
             links?: unknown[];
           } | null;
-          if (got?.links?.length) return tab.id!;
+          if (got?.links?.length) newest = Math.max(newest ?? -1, tab.id!);
         }
-        return null;
+        return newest;
       });
       if (id !== null) return id;
       await new Promise((r) => setTimeout(r, 200));
