@@ -89,59 +89,26 @@ async function checkTab(tabId: number): Promise<{ ok: boolean; error?: string }>
   }
 }
 
-/** The user's answer to the popup's request for other hosts comes while the sweep runs: wait for it this long. */
-const GRANT_WAIT_MS = 60_000;
-
-/**
- * The answers the popup heard, by sweep. Chrome closes the popup when its prompt opens, so a declined request may
- * never be told: then only the wait's end says no.
- */
-const answers = new Map<string, boolean>();
-const answerListeners = new Set<(id: string) => void>();
-
-function answered(id: string, granted: boolean): void {
-  answers.set(id, granted);
-  // a few sweeps' answers are enough: a sweep asks at its start
-  for (const old of [...answers.keys()].slice(0, -20)) answers.delete(old);
-  for (const l of answerListeners) l(id);
+/** Whether the extension may fetch `url`. A match pattern has no port (Firefox refuses one): the host on any port. */
+function permitted(url: URL): Promise<boolean> {
+  return browser.permissions.contains({ origins: [`${url.protocol}//${url.hostname}/*`] });
 }
 
-/**
- * Whether the extension may fetch `url`; `grantFor`: the sweep whose request may still be answered, waited for
- * until the permission is added or declined, at most GRANT_WAIT_MS. A match pattern has no port (Firefox refuses
- * one): the host on any port, as the popup asked for it.
- */
-async function permitted(url: URL, grantFor: string | null): Promise<boolean> {
-  const q = { origins: [`${url.protocol}//${url.hostname}/*`] };
-  if (await browser.permissions.contains(q)) return true;
-  if (grantFor === null || answers.has(grantFor)) return false;
-  return new Promise((resolve) => {
-    const done = (ok: boolean): void => {
-      clearTimeout(timer);
-      browser.permissions.onAdded.removeListener(added);
-      answerListeners.delete(heard);
-      resolve(ok);
-    };
-    const added = (): void => void browser.permissions.contains(q).then((ok) => ok && done(true));
-    const heard = (id: string): void => {
-      if (id === grantFor) void browser.permissions.contains(q).then(done);
-    };
-    const timer = setTimeout(() => done(false), GRANT_WAIT_MS);
-    browser.permissions.onAdded.addListener(added);
-    answerListeners.add(heard);
-  });
+/** Of a list's other gov.cn hosts, those the user has not granted (yet): the results page asks for them. */
+async function unpermitted(hosts: string[]): Promise<string[]> {
+  const held = await Promise.all(hosts.map((h) => browser.permissions.contains({ origins: [`*://${h}/*`] })));
+  return hosts.filter((_, i) => !held[i]);
 }
 
 /**
  * A listed report on another gov.cn host, for the sweep in a tab (lib/sweep.ts): fetched here, where the host
- * permission the user granted at the click lifts CORS; the body goes back base64 (messages carry JSON only).
+ * permission the user granted on the results page lifts CORS; the body goes back base64 (messages carry JSON only).
  */
 async function sweepFetch(
   url: string,
-  grantFor: string | null,
 ): Promise<{ ok: true; finalUrl: string; contentType: string | null; body: string } | { ok: false; error: string }> {
   try {
-    if (!(await permitted(new URL(url), grantFor))) return { ok: false, error: `on another host, not permitted: ${url}` };
+    if (!(await permitted(new URL(url)))) return { ok: false, error: `on another host, not permitted: ${url}` };
     const res = await fetch(url, { credentials: 'include' });
     if (!res.ok) return { ok: false, error: `HTTP ${res.status}${res.statusText ? ` ${res.statusText}` : ''}` };
     return { ok: true, finalUrl: res.url || url, contentType: res.headers.get('content-type'), body: bytesToBase64(new Uint8Array(await res.arrayBuffer())) };
@@ -181,12 +148,12 @@ export default defineBackground(() => {
       return true;
     }
     if (msg.type === 'gidar:sweepFetch') {
-      void sweepFetch(msg.url, msg.grantFor).then(sendResponse);
+      void sweepFetch(msg.url).then(sendResponse);
       return true;
     }
-    if (msg.type === 'gidar:sweepPermission') {
-      answered(msg.id, msg.granted);
-      return;
+    if (msg.type === 'gidar:sweepUnpermitted') {
+      void unpermitted(msg.hosts).then(sendResponse);
+      return true;
     }
     if (msg.type === 'gidar:checkTab') {
       void checkTab(msg.tabId).then(sendResponse);

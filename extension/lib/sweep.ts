@@ -1,6 +1,6 @@
 // "Check the reports listed on this page", the content script's half (a lazily loaded chunk, sweep.js): the report
 // links core's discovery finds on the page, then each fetched off-page (same origin with the page's cookies; another
-// gov.cn host through the background, only once the user granted it), read and checked with core — an attachment
+// gov.cn host through the background, only once the user granted it on the results page), read and checked with core — an attachment
 // (PDF) instead of a page that only links it, as the sweep command does — through the sweep command's per-host
 // throttle. Progress and results go to extension storage, where the results page reads them.
 import { browser } from 'wxt/browser';
@@ -13,7 +13,7 @@ import type { Report } from '../../core/model/schema';
 import { summaryRow, withCrossYear, type SweptSource } from '../../core/sweep/summary';
 import { HostThrottle } from '../../core/sweep/throttle';
 import { checkReport } from './core';
-import type { ToContent } from './messages';
+import type { ToBackground, ToContent } from './messages';
 import { listedReports } from './listed-reports';
 import { nextTask } from './next-task';
 import { cMapUrl, loadPdfReader } from './pdf-download';
@@ -40,7 +40,7 @@ const textDecoder: Decoder = (bytes, charset) => {
   }
 };
 
-/** Rejects with "cancelled" once the sweep is cancelled, whether or not `p` has ended. */
+/** Rejects with "cancelled" once the sweep is cancelled, whether or not `p` has ended (a cancel waits for no one). */
 function unlessCancelled<T>(p: Promise<T>, signal: AbortSignal): Promise<T> {
   return new Promise((resolve, reject) => {
     const cancelled = (): void => reject(new SourceError('cancelled'));
@@ -50,14 +50,10 @@ function unlessCancelled<T>(p: Promise<T>, signal: AbortSignal): Promise<T> {
   });
 }
 
-/**
- * An address's bytes: same origin from here with the page's cookies; another gov.cn host through the background
- * (`grantFor`: the sweep whose click asked for the other hosts; the background waits for the user's answer).
- */
-async function fetchBytes(url: string, signal: AbortSignal, grantFor: string | null): Promise<Fetched> {
+/** An address's bytes: same origin from here with the page's cookies; another gov.cn host through the background. */
+async function fetchBytes(url: string, signal: AbortSignal): Promise<Fetched> {
   if (new URL(url).origin !== location.origin) {
-    // a cancel does not wait for the background (which may be waiting for the user's answer)
-    const res = (await unlessCancelled(browser.runtime.sendMessage({ type: 'gidar:sweepFetch', url, grantFor }), signal)) as
+    const res = (await unlessCancelled(browser.runtime.sendMessage({ type: 'gidar:sweepFetch', url } satisfies ToBackground), signal)) as
       { ok: true; finalUrl: string; contentType: string | null; body: string } | { ok: false; error: string } | undefined;
     if (!res) throw new SourceError('cannot fetch: no answer');
     if (!res.ok) throw new SourceError(res.error);
@@ -90,17 +86,22 @@ async function readFetched(f: Fetched, source: string): Promise<Report[]> {
   return reports;
 }
 
-/** One listed report: its page, or the attachment the page only links, read and checked. */
+/**
+ * One listed report: its page, or the attachment the page only links, read and checked. `mayFetch`: resolves when
+ * an address may be fetched (another host waits for the user's answer), rejects with the reason it may not.
+ */
 async function checkSource(
   link: SweepLink,
   listUrl: string,
   throttle: HostThrottle,
   signal: AbortSignal,
-  grantFor: string | null,
+  mayFetch: (url: string) => Promise<void>,
 ): Promise<SweptSource> {
   const source: SweptSource = { source: link.url, foundOn: listUrl, fetch: 'ok', reports: [] };
-  const get = (url: string): Promise<Fetched> =>
-    throttle.run(url, () => (signal.aborted ? Promise.reject(new SourceError('cancelled')) : fetchBytes(url, signal, grantFor)));
+  const get = async (url: string): Promise<Fetched> => {
+    await mayFetch(url);
+    return throttle.run(url, () => (signal.aborted ? Promise.reject(new SourceError('cancelled')) : fetchBytes(url, signal)));
+  };
   try {
     const page = await get(link.url);
     const reports = await readFetched(page, link.url);
@@ -130,15 +131,28 @@ function reason(e: unknown): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
-const running = new Map<string, AbortController>();
+interface Running {
+  abort: AbortController;
+  /** the user's answer to the results page's request for the other hosts */
+  answered(granted: boolean): void;
+}
+const running = new Map<string, Running>();
 
-/** Runs a sweep of the page's listed reports, storing each result as it comes; resolves when all are done or cancelled. */
-/** `otherHostsAsked`: the user is being asked for the other hosts; their reports wait for the answer (background). */
-export async function runSweep(id: string, tabId: number | null, otherHostsAsked: boolean): Promise<void> {
+/**
+ * Runs a sweep of the page's listed reports, storing each result as it comes; resolves when all are done or
+ * cancelled. The reports on other gov.cn hosts the user has not granted wait for the answer to the request the
+ * results page makes (a click there: the popup cannot ask, as the results tab it opens would dismiss the prompt).
+ */
+export async function runSweep(id: string, tabId: number | null): Promise<void> {
   const listUrl = location.href;
-  const { links } = listedReports(document, listUrl);
+  const { links, otherHosts } = listedReports(document, listUrl);
   const abort = new AbortController();
-  running.set(id, abort);
+  let answered = (_granted: boolean): void => undefined;
+  const answer = new Promise<boolean>((resolve) => (answered = resolve));
+  running.set(id, { abort, answered: (granted) => answered(granted) });
+  const awaiting = otherHosts.length
+    ? ((await browser.runtime.sendMessage({ type: 'gidar:sweepUnpermitted', hosts: otherHosts } satisfies ToBackground)) as string[] | undefined) ?? otherHosts
+    : [];
   const rec: SweepRecord = {
     id,
     listUrl,
@@ -149,6 +163,7 @@ export async function runSweep(id: string, tabId: number | null, otherHostsAsked
     state: 'running',
     links,
     rows: links.map(() => null),
+    awaiting,
   };
   await addSweep(rec);
   const throttle = new HostThrottle();
@@ -168,9 +183,17 @@ export async function runSweep(id: string, tabId: number | null, otherHostsAsked
     });
     return writing;
   };
+  const mayFetch = async (url: string): Promise<void> => {
+    if (!awaiting.includes(new URL(url).hostname)) return;
+    if (!(await unlessCancelled(answer, abort.signal))) throw new SourceError(`on another host, not permitted: ${url}`);
+  };
+  void answer.then(() => {
+    rec.awaiting = [];
+    return store();
+  });
   await Promise.all(
     links.map(async (link, i) => {
-      const s = await checkSource(link, listUrl, throttle, abort.signal, otherHostsAsked ? id : null);
+      const s = await checkSource(link, listUrl, throttle, abort.signal, mayFetch);
       if (abort.signal.aborted) return;
       sources[i] = s;
       await store(i);
@@ -184,7 +207,7 @@ export async function runSweep(id: string, tabId: number | null, otherHostsAsked
 
 export function cancelSweep(id: string): boolean {
   const c = running.get(id);
-  c?.abort();
+  c?.abort.abort();
   return !!c;
 }
 
@@ -192,8 +215,13 @@ export function cancelSweep(id: string): boolean {
 export async function handleSweepMessage(msg: ToContent): Promise<unknown> {
   if (msg.type === 'gidar:sweepCount') return listedReports(document, location.href);
   if (msg.type === 'gidar:sweepStart') {
-    void runSweep(msg.id, msg.tabId, msg.otherHosts).catch((e: unknown) => console.warn('[gidar] sweep failed:', e));
+    void runSweep(msg.id, msg.tabId).catch((e: unknown) => console.warn('[gidar] sweep failed:', e));
     return { ok: true };
+  }
+  if (msg.type === 'gidar:sweepPermission') {
+    const r = running.get(msg.id);
+    r?.answered(msg.granted);
+    return { ok: !!r };
   }
   if (msg.type === 'gidar:sweepCancel') return { ok: cancelSweep(msg.id) };
   if (msg.type === 'gidar:sweepAlive') return { alive: running.has(msg.id) };

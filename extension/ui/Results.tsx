@@ -32,6 +32,10 @@ const T = {
     saved: (f: string) => `已保存 ${f}`,
     lang: 'English',
     earlier: '之前的核查',
+    ask: (n: number, hosts: string) => `有 ${n} 份年报在其他网站（${hosts}）。检查它们需要访问这些网站的权限，仅用于下载这些年报。`,
+    allow: '允许访问并检查',
+    skip: '跳过这些',
+    awaiting: '等待授权',
     cols: {
       title: '报告',
       agency: '机关',
@@ -65,6 +69,11 @@ const T = {
     saved: (f: string) => `Saved ${f}`,
     lang: '中文',
     earlier: 'Earlier checks',
+    ask: (n: number, hosts: string) =>
+      `${n} of the reports ${n === 1 ? 'is' : 'are'} on other sites (${hosts}). Checking them needs access to those sites, used only to download these reports.`,
+    allow: 'Allow and check',
+    skip: 'Skip them',
+    awaiting: 'waiting for access',
     cols: {
       title: 'Report',
       agency: 'Agency',
@@ -106,6 +115,14 @@ function download(text: string, filename: string, mime: string): string {
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
   return filename;
+}
+
+function hostname(url: string): string {
+  try {
+    return new URL(url).hostname;
+  } catch {
+    return '';
+  }
 }
 
 function baseName(rec: SweepRecord): string {
@@ -259,6 +276,19 @@ export function Results() {
       await browser.storage.local.set({ [sweepKey(rec.id)]: { ...rec, state: 'cancelled', finishedAt: new Date().toISOString() } });
   };
 
+  // reports on other gov.cn hosts wait for this answer; the request goes out in the click's own task (Firefox honours
+  // permissions.request only there) and its prompt belongs to this tab, which stays open for the answer
+  const awaiting = rec.state === 'running' ? (rec.awaiting ?? []) : [];
+  const awaitingCount = rec.links.filter((l, i) => !rec.rows[i] && awaiting.includes(hostname(l.url))).length;
+  const answer = (allow: boolean): void => {
+    const granted = allow ? browser.permissions.request({ origins: awaiting.map((h) => `*://${h}/*`) }).catch(() => false) : Promise.resolve(false);
+    void granted.then((ok) =>
+      rec.tabId === null
+        ? undefined
+        : browser.tabs.sendMessage(rec.tabId, { type: 'gidar:sweepPermission', id: rec.id, granted: ok }, { frameId: 0 }).catch(() => undefined),
+    );
+  };
+
   const header = (key: SortKey, label: string, numeric = false) => (
     <th aria-sort={sort?.key === key ? (sort.dir === 1 ? 'ascending' : 'descending') : 'none'} class={numeric ? 'n' : undefined}>
       <button
@@ -296,6 +326,17 @@ export function Results() {
           </button>
         ) : null}
       </div>
+      {awaiting.length ? (
+        <div class="ask" role="alert">
+          <p>{t.ask(awaitingCount, awaiting.join('、'))}</p>
+          <button type="button" class="primary" data-action="allow-hosts" onClick={() => answer(true)}>
+            {t.allow}
+          </button>
+          <button type="button" data-action="skip-hosts" onClick={() => answer(false)}>
+            {t.skip}
+          </button>
+        </div>
+      ) : null}
       <div class="totals">
         <span>
           <b>{rows.length}</b>
@@ -357,7 +398,15 @@ export function Results() {
               <td class="n">{l.row ? l.row.needs_review : ''}</td>
               <td class="n">{l.row ? l.row.passed : ''}</td>
               <td class="fetch">
-                {!l.row ? (rec.state === 'running' ? t.waiting : t.cancelled) : l.row.fetch === 'ok' ? t.ok : l.row.fetch}
+                {!l.row
+                  ? rec.state !== 'running'
+                    ? t.cancelled
+                    : awaiting.includes(hostname(l.url))
+                      ? t.awaiting
+                      : t.waiting
+                  : l.row.fetch === 'ok'
+                    ? t.ok
+                    : l.row.fetch}
               </td>
               <td class="first">{l.row?.first_error ?? ''}</td>
             </tr>
