@@ -96,11 +96,13 @@ describe('check the reports listed on a page', () => {
     // each report page and the PDF once, through the extension; nothing else
     expect(site.since(from + 1)).toEqual([...REPORTS.map(([p]) => p), HONGZE_PDF].map((p) => `${GOV_HOST}${p}`).sort());
     expect(logged.errors.filter((e) => !e.includes('/favicon.ico'))).toEqual([]);
-    // the sweep command's politeness: one host, each request started at least 500 ms after the one before (a busy
-    // page can delay one request's arrival, so the bound is on the whole run: the last starts ≥ 4 × 500 ms after the first)
+    // the sweep command's politeness: one host, each request started at least 500 ms after the one before. Seen from
+    // the server, a busy machine can delay any request's arrival, the first's too (by 140 ms in a loaded run), so the
+    // bound is on the whole run and leaves one gap for that: the last arrives ≥ 3 × 500 ms after the first (without
+    // the delay, two at a time, all five arrive within a few hundred ms)
     const times = site.requests.slice(from + 1).map((r) => r.at);
     expect(times.length).toBe(5);
-    expect(times.at(-1)! - times[0]!).toBeGreaterThanOrEqual(4 * 500 - 50);
+    expect(times.at(-1)! - times[0]!).toBeGreaterThanOrEqual(3 * 500);
 
     // sorted by errors (most first): Hongze on top
     await results.locator('[data-sort="errors"]').click();
@@ -186,47 +188,51 @@ describe('check the reports listed on a page', () => {
 
   // Headless Chromium never answers the permission prompt (and no switch or DevTools method does: the prompt is not
   // plumbed to DevTools, chrome.developerPrivate grants withheld hosts only), so the grant is tested in Firefox
-  // (firefox-sweep.test.ts). Here: the prompt left open, and the answer "no".
-  it('a report on another gov.cn host: while the prompt is unanswered it waits, and a cancel ends the sweep at once', async () => {
+  // (firefox-sweep.test.ts). Here: the prompt left open, and "skip".
+  it('a report on another gov.cn host: the results page asks for exactly that host; unanswered it waits, a cancel ends the sweep at once', async () => {
     const from = site.requests.length;
     const { list, popup, button } = await openPopup(LIST_WIDE);
     expect(await button.textContent()).toBe('检查本页列出的 5 份年报');
+    expect(await popup.locator('.sweep .meta').textContent()).toBe(`其中部分在其他网站（${OTHER_GOV_HOST}），结果页将请求访问权限。`);
     const results = await clickSweep(button);
     const other = results.locator(`tbody tr[data-source="${site.url(OTHER_GOV_HOST, OTHER_REPORT[0])}"]`);
     // the four on the list's host are checked; the other host's report waits for the user's answer
     await results.locator('.progress[data-done="4"]').waitFor({ timeout: 60_000 });
     expect(await results.locator('main').getAttribute('data-state')).toBe('running');
-    expect(await other.getAttribute('class')).toBe('waiting');
+    expect(await other.locator('td.fetch').textContent()).toBe('等待授权');
+    await results.setViewportSize({ width: 1280, height: 560 });
+    await results.screenshot({ path: join(SHOTS, 'extension-sweep-other-host.png'), fullPage: true });
+    // the request the click makes, seen on its way to the browser (which then opens its prompt)
+    await results.evaluate(() => {
+      const w = window as unknown as { __asked: unknown[] };
+      w.__asked = [];
+      const p = (globalThis as unknown as { chrome: { permissions: { request(x: unknown): Promise<boolean> } } }).chrome.permissions;
+      const request = p.request.bind(p);
+      p.request = (perms: unknown) => {
+        w.__asked.push(perms);
+        return request(perms);
+      };
+    });
+    await results.locator('[data-action="allow-hosts"]').click();
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(await results.evaluate(() => (window as unknown as { __asked: unknown[] }).__asked)).toEqual([{ origins: [`*://${OTHER_GOV_HOST}/*`] }]);
+    expect(await results.locator('main').getAttribute('data-state')).toBe('running');
     const cancelled = Date.now();
     await results.locator('[data-action="cancel"]').click();
     await results.locator('main[data-state="cancelled"]').waitFor({ timeout: 10_000 });
     expect(Date.now() - cancelled).toBeLessThan(5000);
     expect(await other.locator('td.fetch').textContent()).toBe('已取消');
+    expect(await results.locator('.ask').count()).toBe(0);
     expect(site.since(from).filter((r) => r.startsWith(OTHER_GOV_HOST))).toEqual([]);
     await Promise.all([list.close(), popup.close(), results.close()]);
   }, 90_000);
 
-  it('a report on another gov.cn host: the click asks for exactly that host; declined, its row says so at once and the rest are checked', async () => {
+  it('a report on another gov.cn host, skipped: its row says it was not permitted, the rest are checked', async () => {
     const from = site.requests.length;
-    const { list, popup, button } = await openPopup(LIST_WIDE);
-    expect(await popup.locator('.sweep .meta').textContent()).toBe(`其中部分在其他网站（${OTHER_GOV_HOST}），点击后将请求访问权限。`);
-    // the prompt's answer "no", as a user would give it; the request it was asked is recorded
-    await popup.evaluate(() => {
-      const w = window as unknown as { __asked: unknown[] };
-      w.__asked = [];
-      const decline = (perms: unknown) => {
-        w.__asked.push(perms);
-        return Promise.resolve(false);
-      };
-      const g = globalThis as unknown as Record<string, { permissions?: { request: unknown } } | undefined>;
-      for (const ns of new Set([g.chrome, g.browser])) if (ns?.permissions) ns.permissions.request = decline;
-    });
-    const clicked = Date.now();
+    const { list, button } = await openPopup(LIST_WIDE);
     const results = await clickSweep(button);
+    await results.locator('[data-action="skip-hosts"]').click();
     await results.locator('main[data-state="done"]').waitFor({ timeout: 90_000 });
-    // well before the background's 60 s wait for an answer: the "no" reached it
-    expect(Date.now() - clicked).toBeLessThan(30_000);
-    expect(await popup.evaluate(() => (window as unknown as { __asked: unknown[] }).__asked)).toEqual([{ origins: [`*://${OTHER_GOV_HOST}/*`] }]);
     const otherUrl = site.url(OTHER_GOV_HOST, OTHER_REPORT[0]);
     const other = results.locator(`tbody tr[data-source="${otherUrl}"]`);
     expect(await other.getAttribute('class')).toBe('failed');
@@ -235,6 +241,6 @@ describe('check the reports listed on a page', () => {
     expect(await results.locator('tbody tr.clean').count()).toBe(3);
     // nothing asked of the other host
     expect(site.since(from)).toEqual([LIST_WIDE, ...REPORTS.map(([p]) => p), HONGZE_PDF].map((p) => `${GOV_HOST}${p}`).sort());
-    await Promise.all([list.close(), popup.close(), results.close()]);
+    await Promise.all([list.close(), results.close()]);
   }, 120_000);
 });
