@@ -150,8 +150,11 @@ export async function runSweep(id: string, tabId: number | null): Promise<void> 
   let answered = (_granted: boolean): void => undefined;
   const answer = new Promise<boolean>((resolve) => (answered = resolve));
   running.set(id, { abort, answered: (granted) => answered(granted) });
+  // no answer from the background: ask for all of them (granting a held host again costs the user nothing)
   const awaiting = otherHosts.length
-    ? ((await browser.runtime.sendMessage({ type: 'gidar:sweepUnpermitted', hosts: otherHosts } satisfies ToBackground)) as string[] | undefined) ?? otherHosts
+    ? (((await browser.runtime
+        .sendMessage({ type: 'gidar:sweepUnpermitted', hosts: otherHosts } satisfies ToBackground)
+        .catch(() => undefined)) as string[] | undefined) ?? otherHosts)
     : [];
   const rec: SweepRecord = {
     id,

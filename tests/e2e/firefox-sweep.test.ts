@@ -79,9 +79,12 @@ async function listTabId(): Promise<number> {
 async function inChrome(expression: string): Promise<unknown> {
   const connection = (browser as unknown as { connection: { send(method: string, params: object): Promise<{ result: any }> } }).connection; // eslint-disable-line @typescript-eslint/no-explicit-any
   const tree = await connection.send('browsingContext.getTree', { 'moz:scope': 'chrome' });
-  const context = (tree.result.contexts as { context: string; url: string }[]).find((c) => c.url === 'chrome://browser/content/browser.xhtml')!.context;
+  const context = (tree.result.contexts as { context: string; url: string }[]).find(
+    (c) => c.url === 'chrome://browser/content/browser.xhtml',
+  )!.context;
   const got = await connection.send('script.evaluate', { expression, target: { context }, awaitPromise: true, resultOwnership: 'none' });
-  if (got.result.type !== 'success') throw new Error(`in Firefox's chrome: ${JSON.stringify(got.result.exceptionDetails?.text ?? got.result)}`);
+  if (got.result.type !== 'success')
+    throw new Error(`in Firefox's chrome: ${JSON.stringify(got.result.exceptionDetails?.text ?? got.result)}`);
   return got.result.result.value;
 }
 
@@ -108,7 +111,9 @@ async function answerPrompt(allow: boolean): Promise<string> {
 async function grantedOrigins(): Promise<string[]> {
   const ext = await extensionPage('/results.html');
   try {
-    return await ext.evaluate(async () => ((await (globalThis as unknown as { browser: Ext }).browser.permissions.getAll()).origins ?? []).sort());
+    return await ext.evaluate(async () =>
+      ((await (globalThis as unknown as { browser: Ext }).browser.permissions.getAll()).origins ?? []).sort(),
+    );
   } finally {
     await ext.close();
   }
@@ -177,7 +182,9 @@ describe('Firefox: check the reports listed on a page, one of them on another go
     const results = await clickSweep(popup);
     // the list's own reports are checked meanwhile; the other host's waits for the answer
     await results.waitForSelector('.progress[data-done="4"]', { timeout: 90_000 });
-    expect(await results.$eval('.ask p', (p) => p.textContent)).toBe(`有 1 份年报在其他网站（${OTHER_GOV_HOST}）。检查它们需要访问这些网站的权限，仅用于下载这些年报。`);
+    expect(await results.$eval('.ask p', (p) => p.textContent)).toBe(
+      `有 1 份年报在其他网站（${OTHER_GOV_HOST}）。检查它们需要访问这些网站的权限，仅用于下载这些年报。`,
+    );
     expect((await rowsOf(results)).at(-1)).toMatchObject({ cls: 'waiting', fetch: '等待授权' });
     await results.click('[data-action="allow-hosts"]');
     // Firefox's prompt names the host; "no"
@@ -186,7 +193,12 @@ describe('Firefox: check the reports listed on a page, one of them on another go
 
     const rows = await rowsOf(results);
     expect(rows.map((r) => r.source)).toEqual([...REPORTS.map(([p]) => site.url(GOV_HOST, p)), OTHER_URL()]);
-    expect(rows.at(-1)).toEqual({ source: OTHER_URL(), cls: 'failed', errors: '0', fetch: `on another host, not permitted: ${OTHER_URL()}` });
+    expect(rows.at(-1)).toEqual({
+      source: OTHER_URL(),
+      cls: 'failed',
+      errors: '0',
+      fetch: `on another host, not permitted: ${OTHER_URL()}`,
+    });
     expect(rows.find((r) => r.source === HONGZE())).toMatchObject({ cls: 'has-errors', errors: '2', fetch: '已核查' });
     expect(rows.filter((r) => r.cls === 'clean').length).toBe(3);
     expect(await results.$('.ask')).toBeNull();

@@ -33,7 +33,9 @@ export const HONGZE_PDF = '/2023-huaian-hongzequ.pdf';
 export const OTHER_REPORT: [string, string] = ['/xxgk/2025-pingtan.html', '平潭综合实验区2025年度政府信息公开工作年度报告'];
 
 const HTML = 'text/html; charset=utf-8';
-const listPage = (links: [string, string][]): string => `<!DOCTYPE html><html><head><meta charset="utf-8"><title>政府信息公开年报</title></head><body>
+const listPage = (
+  links: [string, string][],
+): string => `<!DOCTYPE html><html><head><meta charset="utf-8"><title>政府信息公开年报</title></head><body>
 <div class="nav"><a href="/">首页</a> <a href="${LIST}">政府信息公开年报</a> <a href="/news/1.html">我区召开2023年度政府信息公开工作推进会</a></div>
 <ul class="list">${links.map(([href, t]) => `<li><a href="${href}" target="_blank">${t}</a><span>2024-03-01</span></li>`).join('\n')}</ul>
 </body></html>`;
