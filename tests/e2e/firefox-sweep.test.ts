@@ -259,6 +259,16 @@ describe('Firefox: check the reports listed on a page, one of them on another go
     await Promise.all([list.close(), popup.close(), results.close()]);
   }, 180_000);
 
+  it('granted before: nothing is asked, the other host’s report is checked with the rest', async () => {
+    expect(await grantedOrigins()).toEqual([OTHER_PATTERN]);
+    const { list, popup } = await openPopup(LIST_WIDE);
+    const results = await clickSweep(popup);
+    await results.waitForSelector('main[data-state="done"]', { timeout: 90_000 });
+    expect(await results.$('.ask')).toBeNull();
+    expect((await rowsOf(results)).at(-1)).toMatchObject({ source: OTHER_URL(), cls: 'has-errors', errors: '2', fetch: '已核查' });
+    await Promise.all([list.close(), popup.close(), results.close()]);
+  }, 120_000);
+
   it('cancels: no report is fetched after the cancel, the rows not checked say so', async () => {
     site.slowMs = 3000;
     try {
