@@ -32,6 +32,9 @@ const T = {
     saved: (f: string) => `已保存 ${f}`,
     lang: 'English',
     earlier: '之前的核查',
+    earlierItem: (title: string, at: string, n: number) => `${title} · ${at} · ${n} 份`,
+    /** when a sweep started, in the user's time zone (stored in UTC) */
+    when: (iso: string) => new Date(iso).toLocaleString('zh-CN', { hour12: false }),
     ask: (n: number, hosts: string) => `有 ${n} 份年报在其他网站（${hosts}）。检查它们需要访问这些网站的权限，仅用于下载这些年报。`,
     allow: '允许访问并检查',
     skip: '跳过这些',
@@ -69,6 +72,8 @@ const T = {
     saved: (f: string) => `Saved ${f}`,
     lang: '中文',
     earlier: 'Earlier checks',
+    earlierItem: (title: string, at: string, n: number) => `${title} · ${at} · ${n} report${n === 1 ? '' : 's'}`,
+    when: (iso: string) => new Date(iso).toLocaleString('en-GB', { hour12: false }),
     ask: (n: number, hosts: string) =>
       `${n} of the reports ${n === 1 ? 'is' : 'are'} on other sites (${hosts}). Checking them needs access to those sites, used only to download these reports.`,
     allow: 'Allow and check',
@@ -140,6 +145,8 @@ export function Results() {
   const [id, setId] = useState<string | null>(new URLSearchParams(location.search).get('id'));
   const [rec, setRec] = useState<SweepRecord | null>(null);
   const [ids, setIds] = useState<string[]>([]);
+  /** the earlier sweeps by id: their list page and when, for the links to them */
+  const [earlier, setEarlier] = useState<Record<string, Pick<SweepRecord, 'listTitle' | 'listUrl' | 'startedAt' | 'links'>>>({});
   const [loaded, setLoaded] = useState(false);
   const [sort, setSort] = useState<{ key: SortKey; dir: 1 | -1 } | null>(null);
   const [status, setStatus] = useState<{ text: string; err: boolean } | null>(null);
@@ -171,6 +178,13 @@ export function Results() {
     browser.storage.onChanged.addListener(onChanged);
     return () => browser.storage.onChanged.removeListener(onChanged);
   }, [id]);
+
+  useEffect(() => {
+    if (!ids.length) return;
+    void browser.storage.local.get(ids.map(sweepKey)).then((got) =>
+      setEarlier(Object.fromEntries(ids.flatMap((x) => (got[sweepKey(x)] ? [[x, got[sweepKey(x)] as SweepRecord]] : [])))),
+    );
+  }, [ids]);
 
   // a sweep whose tab was closed or navigated away has stopped: after two unanswered looks, say so
   const running = rec?.state === 'running' ? rec : null;
@@ -313,7 +327,7 @@ export function Results() {
         <a href={rec.listUrl} target="_blank" rel="noopener noreferrer">
           {rec.listTitle || rec.listUrl}
         </a>{' '}
-        · {rec.startedAt.replace('T', ' ').slice(0, 19)}
+        · {t.when(rec.startedAt)}
       </p>
       <div class="bar">
         <progress max={rec.links.length} value={rows.length} aria-label={t.progress(rows.length, rec.links.length)} />
@@ -422,7 +436,9 @@ export function Results() {
               .filter((x) => x !== rec.id)
               .map((x) => (
                 <li key={x}>
-                  <a href={`?id=${encodeURIComponent(x)}`}>{x}</a>
+                  <a href={`?id=${encodeURIComponent(x)}`} data-id={x}>
+                    {earlier[x] ? t.earlierItem(earlier[x].listTitle || earlier[x].listUrl, t.when(earlier[x].startedAt), earlier[x].links.length) : x}
+                  </a>
                 </li>
               ))}
           </ul>

@@ -266,6 +266,10 @@ describe('Firefox: check the reports listed on a page, one of them on another go
     await results.waitForSelector('main[data-state="done"]', { timeout: 90_000 });
     expect(await results.$('.ask')).toBeNull();
     expect((await rowsOf(results)).at(-1)).toMatchObject({ source: OTHER_URL(), cls: 'has-errors', errors: '2', fetch: '已核查' });
+    // the two earlier sweeps of this list, named by the list page, when and how many
+    const earlier = await results.$$eval('.earlier a', (as) => as.map((a) => a.textContent ?? ''));
+    expect(earlier).toHaveLength(2);
+    for (const e of earlier) expect(e).toMatch(/^政府信息公开年报 · \d{4}\/\d{1,2}\/\d{1,2} \d{2}:\d{2}:\d{2} · 5 份$/);
     await Promise.all([list.close(), popup.close(), results.close()]);
   }, 120_000);
 
