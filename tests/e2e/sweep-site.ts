@@ -12,7 +12,7 @@ import { sweepMain } from '../../cli/sweep/main';
 import { CORPUS, fixture } from './harness';
 
 export const GOV_HOST = 'www.example.gov.cn';
-/** another gov.cn host: its reports need the optional host permission the popup asks for at the click */
+/** another gov.cn host: its reports need the optional host permission the results page asks for */
 export const OTHER_GOV_HOST = 'xxgk.example.gov.cn';
 
 /** the four reports on the list's own host */
