@@ -39,7 +39,7 @@ export default defineConfig({
     default_locale: 'zh_CN',
     permissions: ['activeTab', 'scripting', 'storage'],
     // "Check the reports listed on this page" fetches same-origin reports from the page; reports on another gov.cn
-    // host only after the user grants that host at the click (permissions.request), never at install.
+    // host only after the user grants that host on the results page (permissions.request), never at install.
     [browser === 'firefox' ? 'optional_permissions' : 'optional_host_permissions']: ['*://*.gov.cn/*'],
     // icon/<size>.png are found by WXT for `icons`; the toolbar gets the same. The background swaps in
     // icon/error/<size>.png on a tab whose report has failing errors (scripts/icons.ts draws both). Firefox's MV2

@@ -89,36 +89,26 @@ async function checkTab(tabId: number): Promise<{ ok: boolean; error?: string }>
   }
 }
 
-/** The user's answer to the popup's request for other hosts comes while the sweep runs: wait for it this long. */
-const GRANT_WAIT_MS = 60_000;
+/** Whether the extension may fetch `url`. A match pattern has no port (Firefox refuses one): the host on any port. */
+function permitted(url: URL): Promise<boolean> {
+  return browser.permissions.contains({ origins: [`${url.protocol}//${url.hostname}/*`] });
+}
 
-/** Whether the extension may fetch from `origin`; `wait`: until the permission is added, at most GRANT_WAIT_MS. */
-async function permitted(origin: string, wait: boolean): Promise<boolean> {
-  const q = { origins: [`${origin}/*`] };
-  if (await browser.permissions.contains(q)) return true;
-  if (!wait) return false;
-  return new Promise((resolve) => {
-    const done = (ok: boolean): void => {
-      clearTimeout(timer);
-      browser.permissions.onAdded.removeListener(added);
-      resolve(ok);
-    };
-    const added = (): void => void browser.permissions.contains(q).then((ok) => ok && done(true));
-    const timer = setTimeout(() => done(false), GRANT_WAIT_MS);
-    browser.permissions.onAdded.addListener(added);
-  });
+/** Of a list's other gov.cn hosts, those the user has not granted (yet): the results page asks for them. */
+async function unpermitted(hosts: string[]): Promise<string[]> {
+  const held = await Promise.all(hosts.map((h) => browser.permissions.contains({ origins: [`*://${h}/*`] })));
+  return hosts.filter((_, i) => !held[i]);
 }
 
 /**
  * A listed report on another gov.cn host, for the sweep in a tab (lib/sweep.ts): fetched here, where the host
- * permission the user granted at the click lifts CORS; the body goes back base64 (messages carry JSON only).
+ * permission the user granted on the results page lifts CORS; the body goes back base64 (messages carry JSON only).
  */
 async function sweepFetch(
   url: string,
-  waitForGrant: boolean,
 ): Promise<{ ok: true; finalUrl: string; contentType: string | null; body: string } | { ok: false; error: string }> {
   try {
-    if (!(await permitted(new URL(url).origin, waitForGrant))) return { ok: false, error: `on another host, not permitted: ${url}` };
+    if (!(await permitted(new URL(url)))) return { ok: false, error: `on another host, not permitted: ${url}` };
     const res = await fetch(url, { credentials: 'include' });
     if (!res.ok) return { ok: false, error: `HTTP ${res.status}${res.statusText ? ` ${res.statusText}` : ''}` };
     return { ok: true, finalUrl: res.url || url, contentType: res.headers.get('content-type'), body: bytesToBase64(new Uint8Array(await res.arrayBuffer())) };
@@ -158,7 +148,11 @@ export default defineBackground(() => {
       return true;
     }
     if (msg.type === 'gidar:sweepFetch') {
-      void sweepFetch(msg.url, msg.waitForGrant).then(sendResponse);
+      void sweepFetch(msg.url).then(sendResponse);
+      return true;
+    }
+    if (msg.type === 'gidar:sweepUnpermitted') {
+      void unpermitted(msg.hosts).then(sendResponse);
       return true;
     }
     if (msg.type === 'gidar:checkTab') {

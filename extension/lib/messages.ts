@@ -27,7 +27,9 @@ export type ToBackground =
   /** the PDF reader could not be imported (not a gov.cn page): inject it into the asking frame (activeTab) */
   | { type: 'gidar:loadPdfReader' }
   /** the sweep (lib/sweep.ts): a listed report on another gov.cn host, fetched under the host permission the user granted */
-  | { type: 'gidar:sweepFetch'; url: string; waitForGrant: boolean };
+  | { type: 'gidar:sweepFetch'; url: string }
+  /** the sweep: which of the list's other gov.cn hosts the user has not granted (the results page asks for them) */
+  | { type: 'gidar:sweepUnpermitted'; hosts: string[] };
 
 export type ToContent =
   | { type: 'gidar:setAnnotations'; on: boolean }
@@ -40,8 +42,9 @@ export type ToContent =
   | { type: 'gidar:checkNow' }
   /** "check the reports listed on this page" (lib/sweep.ts): how many; start (the user clicked); cancel */
   | { type: 'gidar:sweepCount' }
-  /** `otherHosts`: the popup asked the user for the listed reports' other gov.cn hosts (the answer comes later) */
-  | { type: 'gidar:sweepStart'; id: string; tabId: number | null; otherHosts: boolean }
+  | { type: 'gidar:sweepStart'; id: string; tabId: number | null }
+  /** the results page: the user's answer to its request for the other hosts the sweep waits for */
+  | { type: 'gidar:sweepPermission'; id: string; granted: boolean }
   | { type: 'gidar:sweepCancel'; id: string }
   /** the results page: is the sweep still running in this tab (not closed or navigated away)? */
   | { type: 'gidar:sweepAlive'; id: string };

@@ -25,6 +25,8 @@ export interface SweepRecord {
   links: SweepLink[];
   /** one per link, in link order; null while the link is not checked yet (or was not, when cancelled) */
   rows: (SummaryRow | null)[];
+  /** the other gov.cn hosts whose listed reports wait for the user's answer to the results page's request */
+  awaiting?: string[];
 }
 
 export const sweepKey = (id: string): string => `gidar:sweep:${id}`;

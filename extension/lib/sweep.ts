@@ -1,6 +1,6 @@
 // "Check the reports listed on this page", the content script's half (a lazily loaded chunk, sweep.js): the report
 // links core's discovery finds on the page, then each fetched off-page (same origin with the page's cookies; another
-// gov.cn host through the background, only once the user granted it), read and checked with core — an attachment
+// gov.cn host through the background, only once the user granted it on the results page), read and checked with core — an attachment
 // (PDF) instead of a page that only links it, as the sweep command does — through the sweep command's per-host
 // throttle. Progress and results go to extension storage, where the results page reads them.
 import { browser } from 'wxt/browser';
@@ -13,7 +13,7 @@ import type { Report } from '../../core/model/schema';
 import { summaryRow, withCrossYear, type SweptSource } from '../../core/sweep/summary';
 import { HostThrottle } from '../../core/sweep/throttle';
 import { checkReport } from './core';
-import type { ToContent } from './messages';
+import type { ToBackground, ToContent } from './messages';
 import { listedReports, mayFetch } from './listed-reports';
 import { nextTask } from './next-task';
 import { cMapUrl, loadPdfReader } from './pdf-download';
@@ -40,10 +40,20 @@ const textDecoder: Decoder = (bytes, charset) => {
   }
 };
 
+/** Rejects with "cancelled" once the sweep is cancelled, whether or not `p` has ended (a cancel waits for no one). */
+function unlessCancelled<T>(p: Promise<T>, signal: AbortSignal): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const cancelled = (): void => reject(new SourceError('cancelled'));
+    if (signal.aborted) return cancelled();
+    signal.addEventListener('abort', cancelled, { once: true });
+    p.then(resolve, reject).finally(() => signal.removeEventListener('abort', cancelled));
+  });
+}
+
 /** An address's bytes: same origin from here with the page's cookies; another gov.cn host through the background. */
-async function fetchBytes(url: string, signal: AbortSignal, waitForGrant: boolean): Promise<Fetched> {
+async function fetchBytes(url: string, signal: AbortSignal): Promise<Fetched> {
   if (new URL(url).origin !== location.origin) {
-    const res = (await browser.runtime.sendMessage({ type: 'gidar:sweepFetch', url, waitForGrant })) as
+    const res = (await unlessCancelled(browser.runtime.sendMessage({ type: 'gidar:sweepFetch', url } satisfies ToBackground), signal)) as
       { ok: true; finalUrl: string; contentType: string | null; body: string } | { ok: false; error: string } | undefined;
     if (!res) throw new SourceError('cannot fetch: no answer');
     if (!res.ok) throw new SourceError(res.error);
@@ -108,17 +118,22 @@ async function readFetched(f: Fetched, source: string): Promise<Report[]> {
   return reports;
 }
 
-/** One listed report: its page, or the attachment the page only links, read and checked. */
+/**
+ * One listed report: its page, or the attachment the page only links, read and checked. `permitted`: resolves when
+ * an address may be fetched (another host waits for the user's answer), rejects with the reason it may not.
+ */
 async function checkSource(
   link: SweepLink,
   listUrl: string,
   throttle: HostThrottle,
   signal: AbortSignal,
-  waitForGrant: boolean,
+  permitted: (url: string) => Promise<void>,
 ): Promise<SweptSource> {
   const source: SweptSource = { source: link.url, foundOn: listUrl, fetch: 'ok', reports: [] };
-  const get = (url: string): Promise<Fetched> =>
-    throttle.run(url, () => (signal.aborted ? Promise.reject(new SourceError('cancelled')) : fetchBytes(url, signal, waitForGrant)));
+  const get = async (url: string): Promise<Fetched> => {
+    await permitted(url);
+    return throttle.run(url, () => (signal.aborted ? Promise.reject(new SourceError('cancelled')) : fetchBytes(url, signal)));
+  };
   try {
     const page = await get(link.url);
     const reports = await readFetched(page, link.url);
@@ -148,19 +163,35 @@ function reason(e: unknown): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
-const running = new Map<string, AbortController>();
+interface Running {
+  abort: AbortController;
+  /** the user's answer to the results page's request for the other hosts */
+  answered(granted: boolean): void;
+}
+const running = new Map<string, Running>();
 
 /**
- * Runs a sweep of the page's listed reports, storing each result as it comes; resolves when all are done or cancelled.
- * A jpage list's further groups are asked of the site meanwhile; their reports join the sweep as they come.
- * `otherHostsAsked`: the user is being asked for the other hosts; their reports wait for the answer (background).
+/**
+ * Runs a sweep of the page's listed reports, storing each result as it comes; resolves when all are done or
+ * cancelled. A jpage list's further groups are asked of the site meanwhile; their reports join the sweep as they
+ * come. The reports on other gov.cn hosts the user has not granted wait for the answer to the request the results
+ * page makes (a click there: the popup cannot ask, as the results tab it opens would dismiss the prompt).
  */
-export async function runSweep(id: string, tabId: number | null, otherHostsAsked: boolean): Promise<void> {
+export async function runSweep(id: string, tabId: number | null): Promise<void> {
   const listUrl = location.href;
   const listed = listedReports(document, listUrl);
   const links = [...listed.links];
+  const { otherHosts } = listed;
   const abort = new AbortController();
-  running.set(id, abort);
+  let answered = (_granted: boolean): void => undefined;
+  const answer = new Promise<boolean>((resolve) => (answered = resolve));
+  running.set(id, { abort, answered: (granted) => answered(granted) });
+  // no answer from the background: ask for all of them (granting a held host again costs the user nothing)
+  const awaiting = otherHosts.length
+    ? (((await browser.runtime
+        .sendMessage({ type: 'gidar:sweepUnpermitted', hosts: otherHosts } satisfies ToBackground)
+        .catch(() => undefined)) as string[] | undefined) ?? otherHosts)
+    : [];
   const rec: SweepRecord = {
     id,
     listUrl,
@@ -171,6 +202,7 @@ export async function runSweep(id: string, tabId: number | null, otherHostsAsked
     state: 'running',
     links,
     rows: links.map(() => null),
+    awaiting,
   };
   await addSweep(rec);
   const throttle = new HostThrottle();
@@ -190,19 +222,27 @@ export async function runSweep(id: string, tabId: number | null, otherHostsAsked
     });
     return writing;
   };
+  const whenPermitted = async (url: string): Promise<void> => {
+    if (!awaiting.includes(new URL(url).hostname)) return;
+    if (!(await unlessCancelled(answer, abort.signal))) throw new SourceError(`on another host, not permitted: ${url}`);
+  };
+  void answer.then(() => {
+    rec.awaiting = [];
+    return store();
+  });
   const settle = (i: number, s: SweptSource): Promise<void> => {
     if (abort.signal.aborted) return Promise.resolve();
     sources[i] = s;
     return store(i);
   };
   const check = (i: number): Promise<void> =>
-    checkSource(links[i]!, listUrl, throttle, abort.signal, otherHostsAsked).then((s) => settle(i, s));
+    checkSource(links[i]!, listUrl, throttle, abort.signal, whenPermitted).then((s) => settle(i, s));
   const add = (link: SweepLink): number => {
     links.push(link);
     sources.push(null);
     return links.length - 1;
   };
-  // the reports on hosts the user was asked for at the click, and this origin's; no new host can be asked now
+  // this origin's reports and those on the hosts the results page asks for; no new host can be asked now
   const hosts = new Set([location.hostname, ...listed.otherHosts]);
   const known = new Set(links.map((l) => l.url));
   const join = (found: readonly { url: string; title: string }[]): Promise<unknown> => {
@@ -231,7 +271,7 @@ export async function runSweep(id: string, tabId: number | null, otherHostsAsked
   const pages = links.map((_, i) => check(i));
   // a list the plugin has drawn keeps its records and the proxy's fields only in the page's HTML: read it again
   const lists: Promise<unknown> = listed.rereadPage
-    ? get(listUrl, () => fetchBytes(listUrl, abort.signal, false)).then(
+    ? get(listUrl, () => fetchBytes(listUrl, abort.signal)).then(
         (page): Promise<unknown> => {
           const got = classifyBytes(page.finalUrl, page.bytes, textDecoder, charsetFromContentType(page.contentType));
           if ('code' in got || got.kind !== 'html') return missed('records of the list', listUrl, new SourceError('the list page is no longer HTML'));
@@ -250,7 +290,7 @@ export async function runSweep(id: string, tabId: number | null, otherHostsAsked
 
 export function cancelSweep(id: string): boolean {
   const c = running.get(id);
-  c?.abort();
+  c?.abort.abort();
   return !!c;
 }
 
@@ -258,8 +298,13 @@ export function cancelSweep(id: string): boolean {
 export async function handleSweepMessage(msg: ToContent): Promise<unknown> {
   if (msg.type === 'gidar:sweepCount') return listedReports(document, location.href);
   if (msg.type === 'gidar:sweepStart') {
-    void runSweep(msg.id, msg.tabId, msg.otherHosts).catch((e: unknown) => console.warn('[gidar] sweep failed:', e));
+    void runSweep(msg.id, msg.tabId).catch((e: unknown) => console.warn('[gidar] sweep failed:', e));
     return { ok: true };
+  }
+  if (msg.type === 'gidar:sweepPermission') {
+    const r = running.get(msg.id);
+    r?.answered(msg.granted);
+    return { ok: !!r };
   }
   if (msg.type === 'gidar:sweepCancel') return { ok: cancelSweep(msg.id) };
   if (msg.type === 'gidar:sweepAlive') return { alive: running.has(msg.id) };

@@ -32,6 +32,13 @@ const T = {
     saved: (f: string) => `已保存 ${f}`,
     lang: 'English',
     earlier: '之前的核查',
+    earlierItem: (title: string, at: string, n: number) => `${title} · ${at} · ${n} 份`,
+    /** when a sweep started, in the user's time zone (stored in UTC) */
+    when: (iso: string) => new Date(iso).toLocaleString('zh-CN', { hour12: false }),
+    ask: (n: number, hosts: string) => `有 ${n} 份年报在其他网站（${hosts}）。检查它们需要访问这些网站的权限，仅用于下载这些年报。`,
+    allow: '允许访问并检查',
+    skip: '跳过这些',
+    awaiting: '等待授权',
     cols: {
       title: '报告',
       agency: '机关',
@@ -65,6 +72,13 @@ const T = {
     saved: (f: string) => `Saved ${f}`,
     lang: '中文',
     earlier: 'Earlier checks',
+    earlierItem: (title: string, at: string, n: number) => `${title} · ${at} · ${n} report${n === 1 ? '' : 's'}`,
+    when: (iso: string) => new Date(iso).toLocaleString('en-GB', { hour12: false }),
+    ask: (n: number, hosts: string) =>
+      `${n} of the reports ${n === 1 ? 'is' : 'are'} on other sites (${hosts}). Checking them needs access to those sites, used only to download these reports.`,
+    allow: 'Allow and check',
+    skip: 'Skip them',
+    awaiting: 'waiting for access',
     cols: {
       title: 'Report',
       agency: 'Agency',
@@ -108,6 +122,14 @@ function download(text: string, filename: string, mime: string): string {
   return filename;
 }
 
+function hostname(url: string): string {
+  try {
+    return new URL(url).hostname;
+  } catch {
+    return '';
+  }
+}
+
 function baseName(rec: SweepRecord): string {
   let host = 'list';
   try {
@@ -123,6 +145,8 @@ export function Results() {
   const [id, setId] = useState<string | null>(new URLSearchParams(location.search).get('id'));
   const [rec, setRec] = useState<SweepRecord | null>(null);
   const [ids, setIds] = useState<string[]>([]);
+  /** the earlier sweeps by id: their list page and when, for the links to them */
+  const [earlier, setEarlier] = useState<Record<string, Pick<SweepRecord, 'listTitle' | 'listUrl' | 'startedAt' | 'links'>>>({});
   const [loaded, setLoaded] = useState(false);
   const [sort, setSort] = useState<{ key: SortKey; dir: 1 | -1 } | null>(null);
   const [status, setStatus] = useState<{ text: string; err: boolean } | null>(null);
@@ -154,6 +178,13 @@ export function Results() {
     browser.storage.onChanged.addListener(onChanged);
     return () => browser.storage.onChanged.removeListener(onChanged);
   }, [id]);
+
+  useEffect(() => {
+    if (!ids.length) return;
+    void browser.storage.local.get(ids.map(sweepKey)).then((got) =>
+      setEarlier(Object.fromEntries(ids.flatMap((x) => (got[sweepKey(x)] ? [[x, got[sweepKey(x)] as SweepRecord]] : [])))),
+    );
+  }, [ids]);
 
   // a sweep whose tab was closed or navigated away has stopped: after two unanswered looks, say so
   const running = rec?.state === 'running' ? rec : null;
@@ -259,6 +290,19 @@ export function Results() {
       await browser.storage.local.set({ [sweepKey(rec.id)]: { ...rec, state: 'cancelled', finishedAt: new Date().toISOString() } });
   };
 
+  // reports on other gov.cn hosts wait for this answer; the request goes out in the click's own task (Firefox honours
+  // permissions.request only there) and its prompt belongs to this tab, which stays open for the answer
+  const awaiting = rec.state === 'running' ? (rec.awaiting ?? []) : [];
+  const awaitingCount = rec.links.filter((l, i) => !rec.rows[i] && awaiting.includes(hostname(l.url))).length;
+  const answer = (allow: boolean): void => {
+    const granted = allow ? browser.permissions.request({ origins: awaiting.map((h) => `*://${h}/*`) }).catch(() => false) : Promise.resolve(false);
+    void granted.then((ok) =>
+      rec.tabId === null
+        ? undefined
+        : browser.tabs.sendMessage(rec.tabId, { type: 'gidar:sweepPermission', id: rec.id, granted: ok }, { frameId: 0 }).catch(() => undefined),
+    );
+  };
+
   const header = (key: SortKey, label: string, numeric = false) => (
     <th aria-sort={sort?.key === key ? (sort.dir === 1 ? 'ascending' : 'descending') : 'none'} class={numeric ? 'n' : undefined}>
       <button
@@ -283,7 +327,7 @@ export function Results() {
         <a href={rec.listUrl} target="_blank" rel="noopener noreferrer">
           {rec.listTitle || rec.listUrl}
         </a>{' '}
-        · {rec.startedAt.replace('T', ' ').slice(0, 19)}
+        · {t.when(rec.startedAt)}
       </p>
       <div class="bar">
         <progress max={rec.links.length} value={rows.length} aria-label={t.progress(rows.length, rec.links.length)} />
@@ -296,6 +340,17 @@ export function Results() {
           </button>
         ) : null}
       </div>
+      {awaiting.length ? (
+        <div class="ask" role="alert">
+          <p>{t.ask(awaitingCount, awaiting.join('、'))}</p>
+          <button type="button" class="primary" data-action="allow-hosts" onClick={() => answer(true)}>
+            {t.allow}
+          </button>
+          <button type="button" data-action="skip-hosts" onClick={() => answer(false)}>
+            {t.skip}
+          </button>
+        </div>
+      ) : null}
       <div class="totals">
         <span>
           <b>{rows.length}</b>
@@ -357,7 +412,15 @@ export function Results() {
               <td class="n">{l.row ? l.row.needs_review : ''}</td>
               <td class="n">{l.row ? l.row.passed : ''}</td>
               <td class="fetch">
-                {!l.row ? (rec.state === 'running' ? t.waiting : t.cancelled) : l.row.fetch === 'ok' ? t.ok : l.row.fetch}
+                {!l.row
+                  ? rec.state !== 'running'
+                    ? t.cancelled
+                    : awaiting.includes(hostname(l.url))
+                      ? t.awaiting
+                      : t.waiting
+                  : l.row.fetch === 'ok'
+                    ? t.ok
+                    : l.row.fetch}
               </td>
               <td class="first">{l.row?.first_error ?? ''}</td>
             </tr>
@@ -373,7 +436,9 @@ export function Results() {
               .filter((x) => x !== rec.id)
               .map((x) => (
                 <li key={x}>
-                  <a href={`?id=${encodeURIComponent(x)}`}>{x}</a>
+                  <a href={`?id=${encodeURIComponent(x)}`} data-id={x}>
+                    {earlier[x] ? t.earlierItem(earlier[x].listTitle || earlier[x].listUrl, t.when(earlier[x].startedAt), earlier[x].links.length) : x}
+                  </a>
                 </li>
               ))}
           </ul>

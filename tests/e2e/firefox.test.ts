@@ -4,11 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Server } from 'node:http';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { coverage, EXT_FIREFOX, fixture, startServer, type Box } from './harness';
-
-/** Debian's firefox-esr (/usr/bin/firefox-esr is a symlink to it) */
-const FIREFOX = '/usr/lib/firefox-esr/firefox-esr';
+import type { Browser, Page } from 'puppeteer-core';
+import { coverage, EXT_FIREFOX, extensionErrors, fixture, launchFirefox, ours, startServer, visit, type Box } from './harness';
 
 const ORIGINAL = '2025-pingtan-guanweihui.html';
 /** tests/fixtures/e2e/README.md: 表三 （一）予以公开 × 自然人 33 → 38, the only byte changed */
@@ -31,26 +28,8 @@ function built(): string {
 }
 
 async function start(): Promise<Browser> {
-  // A missing browser or build is a failure with a reason, never a skip.
-  if (!existsSync(FIREFOX)) throw new Error(`firefox-esr not found at ${FIREFOX}: apt-get install --no-install-recommends firefox-esr`);
-  built();
   ({ server, port } = await startServer());
-  browser = await puppeteer.launch({
-    browser: 'firefox',
-    executablePath: FIREFOX,
-    headless: true,
-    protocol: 'webDriverBiDi',
-    defaultViewport: { width: 1280, height: 900 },
-    extraPrefsFirefox: {
-      // Firefox has no --host-resolver-rules: every name resolves to the local server (its port is in the URL), so
-      // the real pages' third-party widgets fail fast instead of reaching the network.
-      'network.dns.forceResolve': '127.0.0.1',
-    },
-  });
-  // A temporary add-on, as from about:debugging. Nothing is granted by hand: MV2 content_scripts matches are
-  // granted at install (MV3 host permissions in Firefox would not be).
-  const id = await browser.installExtension(EXT_FIREFOX);
-  if (id !== 'gidar-check@example.org') throw new Error(`installed add-on id ${id}, not the manifest's gecko id`);
+  browser = await launchFirefox();
   return browser;
 }
 
@@ -62,32 +41,6 @@ afterAll(async () => {
   await browser?.close();
   server?.close();
 });
-
-/** Errors and warnings that come from the extension (its console prefix or its moz-extension: scripts). */
-function extensionErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error' || m.type() === 'warn') errors.push(`${m.type()}: ${m.text()} @ ${m.location().url ?? ''}`);
-  });
-  page.on('pageerror', (e) => errors.push(`pageerror: ${e instanceof Error ? `${e.message}\n${e.stack ?? ''}` : String(e)}`));
-  return errors;
-}
-const ours = (errors: string[]) => errors.filter((e) => /moz-extension:|gidar/i.test(e));
-
-/**
- * Load `url` in `page`. Not page.goto: Firefox's BiDi browsingContext.navigate rejects ("Address rejected") when a
- * subframe shows a network error page before the top page's load, and the real Pingtan page embeds an https weather
- * widget that cannot load here. Navigating from the page and waiting for the top frame's load event is not affected.
- */
-async function visit(page: Page, url: string): Promise<void> {
-  await Promise.all([
-    page.waitForNavigation({ waitUntil: 'load', timeout: 30_000 }),
-    page.evaluate((u) => {
-      location.href = u;
-    }, url),
-  ]);
-  expect(page.url()).toBe(url);
-}
 
 /** outerHTML of every <table> on the page, in order. */
 const tablesHtml = (page: Page) => page.evaluate(() => [...document.querySelectorAll('table')].map((t) => t.outerHTML));

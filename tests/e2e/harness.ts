@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve, normalize } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import puppeteer, { type Browser as FirefoxBrowser, type Page as FirefoxPage } from 'puppeteer-core';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { buildDir, unpack, zipPath } from '../../scripts/packages';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
@@ -48,6 +49,8 @@ export const CHROMIUM = '/usr/lib/chromium/chromium';
 export const GOV = 'http://www.example.gov.cn';
 /** where it does not (the toolbar's on-demand check only) */
 export const OTHER = 'http://www.example.com';
+/** another gov.cn host (tests/e2e/sweep-site.ts): the content script runs there too */
+const OTHER_GOV = 'xxgk.example.gov.cn';
 
 /** The file behind a fixture name: an e2e page, else a real corpus page; null when neither (or outside both). */
 export function fixturePath(name: string): string | null {
@@ -107,7 +110,7 @@ export async function launch(port: number): Promise<Session> {
       '--no-sandbox',
       `--disable-extensions-except=${EXT}`,
       `--load-extension=${EXT}`,
-      `--host-resolver-rules=MAP www.example.gov.cn 127.0.0.1:${port}, MAP www.example.com 127.0.0.1:${port}`,
+      `--host-resolver-rules=${[new URL(GOV).host, OTHER_GOV, new URL(OTHER).host].map((h) => `MAP ${h} 127.0.0.1:${port}`).join(', ')}`,
       '--disable-background-networking',
       '--disable-component-update',
       '--no-first-run',
@@ -125,6 +128,75 @@ export async function launch(port: number): Promise<Session> {
       rmSync(userDataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** Debian's firefox-esr (/usr/bin/firefox-esr is a symlink to it) */
+export const FIREFOX = '/usr/lib/firefox-esr/firefox-esr';
+/** the Firefox build's add-on id (wxt.config.ts gecko id) */
+const FIREFOX_EXT_ID = 'gidar-check@example.org';
+/** its moz-extension: origin, fixed through the pref Firefox keeps the ids' internal UUIDs in (see launchFirefox) */
+export const FIREFOX_EXT_ORIGIN = 'moz-extension://5b0c2a53-6f1e-4c8e-9d3a-2f7b8e1c4a60';
+
+/**
+ * Firefox (firefox-mv2 in firefox-esr) with the built extension installed as a temporary add-on, driven over
+ * WebDriver BiDi. A missing browser or build is a failure with a reason, never a skip.
+ */
+export async function launchFirefox(extraPrefs: Record<string, unknown> = {}): Promise<FirefoxBrowser> {
+  if (!existsSync(FIREFOX)) throw new Error(`firefox-esr not found at ${FIREFOX}: apt-get install --no-install-recommends firefox-esr`);
+  if (!existsSync(join(EXT_FIREFOX, 'manifest.json'))) throw new Error('no .output/firefox-mv2: build the Firefox extension first (wxt build -b firefox)');
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: FIREFOX,
+    headless: true,
+    protocol: 'webDriverBiDi',
+    defaultViewport: { width: 1280, height: 900 },
+    // WebDriver BiDi navigates to moz-extension: pages (the popup opened as a page, the results page) only with this
+    args: ['--remote-allow-system-access'],
+    extraPrefsFirefox: {
+      // Firefox has no --host-resolver-rules: every name resolves to the local server (its port is in the URL), so
+      // the real pages' third-party widgets fail fast instead of reaching the network.
+      'network.dns.forceResolve': '127.0.0.1',
+      // the add-on's pages at a known address (the popup is opened as a page, as in Chromium)
+      'extensions.webextensions.uuids': JSON.stringify({ [FIREFOX_EXT_ID]: new URL(FIREFOX_EXT_ORIGIN).host }),
+      ...extraPrefs,
+    },
+  });
+  try {
+    // A temporary add-on, as from about:debugging. Nothing is granted by hand: MV2 content_scripts matches are
+    // granted at install (MV3 host permissions in Firefox would not be).
+    const id = await browser.installExtension(EXT_FIREFOX);
+    if (id !== FIREFOX_EXT_ID) throw new Error(`installed add-on id ${id}, not the manifest's gecko id`);
+  } catch (e) {
+    await browser.close();
+    throw e;
+  }
+  return browser;
+}
+
+/** Errors and warnings that come from the extension (its console prefix or its moz-extension: scripts). */
+export function extensionErrors(page: FirefoxPage): string[] {
+  const errors: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error' || m.type() === 'warn') errors.push(`${m.type()}: ${m.text()} @ ${m.location().url ?? ''}`);
+  });
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e instanceof Error ? `${e.message}\n${e.stack ?? ''}` : String(e)}`));
+  return errors;
+}
+export const ours = (errors: string[]) => errors.filter((e) => /moz-extension:|gidar/i.test(e));
+
+/**
+ * Load `url` in `page`. Not page.goto: Firefox's BiDi browsingContext.navigate rejects ("Address rejected") when a
+ * subframe shows a network error page before the top page's load, and the real Pingtan page embeds an https weather
+ * widget that cannot load here. Navigating from the page and waiting for the top frame's load event is not affected.
+ */
+export async function visit(page: FirefoxPage, url: string): Promise<void> {
+  await Promise.all([
+    page.waitForNavigation({ waitUntil: 'load', timeout: 30_000 }),
+    page.evaluate((u) => {
+      location.href = u;
+    }, url),
+  ]);
+  expect(page.url()).toBe(url);
 }
 
 /**
@@ -256,11 +328,13 @@ export interface TabStateLike {
 }
 
 /**
- * The popup's exports as text: what it hands to the browser's download (the Blob behind the <a download> link), read
- * as bytes so that a BOM is kept. Call once per popup page, before the first export.
+ * The results page's or the popup's exports as text: what it hands to the browser's download (the Blob behind the
+ * <a download> link), read as bytes so that a BOM is kept. Call once per page, before the first export. A
+ * Playwright (Chromium) or Puppeteer (Firefox) page: both evaluate a function with one argument and click a selector.
  */
-export async function popupDownloads(popup: Page): Promise<(format: string) => Promise<string>> {
-  await popup.evaluate(() => {
+export async function popupDownloads(popup: Page | FirefoxPage): Promise<(format: string) => Promise<string>> {
+  const page = popup as unknown as { evaluate<R, A>(fn: (a: A) => R, arg?: A): Promise<Awaited<R>>; click(selector: string): Promise<void> };
+  await page.evaluate(() => {
     const w = window as unknown as { __blobs: Blob[] };
     w.__blobs = [];
     const create = URL.createObjectURL.bind(URL);
@@ -269,15 +343,18 @@ export async function popupDownloads(popup: Page): Promise<(format: string) => P
       return create(b);
     };
   });
+  const count = () => page.evaluate(() => (window as unknown as { __blobs: Blob[] }).__blobs.length);
   return async (format: string): Promise<string> => {
-    const before = await popup.evaluate(() => (window as unknown as { __blobs: Blob[] }).__blobs.length);
-    await popup.locator(`[data-export="${format}"]`).click();
-    await popup
-      .waitForFunction((n) => (window as unknown as { __blobs: Blob[] }).__blobs.length > n, before, { timeout: 5000 })
-      .catch(async (e: unknown) => {
-        throw new Error(`${format}: no download; popup says "${await popup.locator('.status').textContent()}"; ${String(e)}`);
-      });
-    const bytes = await popup.evaluate(async () => [...new Uint8Array(await (window as unknown as { __blobs: Blob[] }).__blobs.at(-1)!.arrayBuffer())]);
+    const before = await count();
+    await page.click(`[data-export="${format}"]`);
+    for (let waited = 0; (await count()) <= before; waited += 50) {
+      if (waited > 5000) {
+        const status = await page.evaluate(() => document.querySelector('.status')?.textContent ?? '');
+        throw new Error(`${format}: no download; the page says "${status}"`);
+      }
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    const bytes = await page.evaluate(async () => [...new Uint8Array(await (window as unknown as { __blobs: Blob[] }).__blobs.at(-1)!.arrayBuffer())]);
     return Buffer.from(bytes).toString('utf8');
   };
 }

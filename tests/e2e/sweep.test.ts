@@ -2,90 +2,40 @@
 // 2023 page whose tables are only in its PDF attachment, with two misprinted 表四 totals, MANIFEST hand check) →
 // the popup's offer → the results page, checked against the sweep command run on the same pages.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import { sweepMain } from '../../cli/sweep/main';
-import { type Chrome, collectErrors, CORPUS, fixture, GOV, launch, type Logged, popupDownloads, ROOT, type Session } from './harness';
+import { type Chrome, collectErrors, launch, type Logged, popupDownloads, ROOT, type Session } from './harness';
+import { failingRules, GOV_HOST, HONGZE_PDF, LIST, LIST_WIDE, OTHER_GOV_HOST, OTHER_REPORT, REPORTS, SweepSite } from './sweep-site';
 
-const LIST = '/zwgk/ndbg/index.html';
-const REPORTS: [string, string][] = [
-  ['/zwgk/ndbg/2023-pingtan.html', '平潭综合实验区2023年度政府信息公开工作年度报告'],
-  ['/zwgk/ndbg/2019-shanghai.html', '上海市人民政府办公厅2019年政府信息公开工作年度报告'],
-  ['/zwgk/ndbg/2023-hongze.html', '淮安市洪泽区人民政府2023年政府信息公开工作年度报告'],
-  ['/zwgk/ndbg/2023-shuyang.html', '沭阳县发展和改革局2023年政府信息公开工作年度报告'],
-];
-const HONGZE = `${GOV}/zwgk/ndbg/2023-hongze.html`;
-
-const LIST_PAGE = `<!DOCTYPE html><html><head><meta charset="utf-8"><title>政府信息公开年报</title></head><body>
-<div class="nav"><a href="/">首页</a> <a href="${LIST}">政府信息公开年报</a> <a href="/news/1.html">我区召开2023年度政府信息公开工作推进会</a></div>
-<ul class="list">${REPORTS.map(([href, t]) => `<li><a href="${href}" target="_blank">${t}</a><span>2024-03-01</span></li>`).join('\n')}</ul>
-</body></html>`;
-
-const FILES: Record<string, { body: Buffer | string; type: string }> = {
-  [LIST]: { body: LIST_PAGE, type: 'text/html; charset=utf-8' },
-  '/zwgk/ndbg/2023-pingtan.html': { body: readFileSync(join(CORPUS, '2023-pingtan-guanweihui.html')), type: 'text/html; charset=utf-8' },
-  '/zwgk/ndbg/2019-shanghai.html': {
-    body: readFileSync(join(CORPUS, '2019-shanghai-shizhengfu-bangongting.html')),
-    type: 'text/html; charset=utf-8',
-  },
-  '/zwgk/ndbg/2023-hongze.html': { body: fixture('pdf-attachment.html'), type: 'text/html; charset=utf-8' },
-  '/2023-huaian-hongzequ.pdf': { body: readFileSync(join(CORPUS, '2023-huaian-hongzequ.pdf')), type: 'application/pdf' },
-  '/zwgk/ndbg/2023-shuyang.html': { body: readFileSync(join(CORPUS, '2023-shuyang-fagaiju.html')), type: 'text/html; charset=utf-8' },
-};
-
-/** every request the server answered, in order; `slow`: report pages and attachments wait this long */
-const requests: string[] = [];
-/** when each request arrived (ms), in the same order */
-const arrivals: number[] = [];
-let slowMs = 0;
-let server: Server;
-let port = 0;
+const site = new SweepSite(false);
+const HONGZE = site.url(GOV_HOST, REPORTS[2]![0]);
 let session: Session;
 const SHOTS = join(ROOT, 'docs/screenshots');
 
 beforeAll(async () => {
-  server = createServer((req, res) => {
-    const path = new URL(req.url ?? '/', 'http://x').pathname;
-    requests.push(path);
-    arrivals.push(Date.now());
-    const f = FILES[path];
-    const answer = () => {
-      if (!f) {
-        res.writeHead(404, { 'content-type': 'text/plain' });
-        res.end('not found');
-        return;
-      }
-      res.writeHead(200, { 'content-type': f.type, 'cache-control': 'no-store' });
-      res.end(f.body);
-    };
-    if (slowMs && path !== LIST) setTimeout(answer, slowMs);
-    else answer();
-  });
-  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
-  port = (server.address() as AddressInfo).port;
-  session = await launch(port);
+  await site.start();
+  session = await launch(site.port);
 });
 afterAll(async () => {
   await session?.close();
-  server?.close();
+  site.close();
 });
 
-/** the tab showing the list page: the one whose content script answers the popup's question with links */
+/** the tab showing the list page: the newest whose content script answers the popup's question with links */
 async function listTabId(): Promise<number> {
   for (let i = 0; i < 50; i++) {
     const id = await session.worker.evaluate(async () => {
       const c = (globalThis as unknown as { chrome: Chrome }).chrome;
+      let newest: number | null = null;
       for (const tab of await c.tabs.query({})) {
         const got = (await c.tabs.sendMessage(tab.id!, { type: 'gidar:sweepCount' }, { frameId: 0 }).catch(() => null)) as {
           links?: unknown[];
         } | null;
-        if (got?.links?.length) return tab.id!;
+        if (got?.links?.length) newest = Math.max(newest ?? -1, tab.id!);
       }
-      return null;
+      return newest;
     });
     if (id !== null) return id;
     await new Promise((r) => setTimeout(r, 200));
@@ -94,10 +44,10 @@ async function listTabId(): Promise<number> {
 }
 
 /** The list page opened and the popup on it, showing its sweep button. */
-async function openPopup(): Promise<{ list: Page; popup: Page; button: Locator; logged: Logged }> {
+async function openPopup(path = LIST): Promise<{ list: Page; popup: Page; button: Locator; logged: Logged }> {
   const list = await session.context.newPage();
   const logged = collectErrors(list);
-  await list.goto(`${GOV}${LIST}`);
+  await list.goto(site.url(GOV_HOST, path));
   const tabId = await listTabId();
   const popup = await session.context.newPage();
   await popup.goto(`chrome-extension://${session.extensionId}/popup.html?tab=${tabId}`);
@@ -115,44 +65,18 @@ async function clickSweep(button: Locator): Promise<Page> {
   return results;
 }
 
-async function cliSweep(dir: string): Promise<{ summary: string; cells: string }> {
-  const local = `http://127.0.0.1:${port}`;
-  const io = {
-    stdout: () => {},
-    stderr: () => {},
-    isTTY: false,
-    // the CLI asks for the gov.cn addresses; Node has no --host-resolver-rules, so they go to the same server here
-    fetch: ((input: string | URL | Request, init?: RequestInit) =>
-      fetch(String(input instanceof Request ? input.url : input).replace(GOV, local), init)) as typeof fetch,
-  };
-  const code = await sweepMain(
-    [
-      `${GOV}${LIST}`,
-      '--db',
-      join(dir, 'sweep.db'),
-      '--csv',
-      join(dir, 'summary.csv'),
-      '--cells-csv',
-      join(dir, 'cells.csv'),
-      '--no-progress',
-    ],
-    io,
-  );
-  expect(code).toBe(1); // a report has failing errors
-  return { summary: readFileSync(join(dir, 'summary.csv'), 'utf8'), cells: readFileSync(join(dir, 'cells.csv'), 'utf8') };
-}
-
 describe('check the reports listed on a page', () => {
   let resultsUrl = '';
   let summaryCsv = '';
 
   it('offers the N listed reports, fetches nothing before the click, then shows one row per report with the PDF report’s errors', async () => {
+    const from = site.requests.length;
     const { list, popup, button, logged } = await openPopup();
     expect(await button.getAttribute('data-count')).toBe('4');
     expect(await button.textContent()).toBe('检查本页列出的 4 份年报');
     await new Promise((r) => setTimeout(r, 500));
     // the popup has looked at the page: still only the list page itself was requested
-    expect(requests.filter((p) => p !== '/favicon.ico')).toEqual([LIST]);
+    expect(site.since(from)).toEqual([`${GOV_HOST}${LIST}`]);
     await popup.setViewportSize({ width: 340, height: 200 });
     await popup.screenshot({ path: join(SHOTS, 'extension-sweep-popup.png') });
 
@@ -170,18 +94,15 @@ describe('check the reports listed on a page', () => {
     // each row links to the report's page, where the in-place annotation takes over
     expect(await hongze.locator('a').getAttribute('href')).toBe(HONGZE);
     // each report page and the PDF once, through the extension; nothing else
-    expect(
-      requests
-        .slice(1)
-        .filter((p) => p !== '/favicon.ico')
-        .sort(),
-    ).toEqual([...REPORTS.map(([p]) => p), '/2023-huaian-hongzequ.pdf'].sort());
+    expect(site.since(from + 1)).toEqual([...REPORTS.map(([p]) => p), HONGZE_PDF].map((p) => `${GOV_HOST}${p}`).sort());
     expect(logged.errors.filter((e) => !e.includes('/favicon.ico'))).toEqual([]);
-    // the sweep command's politeness: one host, each request started at least 500 ms after the one before (a busy
-    // page can delay one request's arrival, so the bound is on the whole run: the last starts ≥ 4 × 500 ms after the first)
-    const times = arrivals.filter((_, i) => i > 0 && requests[i] !== '/favicon.ico');
+    // the sweep command's politeness: one host, each request started at least 500 ms after the one before. Seen from
+    // the server, a busy machine can delay any request's arrival, the first's too (by 140 ms in a loaded run), so the
+    // bound is on the whole run and leaves one gap for that: the last arrives ≥ 3 × 500 ms after the first (without
+    // the delay, two at a time, all five arrive within a few hundred ms)
+    const times = site.requests.slice(from + 1).map((r) => r.at);
     expect(times.length).toBe(5);
-    expect(times.at(-1)! - times[0]!).toBeGreaterThanOrEqual(4 * 500 - 50);
+    expect(times.at(-1)! - times[0]!).toBeGreaterThanOrEqual(3 * 500);
 
     // sorted by errors (most first): Hongze on top
     await results.locator('[data-sort="errors"]').click();
@@ -190,19 +111,7 @@ describe('check the reports listed on a page', () => {
     const download = await popupDownloads(results);
     summaryCsv = await download('summary-csv');
     const cells = await download('cells-csv');
-    const json = JSON.parse(await download('json')) as {
-      sources: {
-        source: string;
-        errors: number;
-        contract: { reports: { findings: { rule: string; status: string; severity: string }[] }[] };
-      }[];
-    };
-    const hz = json.sources.find((x) => x.source === HONGZE)!;
-    expect(
-      hz.contract.reports[0]!.findings.filter((f) => f.status === 'fail' && f.severity === 'error')
-        .map((f) => f.rule)
-        .sort(),
-    ).toEqual(['t4.litAfterReviewSum', 't4.reviewSum']);
+    expect(failingRules(await download('json'), HONGZE)).toEqual(['t4.litAfterReviewSum', 't4.reviewSum']);
 
     await results.setViewportSize({ width: 1280, height: 520 });
     await results.screenshot({ path: join(SHOTS, 'extension-sweep.png'), fullPage: true });
@@ -210,7 +119,7 @@ describe('check the reports listed on a page', () => {
     // the sweep command on the same pages writes the same two CSVs
     const dir = mkdtempSync(join(tmpdir(), 'gidar-sweep-e2e-'));
     try {
-      const cli = await cliSweep(dir);
+      const cli = await site.cliSweep(dir, LIST);
       expect(summaryCsv).toBe(cli.summary);
       expect(cells).toBe(cli.cells);
     } finally {
@@ -242,28 +151,28 @@ describe('check the reports listed on a page', () => {
   });
 
   it('cancels: no report is fetched after the cancel, the rows not checked say so', async () => {
-    slowMs = 3000;
+    site.slowMs = 3000;
     try {
       const { list, popup, button } = await openPopup();
       const results = await clickSweep(button);
-      const before = requests.length;
+      const before = site.requests.length;
       await results.locator('[data-action="cancel"]').click();
       await results.locator('main[data-state="cancelled"]').waitFor({ timeout: 10_000 });
-      const atCancel = requests.length;
+      const atCancel = site.requests.length;
       await new Promise((r) => setTimeout(r, 4000));
       // requests already on the wire may end; no new one starts
-      expect(requests.length).toBe(atCancel);
+      expect(site.requests.length).toBe(atCancel);
       expect(atCancel - before).toBeLessThanOrEqual(2);
       expect(await results.locator('tbody tr').count()).toBe(4);
       expect(await results.locator('tbody tr.waiting').count()).toBe(4);
       await Promise.all([list.close(), popup.close(), results.close()]);
     } finally {
-      slowMs = 0;
+      site.slowMs = 0;
     }
   }, 60_000);
 
   it('a sweep whose list tab is closed stops, and its results page says so', async () => {
-    slowMs = 3000;
+    site.slowMs = 3000;
     try {
       const { list, popup, button } = await openPopup();
       const results = await clickSweep(button);
@@ -273,7 +182,65 @@ describe('check the reports listed on a page', () => {
       expect(await results.locator('[data-action="cancel"]').count()).toBe(0);
       await Promise.all([popup.close(), results.close()]);
     } finally {
-      slowMs = 0;
+      site.slowMs = 0;
     }
   }, 60_000);
+
+  // Headless Chromium never answers the permission prompt (and no switch or DevTools method does: the prompt is not
+  // plumbed to DevTools, chrome.developerPrivate grants withheld hosts only), so the grant is tested in Firefox
+  // (firefox-sweep.test.ts). Here: the prompt left open, and "skip".
+  it('a report on another gov.cn host: the results page asks for exactly that host; unanswered it waits, a cancel ends the sweep at once', async () => {
+    const from = site.requests.length;
+    const { list, popup, button } = await openPopup(LIST_WIDE);
+    expect(await button.textContent()).toBe('检查本页列出的 5 份年报');
+    expect(await popup.locator('.sweep .meta').textContent()).toBe(`其中部分在其他网站（${OTHER_GOV_HOST}），结果页将请求访问权限。`);
+    const results = await clickSweep(button);
+    const other = results.locator(`tbody tr[data-source="${site.url(OTHER_GOV_HOST, OTHER_REPORT[0])}"]`);
+    // the four on the list's host are checked; the other host's report waits for the user's answer
+    await results.locator('.progress[data-done="4"]').waitFor({ timeout: 60_000 });
+    expect(await results.locator('main').getAttribute('data-state')).toBe('running');
+    expect(await other.locator('td.fetch').textContent()).toBe('等待授权');
+    await results.setViewportSize({ width: 1280, height: 560 });
+    await results.screenshot({ path: join(SHOTS, 'extension-sweep-other-host.png'), fullPage: true });
+    // the request the click makes, seen on its way to the browser (which then opens its prompt)
+    await results.evaluate(() => {
+      const w = window as unknown as { __asked: unknown[] };
+      w.__asked = [];
+      const p = (globalThis as unknown as { chrome: { permissions: { request(x: unknown): Promise<boolean> } } }).chrome.permissions;
+      const request = p.request.bind(p);
+      p.request = (perms: unknown) => {
+        w.__asked.push(perms);
+        return request(perms);
+      };
+    });
+    await results.locator('[data-action="allow-hosts"]').click();
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(await results.evaluate(() => (window as unknown as { __asked: unknown[] }).__asked)).toEqual([{ origins: [`*://${OTHER_GOV_HOST}/*`] }]);
+    expect(await results.locator('main').getAttribute('data-state')).toBe('running');
+    const cancelled = Date.now();
+    await results.locator('[data-action="cancel"]').click();
+    await results.locator('main[data-state="cancelled"]').waitFor({ timeout: 10_000 });
+    expect(Date.now() - cancelled).toBeLessThan(5000);
+    expect(await other.locator('td.fetch').textContent()).toBe('已取消');
+    expect(await results.locator('.ask').count()).toBe(0);
+    expect(site.since(from).filter((r) => r.startsWith(OTHER_GOV_HOST))).toEqual([]);
+    await Promise.all([list.close(), popup.close(), results.close()]);
+  }, 90_000);
+
+  it('a report on another gov.cn host, skipped: its row says it was not permitted, the rest are checked', async () => {
+    const from = site.requests.length;
+    const { list, button } = await openPopup(LIST_WIDE);
+    const results = await clickSweep(button);
+    await results.locator('[data-action="skip-hosts"]').click();
+    await results.locator('main[data-state="done"]').waitFor({ timeout: 90_000 });
+    const otherUrl = site.url(OTHER_GOV_HOST, OTHER_REPORT[0]);
+    const other = results.locator(`tbody tr[data-source="${otherUrl}"]`);
+    expect(await other.getAttribute('class')).toBe('failed');
+    expect(await other.locator('td.fetch').textContent()).toBe(`on another host, not permitted: ${otherUrl}`);
+    expect(await results.locator(`tbody tr[data-source="${HONGZE}"] td.errors`).textContent()).toBe('2');
+    expect(await results.locator('tbody tr.clean').count()).toBe(3);
+    // nothing asked of the other host
+    expect(site.since(from)).toEqual([LIST_WIDE, ...REPORTS.map(([p]) => p), HONGZE_PDF].map((p) => `${GOV_HOST}${p}`).sort());
+    await Promise.all([list.close(), results.close()]);
+  }, 120_000);
 });

@@ -1,5 +1,5 @@
 // Which listed reports the extension offers to check: the report links core's discovery finds, on this origin or
-// another gov.cn host (asked for at the click); never another kind of site, a script link, or the menu's news.
+// another gov.cn host (asked for on the results page); never another kind of site, a script link, or the menu's news.
 import { describe, expect, it } from 'vitest';
 import { parseHTML } from 'linkedom';
 import { JCMS, sitePages, TITLES } from '../cli/sweep-site';
@@ -30,7 +30,7 @@ describe('listedReports', () => {
     expect(got.otherHosts).toEqual([]);
   });
 
-  it('a report on another gov.cn host is listed with its host (asked for at the click); other sites and script links are not', () => {
+  it('a report on another gov.cn host is listed with its host (asked for on the results page); other sites and script links are not', () => {
     const extra = [
       `<li><a href="https://www.hongze.gov.cn/ndbg/2023.html">${TITLES.hongze2023}</a></li>`,
       `<li><a href="http://mirror.example.com/2024.html">${TITLES.hongze2024}</a></li>`,
