@@ -1,0 +1,55 @@
+// A real PDF with a few printed numbers changed, as an incremental update (PDF 1.7 §7.5.6): the original bytes stay,
+// a new version of one content stream follows them with a cross-reference stream pointing at it and back (/Prev) at
+// the file's own. What a reader sees is the document with those glyphs replaced, nothing else moved.
+import { deflateSync, inflateSync } from 'node:zlib';
+
+export interface PdfEdit {
+  /** text that occurs exactly once in the inflated content stream (e.g. a text matrix and its glyph string) */
+  from: string;
+  to: string;
+}
+
+/** `pdf` with the content stream object `obj` (Flate-encoded) edited; throws when an edit does not match once. */
+export function editContentStream(pdf: Uint8Array, obj: number, edits: readonly PdfEdit[]): Buffer {
+  const bytes = Buffer.from(pdf);
+  const latin = bytes.toString('latin1');
+  const head = new RegExp(`(?:^|[\\r\\n])${obj} 0 obj\\s*<<[^]*?>>\\s*stream\\r?\\n`).exec(latin);
+  if (!head) throw new Error(`object ${obj} with a stream not found`);
+  const start = head.index + head[0].length;
+  const end = latin.indexOf('endstream', start);
+  let content = inflateSync(bytes.subarray(start, end)).toString('latin1');
+  for (const e of edits) {
+    const at = content.indexOf(e.from);
+    if (at < 0 || content.indexOf(e.from, at + 1) >= 0) throw new Error(`"${e.from}" does not occur exactly once in object ${obj}`);
+    content = content.slice(0, at) + e.to + content.slice(at + e.from.length);
+  }
+  const startxref = Number(/startxref\s+(\d+)\s+%%EOF\s*$/.exec(latin)?.[1]);
+  const trailer = latin.slice(startxref, latin.indexOf('stream', startxref));
+  const size = Number(/\/Size (\d+)/.exec(trailer)?.[1]);
+  const root = /\/Root (\d+ \d+ R)/.exec(trailer)?.[1];
+  if (!Number.isInteger(startxref) || !size || !root) throw new Error('no cross-reference stream at startxref');
+  const stream = deflateSync(Buffer.from(content, 'latin1'));
+  const parts: Buffer[] = [bytes, Buffer.from('\n', 'latin1')];
+  let offset = bytes.length + 1;
+  const objAt = offset;
+  const updated = Buffer.concat([
+    Buffer.from(`${obj} 0 obj\n<</Filter /FlateDecode/Length ${stream.length}>>\nstream\n`, 'latin1'),
+    stream,
+    Buffer.from('\nendstream\nendobj\n', 'latin1'),
+  ]);
+  parts.push(updated);
+  offset += updated.length;
+  // the new cross-reference stream: object `size` (one past the file's last), entries for `obj` and itself
+  const xrefNum = size;
+  const entry = (at: number) => Buffer.from([1, (at >>> 24) & 255, (at >>> 16) & 255, (at >>> 8) & 255, at & 255, 0]);
+  const table = Buffer.concat([entry(objAt), entry(offset)]);
+  parts.push(
+    Buffer.from(
+      `${xrefNum} 0 obj\n<</Type /XRef/Size ${xrefNum + 1}/Root ${root}/Prev ${startxref}/Index [${obj} 1 ${xrefNum} 1]/W [1 4 1]/Length ${table.length}>>\nstream\n`,
+      'latin1',
+    ),
+    table,
+    Buffer.from(`\nendstream\nendobj\nstartxref\n${offset}\n%%EOF\n`, 'latin1'),
+  );
+  return Buffer.concat(parts);
+}
