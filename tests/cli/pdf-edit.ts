@@ -53,3 +53,17 @@ export function editContentStream(pdf: Uint8Array, obj: number, edits: readonly 
   );
   return Buffer.concat(parts);
 }
+
+/**
+ * The real Hongze 2024 PDF with 表三 二、上年结转 printed 3 instead of 0 in 自然人 and in 总计, so that the row still
+ * adds up and only the balance (新收 + 上年结转 = 办理 + 结转下年度) fails, in both columns: three equally small
+ * corrections (新收 95→92, 上年结转 3→0, 结转下年度 0→3). Hongze 2023 carried 0 forward (MANIFEST), which agrees with one.
+ * Object 37 is page 3's content stream; each cell is one glyph string after its text matrix (x 322.2 and 495.84,
+ * 536.09 from the top); <0013> and <0016> are 0 and 3 in the page's TimesNewRomanPSMT subset (its ToUnicode map).
+ */
+export function hongze2024CarriedOver3(original: Uint8Array): Buffer {
+  return editContentStream(original, 37, [
+    { from: '322.2 536.09 Tm\r<0013>Tj', to: '322.2 536.09 Tm\r<0016>Tj' },
+    { from: '495.84 536.09 Tm\r<0013>Tj', to: '495.84 536.09 Tm\r<0016>Tj' },
+  ]);
+}

@@ -9,7 +9,7 @@ import iconv from 'iconv-lite';
 const REAL = join(import.meta.dirname, '..', 'fixtures', 'corpus', 'real');
 const corpus = (name: string) => readFileSync(join(REAL, name));
 
-interface Page {
+export interface Page {
   body: Buffer | string;
   type: string;
 }
@@ -136,8 +136,9 @@ export interface TestSite {
   close(): Promise<void>;
 }
 
-export async function startSite(): Promise<TestSite> {
-  const pages = sitePages();
+/** `extra`: more pages, for a test's own list (the paths above keep their pages) */
+export async function startSite(extra: Record<string, Page> = {}): Promise<TestSite> {
+  const pages = { ...extra, ...sitePages() };
   const served = new Map<string, number>();
   const requests = new Map<string, number>();
   const userAgents = new Set<string>();
