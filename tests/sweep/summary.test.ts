@@ -1,34 +1,17 @@
 // core/sweep: the summary row, its CSV and the cross-year pairing that the sweep command and the extension share;
 // the per-host throttle both use. Expected values from the documents (MANIFEST hand checks), not from the program.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
-import { pdfPages } from '../../cli/pdf';
 import { checkPair, checkReport } from '../../core/check';
-import { readPdf } from '../../core/read/pdf';
 import { readText } from '../../core/read/text';
-import type { Finding } from '../../core/model/schema';
 import { countFindings, SUMMARY_COLUMNS, summaryCsv, summaryRow, withCrossYear, type SweptSource } from '../../core/sweep/summary';
-import { run } from '../cli/helpers';
-import { hongze2024CarriedOver3 } from '../cli/pdf-edit';
+import { CORPUS, hongzeYears, LIST, pdfSource } from './hongze-years';
 import { HostThrottle, SWEEP_CONCURRENCY, SWEEP_DELAY_MS } from '../../core/sweep/throttle';
 
-const CORPUS = join(import.meta.dirname, '../fixtures/corpus/real');
 const PAGE = 'http://www.example.gov.cn/ndbg/2023-hongze.html';
 const PDF = 'http://www.example.gov.cn/2023-huaian-hongzequ.pdf';
-const LIST = 'http://www.example.gov.cn/ndbg/index.html';
-
-async function pdfSource(bytes: Uint8Array, pdf: string, page = pdf): Promise<SweptSource> {
-  const reports = readPdf(await pdfPages(new Uint8Array(bytes), pdf), { source: pdf }).filter((r) => r.cells.length > 0);
-  return {
-    source: page,
-    foundOn: LIST,
-    fetch: 'ok',
-    reports: reports.map((report) => ({ report, findings: checkReport(report), readFrom: pdf })),
-  };
-}
 
 const hongze2023 = () => pdfSource(readFileSync(join(CORPUS, '2023-huaian-hongzequ.pdf')), PDF, PAGE);
 
@@ -102,31 +85,21 @@ describe('withCrossYear', () => {
   });
 
   it('joins years as npm run check does: Hongze 2024 with 上年结转 printed 3, listed before 2023, gets 上年结转 3→0 named by 2023', async () => {
-    // the files the CLI is given: Hongze 2023 and the 2024 PDF with 上年结转 3 in 自然人 and 总计 (tests/cli/pdf-edit.ts)
-    const dir = mkdtempSync(join(tmpdir(), 'sweep-years-'));
-    try {
-      const files = { y2023: join(dir, '2023.pdf'), y2024: join(dir, '2024.pdf') };
-      copyFileSync(join(CORPUS, '2023-huaian-hongzequ.pdf'), files.y2023);
-      writeFileSync(files.y2024, hongze2024CarriedOver3(readFileSync(join(CORPUS, '2024-huaian-hongzequ.pdf'))));
-      const contracts = JSON.parse((await run(['--json', files.y2023, files.y2024])).stdout) as { reports: { findings: Finding[] }[] }[];
-      const [cli2023, cli2024] = contracts.map((c) => c.reports[0]!.findings);
-
-      const y2024 = await pdfSource(readFileSync(files.y2024), 'http://www.example.gov.cn/2024-huaian-hongzequ.pdf');
-      const alone = y2024.reports[0]!.findings.filter((f) => f.rule === 't3.balance' && f.status === 'fail');
-      expect(alone.map((f) => [f.ambiguous, f.suspects])).toEqual([[true, []], [true, []]]);
-      const joined = withCrossYear([y2024, await hongze2023()]);
-      expect(JSON.parse(JSON.stringify(joined.map((s) => s.reports[0]!.findings)))).toEqual([cli2024, cli2023]);
-      const balance = joined[0]!.reports[0]!.findings.filter((f) => f.rule === 't3.balance' && f.status === 'fail');
-      // Hongze 2023 carried 0 forward (MANIFEST): only 上年结转 3→0 agrees
-      expect(balance.map((f) => f.suspects.map((s) => `${s.row}:${s.col}:${s.printed}→${s.suggested}`))).toEqual([
-        ['carriedOver:naturalPerson:3→0'],
-        ['carriedOver:total:3→0'],
-      ]);
-      expect(summaryRow(joined[0]!).first_error).toContain('上年报告的结转下年度继续办理为 0，只与其中一种一致');
-      expect(summaryRow(joined[0]!)).toMatchObject({ errors: countFindings(cli2024!).errors, warnings: countFindings(cli2024!).warnings });
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    const { y2023, y2024, cli } = await hongzeYears();
+    const balance = (s: SweptSource) => s.reports[0]!.findings.filter((f) => f.rule === 't3.balance' && f.status === 'fail');
+    // alone: three equally small corrections in each column, none named
+    expect(balance(y2024).map((f) => [f.ambiguous, f.suspects])).toEqual([[true, []], [true, []]]);
+    const joined = withCrossYear([y2024, y2023]);
+    expect(JSON.parse(JSON.stringify(joined.map((s) => s.reports[0]!.findings)))).toEqual([cli.y2024, cli.y2023]);
+    // Hongze 2023 carried 0 forward (MANIFEST): only 上年结转 3→0 agrees
+    expect(balance(joined[0]!).map((f) => f.suspects.map((s) => `${s.row}:${s.col}:${s.printed}→${s.suggested}`))).toEqual([
+      ['carriedOver:naturalPerson:3→0'],
+      ['carriedOver:total:3→0'],
+    ]);
+    const row = summaryRow(joined[0]!);
+    expect(row.first_error).toContain('上年报告的结转下年度继续办理为 0，只与其中一种一致');
+    const c = countFindings(cli.y2024);
+    expect([row.errors, row.warnings, row.needs_review, row.passed, row.not_checkable]).toEqual([c.errors, c.warnings, c.needsReview, c.passed, c.notCheckable]);
   }, 30_000);
 });
 
