@@ -309,7 +309,7 @@ describe('sweep killed with SIGKILL and started again', () => {
           file,
           `SELECT s.source, s.fetch, r.agency, r.year, r.format, r.errors, r.warnings, r.needs_review, r.passed, r.not_checkable, r.first_error,
                   (SELECT count(*) FROM cells c WHERE c.report_id = r.id) AS cells,
-                  (SELECT group_concat(rule || ':' || status || ':' || cross_year, ',') FROM (SELECT rule, status, cross_year FROM findings f WHERE f.report_id = r.id ORDER BY rule, status, cross_year)) AS findings,
+                  (SELECT group_concat(rule || ':' || status || ':' || cross_year || ':' || ambiguous || ':' || COALESCE(suspects, ''), ',') FROM (SELECT rule, status, cross_year, ambiguous, suspects FROM findings f WHERE f.report_id = r.id ORDER BY rule, status, cross_year, ambiguous, suspects)) AS findings,
                   (SELECT group_concat(tbl || ':' || "row" || ':' || col || '=' || raw, ',') FROM (SELECT * FROM cells c WHERE c.report_id = r.id ORDER BY tbl, "row", col)) AS cellValues
            FROM sources s LEFT JOIN reports r ON r.source_id = s.id ORDER BY s.source`,
         ).map((row) => JSON.parse(JSON.stringify(row).replaceAll(base, '')) as Record<string, unknown>);
