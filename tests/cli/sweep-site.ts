@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
 import iconv from 'iconv-lite';
 
 const REAL = join(import.meta.dirname, '..', 'fixtures', 'corpus', 'real');
@@ -194,4 +195,14 @@ export async function startSite(extra: Record<string, Page> = {}): Promise<TestS
       return new Promise<void>((r) => server.close(() => r()));
     },
   };
+}
+
+/** Rows of a query on a sweep's database, opened read-only (a sweep may be writing it). */
+export function query<T>(db: string, sql: string, ...params: (string | number)[]): T[] {
+  const d = new DatabaseSync(db, { readOnly: true });
+  try {
+    return d.prepare(sql).all(...params) as T[];
+  } finally {
+    d.close();
+  }
 }

@@ -7,7 +7,6 @@ import { spawn } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DatabaseSync } from 'node:sqlite';
 import { gunzipSync } from 'node:zlib';
 import { parseHTML } from 'linkedom';
 import Papa from 'papaparse';
@@ -21,7 +20,7 @@ import { countFindings, firstError } from '../../core/sweep/summary';
 import { joinYearFindings } from '../../core/years';
 import { CORPUS, ROOT, run } from './helpers';
 import { hongze2024CarriedOver3 } from './pdf-edit';
-import { startSite, TITLES, type TestSite } from './sweep-site';
+import { query, startSite, TITLES, type TestSite } from './sweep-site';
 
 type ByYear = Map<number, Finding[]>;
 type Contract = { source: string; reports: { year: number; findings: Finding[] }[] };
@@ -48,15 +47,6 @@ function stored(db: string): ByYear {
     return new Map(rows.map((r) => [r.year, json(store.findings(r.id))]));
   } finally {
     store.close();
-  }
-}
-
-function query<T>(db: string, sql: string, ...params: (string | number)[]): T[] {
-  const d = new DatabaseSync(db, { readOnly: true });
-  try {
-    return d.prepare(sql).all(...params) as T[];
-  } finally {
-    d.close();
   }
 }
 

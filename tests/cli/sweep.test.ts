@@ -7,7 +7,7 @@ import { parseHTML } from 'linkedom';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sweepMain, USER_AGENT } from '../../cli/sweep/main';
-import { REPORT_PATHS, startSite, type TestSite } from './sweep-site';
+import { query, REPORT_PATHS, startSite, type TestSite } from './sweep-site';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const FAST = ['--delay', '0', '--timeout', '4', '--retries', '1', '--backoff', '50', '--max-size', '2', '--no-progress'];
@@ -15,15 +15,6 @@ const FAST = ['--delay', '0', '--timeout', '4', '--retries', '1', '--backoff', '
 function io() {
   const out = { stdout: '', stderr: '' };
   return { out, io: { stdout: (s: string) => void (out.stdout += s), stderr: (s: string) => void (out.stderr += s), isTTY: false } };
-}
-
-function query<T>(db: string, sql: string, ...params: (string | number)[]): T[] {
-  const d = new DatabaseSync(db, { readOnly: true });
-  try {
-    return d.prepare(sql).all(...params) as T[];
-  } finally {
-    d.close();
-  }
 }
 
 function readCsv(path: string): { bom: boolean; header: string[]; rows: Record<string, string>[] } {
