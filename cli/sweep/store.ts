@@ -232,9 +232,10 @@ export class SweepStore {
       );
       const ids = rec.reports.map((r, seq) => this.putReport(sourceId, seq, r));
       ids.forEach((id, i) => {
-        const { report } = rec.reports[i]!;
+        const { report, findings } = rec.reports[i]!;
         const key = agencyKey(report.agency);
         if (key !== null && report.year !== null && this.firstOf(key, report.year - 1) !== null) this.joinYear(id);
+        else for (const f of findings) this.putFinding(id, 0, f);
       });
       for (const [k, { key, year }] of years)
         if (this.firstOf(key, year) !== firstBefore.get(k)) for (const next of this.st.ofYear!.all(key, year + 1) as { id: number }[]) this.joinYear(next.id);
@@ -246,7 +247,7 @@ export class SweepStore {
     }
   }
 
-  /** A report with its own findings as checked alone; joinYear adds its previous year's. */
+  /** A report with its cells and its findings as checked alone (their rows: putSource, joined or not). */
   private putReport(sourceId: number, seq: number, { report, findings, readFrom }: StoredReport): number {
     const counts = countFindings(findings);
     const id = Number(
@@ -262,7 +263,6 @@ export class SweepStore {
       this.label(report.format, c.table, 'row', c.row);
       this.label(report.format, c.table, 'col', c.col);
     }
-    for (const f of findings) this.putFinding(id, 0, f);
     return id;
   }
 
@@ -319,7 +319,7 @@ export class SweepStore {
     return this.st.dataOf!.get(id) as unknown as ReportData;
   }
 
-  /** a report's findings, its own and the cross-year ones, most important first (as the CLI lists them) */
+  /** a report's findings, its own (as joined with its previous year) and the cross-year ones, most important first: what `npm run check` gives for it */
   findings(reportId: number): Finding[] {
     const row = this.data(reportId);
     return sortFindings([...unpackJson<Finding[]>(row.findings), ...(row.cross_year_findings ? unpackJson<Finding[]>(row.cross_year_findings) : [])]);
