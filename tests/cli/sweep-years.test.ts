@@ -140,6 +140,10 @@ describe('Hongze 2024 with 上年结转 printed 3: 2023 decides between equal co
       ['naturalPerson', true, 3, [], undefined],
       ['total', true, 3, [], undefined],
     ]);
+    // the CLI's summary says what decided: last year's report, not a sentence of this one
+    const summary = (await run([hz2023, changed])).stdout;
+    expect(summary.match(/（另有同样简单的改法；上年报告支持上面这一种，请人工核对）/g)).toHaveLength(2);
+    expect(summary).not.toContain('报告自身的陈述支持');
 
     const db = join(mkdtempSync(join(dir, 'decide-')), 'sweep.db');
     await sweep(db, [changed]);
