@@ -12,7 +12,8 @@ import { colLabel, rowLabel } from '../../core/export/labels';
 import { countFindings, firstError, received } from '../../core/sweep/summary';
 
 // 2: report_data.findings_alone; the findings of a report with a previous year are joined as `npm run check` joins
-// several years (core/years.ts: last year's 结转 may decide between equally small corrections)
+// several years (core/years.ts: last year's 结转 may decide between equally small corrections), with the first report
+// of that year by read_from (index reports_agency_year_read)
 export const SCHEMA_VERSION = 2;
 
 const SCHEMA = `
@@ -35,7 +36,7 @@ CREATE TABLE IF NOT EXISTS reports (
   errors INTEGER NOT NULL, warnings INTEGER NOT NULL, needs_review INTEGER NOT NULL, passed INTEGER NOT NULL,
   not_checkable INTEGER NOT NULL, first_error TEXT, received INTEGER, cell_count INTEGER NOT NULL);
 CREATE INDEX IF NOT EXISTS reports_source ON reports(source_id);
-CREATE INDEX IF NOT EXISTS reports_agency_year ON reports(agency_key, year);
+CREATE INDEX IF NOT EXISTS reports_agency_year_read ON reports(agency_key, year, read_from, seq);
 -- gzip'd JSON of each report as read, its findings and its cross-year findings (the JSON contract, lossless); a table
 -- of its own so that queries over reports do not read past these. With the agency's previous year stored, findings are
 -- as joined with it (core/years.ts) and findings_alone as checked alone where that differs (NULL: the same).
@@ -137,7 +138,9 @@ export class SweepStore {
     if (version < SCHEMA_VERSION) this.db.exec('BEGIN IMMEDIATE');
     try {
       if (version === 0) this.db.exec(SCHEMA);
-      if (version === 1) this.db.exec('ALTER TABLE report_data ADD COLUMN findings_alone BLOB');
+      if (version === 1)
+        this.db.exec(`ALTER TABLE report_data ADD COLUMN findings_alone BLOB; DROP INDEX IF EXISTS reports_agency_year;
+          CREATE INDEX reports_agency_year_read ON reports(agency_key, year, read_from, seq);`);
       this.st = this.prepare();
       // version 1 appended the cross-year findings: join them as the CLI does
       if (version === 1) for (const { id } of this.db.prepare('SELECT report_id AS id FROM report_data WHERE cross_year_findings IS NOT NULL').all() as { id: number }[]) this.joinYear(id);
@@ -171,7 +174,8 @@ export class SweepStore {
         message_zh, suspects, alternatives) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
       yearsOf: p(`SELECT agency_key AS key, year FROM reports r JOIN sources s ON s.id = r.source_id
         WHERE s.source = ? AND agency_key IS NOT NULL AND year IS NOT NULL`),
-      firstOfYear: p('SELECT id FROM reports WHERE agency_key = ? AND year = ? ORDER BY id LIMIT 1'),
+      // by where the tables were read, not by arrival: the same pairs however the fetches finished, a restart included
+      firstOfYear: p('SELECT id FROM reports WHERE agency_key = ? AND year = ? ORDER BY read_from, seq LIMIT 1'),
       ofYear: p('SELECT id FROM reports WHERE agency_key = ? AND year = ? ORDER BY id'),
       reportOf: p('SELECT agency_key AS key, year, format FROM reports WHERE id = ?'),
       findingsDel: p('DELETE FROM findings WHERE report_id = ?'),
@@ -207,11 +211,11 @@ export class SweepStore {
   }
 
   /**
-   * One source with its reports, cells and findings in one transaction. Years join as in `npm run check` with several
-   * files: a report is joined with the first stored report of its agency's previous year (core/years.ts), and when
-   * this source changes which report is the first of its year, the reports of the following year are joined anew —
-   * whichever year arrives first, in this sweep or an earlier one. `pendingUrls`: the bodies it was read from,
-   * dropped in the same transaction.
+   * One source with its reports, cells and findings in one transaction. Years join as in `npm run check` given the
+   * files in name order: a report is joined with the first report (by where its tables were read) of its agency's
+   * previous year (core/years.ts), and when this source changes which report is the first of its year, the reports of
+   * the following year are joined anew — whichever year arrives first, in this sweep or an earlier one.
+   * `pendingUrls`: the bodies it was read from, dropped in the same transaction.
    */
   putSource(rec: SourceRecord, pendingUrls: readonly string[] = []): void {
     const db = this.db;
@@ -266,14 +270,14 @@ export class SweepStore {
     return id;
   }
 
-  /** the first stored report of an agency's year (as the CLI pairs the first given), or null */
+  /** the first report (by where its tables were read) of an agency's year, as the CLI pairs the first given; or null */
   private firstOf(key: string, year: number): number | null {
     return (this.st.firstOfYear!.get(key, year) as { id: number } | undefined)?.id ?? null;
   }
 
   /**
-   * Rewrites a stored report's findings (rows, gzip'd JSON, counts) as joined with the first stored report of its
-   * agency's previous year, or as checked alone when there is none. From its findings as checked alone, so that
+   * Rewrites a stored report's findings (rows, gzip'd JSON, counts) as joined with the first report of its agency's
+   * previous year, or as checked alone when there is none. From its findings as checked alone, so that
    * joining again gives the same.
    */
   private joinYear(id: number): void {

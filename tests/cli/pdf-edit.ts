@@ -67,3 +67,15 @@ export function hongze2024CarriedOver3(original: Uint8Array): Buffer {
     { from: '495.84 536.09 Tm\r<0013>Tj', to: '495.84 536.09 Tm\r<0016>Tj' },
   ]);
 }
+
+/**
+ * The real Hongze 2023 PDF with 表三 四、结转下年度继续办理 printed 3 instead of 0 in 自然人 and 总计: a second,
+ * different 2023 report of the agency, whose 结转 agrees with the changed 2024's 上年结转 3. Page 4's content stream
+ * (object 45), the cells at x 322.2 and 495.84, 263.69 from the top; <0013> 0, <0016> 3 as in the 2024 file.
+ */
+export function hongze2023CarriedForward3(original: Uint8Array): Buffer {
+  return editContentStream(original, 45, [
+    { from: '322.2 263.69 Tm\r<0013>Tj', to: '322.2 263.69 Tm\r<0016>Tj' },
+    { from: '495.84 263.69 Tm\r<0013>Tj', to: '495.84 263.69 Tm\r<0016>Tj' },
+  ]);
+}
