@@ -127,11 +127,17 @@ export function summaryCsv(rows: readonly SummaryRow[], opts: { bom?: boolean } 
 }
 
 /**
- * The sources with each report joined with its agency's previous year among them (the first report of that year in
- * source order), as `npm run check` joins several years and the sweep command the reports it stores (core/years.ts).
+ * The sources with each report joined with its agency's previous year among them, as `npm run check` joins several
+ * years (core/years.ts) given the reports in the order of where they were read (`readFrom`): the sweep command's
+ * store pairs them so too, whichever arrived first.
  */
 export function withCrossYear(sources: readonly SweptSource[]): SweptSource[] {
-  const joined = joinYears(sources.flatMap((s) => s.reports));
+  const all = sources.flatMap((s) => s.reports);
+  const order = all.map((_, i) => i).sort((a, b) => byCodeUnit(all[a]!.readFrom, all[b]!.readFrom) || a - b);
+  const joined: SweptReport[] = [];
+  joinYears(order.map((i) => all[i]!)).forEach((r, k) => (joined[order[k]!] = r));
   let i = 0;
   return sources.map((s) => ({ ...s, reports: s.reports.map(() => joined[i++]!) }));
 }
+
+const byCodeUnit = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);

@@ -101,6 +101,16 @@ describe('withCrossYear', () => {
     const c = countFindings(cli.y2024);
     expect([row.errors, row.warnings, row.needs_review, row.passed, row.not_checkable]).toEqual([c.errors, c.warnings, c.needsReview, c.passed, c.notCheckable]);
   }, 30_000);
+
+  it('two reports of one year: the later year joins the first by where it was read, in any link order, as the sweep command', async () => {
+    const { y2023, y2024, cf3, cliWithCf3 } = await hongzeYears();
+    // cf3's address sorts first: 2024 joins it (上年结转 3 agrees with its 结转 3), the corrections stay undecided
+    for (const order of [[y2023, cf3, y2024], [y2024, y2023, cf3], [cf3, y2024, y2023]]) {
+      const joined = new Map(withCrossYear(order).map((s) => [s.source, JSON.parse(JSON.stringify(s.reports[0]!.findings)) as unknown]));
+      expect(joined).toEqual(new Map([[cf3.source, cliWithCf3.cf3], [y2023.source, cliWithCf3.y2023], [y2024.source, cliWithCf3.y2024]]));
+    }
+    expect(cliWithCf3.y2024.filter((f) => f.rule === 't3.balance' && f.status === 'fail').map((f) => f.suspects)).toEqual([[], []]);
+  }, 30_000);
 });
 
 describe('HostThrottle', () => {
