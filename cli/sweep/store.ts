@@ -142,8 +142,12 @@ export class SweepStore {
         this.db.exec(`ALTER TABLE report_data ADD COLUMN findings_alone BLOB; DROP INDEX IF EXISTS reports_agency_year;
           CREATE INDEX reports_agency_year_read ON reports(agency_key, year, read_from, seq);`);
       this.st = this.prepare();
-      // version 1 appended the cross-year findings: join them as the CLI does
-      if (version === 1) for (const { id } of this.db.prepare('SELECT report_id AS id FROM report_data WHERE cross_year_findings IS NOT NULL').all() as { id: number }[]) this.joinYear(id);
+      // version 1 appended the cross-year findings: every report with a previous year (or a pair) joined as the CLI does
+      if (version === 1) {
+        const paired = this.db.prepare(`SELECT r.id FROM reports r JOIN report_data d ON d.report_id = r.id WHERE d.cross_year_findings IS NOT NULL
+          OR EXISTS (SELECT 1 FROM reports p WHERE p.agency_key = r.agency_key AND p.year = r.year - 1)`);
+        for (const { id } of paired.all() as { id: number }[]) this.joinYear(id);
+      }
       if (version < SCHEMA_VERSION) {
         this.db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)').run('schema_version', String(SCHEMA_VERSION));
         this.db.exec(`PRAGMA user_version = ${SCHEMA_VERSION}`);
