@@ -203,9 +203,9 @@ export class SweepStore {
     return r ? { url: r.url, finalUrl: r.final_url, status: r.status, contentType: r.content_type, body: r.body } : null;
   }
 
-  /** drops a source (a start that failed before and now turns out a list page) */
+  /** drops a source (a start that failed before, or was a report, and now turns out a list page) */
   forget(source: string): void {
-    this.st.sourceDel!.run(source);
+    this.transaction(() => this.keepingYearsJoined(source, [], () => this.st.sourceDel!.run(source)));
   }
 
   /** 'ok' or the failure reason of a source already stored; null when it is not */
@@ -217,42 +217,54 @@ export class SweepStore {
   /**
    * One source with its reports, cells and findings in one transaction. Years join as in `npm run check` given the
    * files in name order: a report is joined with the first report (by where its tables were read) of its agency's
-   * previous year (core/years.ts), and when this source changes which report is the first of its year, the reports of
-   * the following year are joined anew — whichever year arrives first, in this sweep or an earlier one.
+   * previous year (core/years.ts), and the reports of the following year are joined anew when this source changes
+   * which report is the first of its year — whichever year arrives first, in this sweep or an earlier one.
    * `pendingUrls`: the bodies it was read from, dropped in the same transaction.
    */
   putSource(rec: SourceRecord, pendingUrls: readonly string[] = []): void {
-    const db = this.db;
-    db.exec('BEGIN IMMEDIATE');
-    try {
-      // the agency-years this source held before and holds now, and the first report of each before the change
-      const years = new Map<string, { key: string; year: number }>();
-      const addYear = (key: string | null, year: number | null) => {
-        if (key !== null && year !== null) years.set(`${year}|${key}`, { key, year });
-      };
-      for (const y of this.st.yearsOf!.all(rec.source) as { key: string; year: number }[]) addYear(y.key, y.year);
-      for (const r of rec.reports) addYear(agencyKey(r.report.agency), r.report.year);
-      const firstBefore = new Map([...years].map(([k, y]) => [k, this.firstOf(y.key, y.year)]));
-
-      this.st.sourceDel!.run(rec.source);
-      const sourceId = Number(
-        this.st.sourceIns!.run(rec.source, rec.foundOn, rec.linkTitle, rec.fetch, rec.attachment, new Date().toISOString()).lastInsertRowid,
-      );
-      const ids = rec.reports.map((r, seq) => this.putReport(sourceId, seq, r));
-      ids.forEach((id, i) => {
-        const { report, findings } = rec.reports[i]!;
-        const key = agencyKey(report.agency);
-        if (key !== null && report.year !== null && this.firstOf(key, report.year - 1) !== null) this.joinYear(id);
-        else for (const f of findings) this.putFinding(id, 0, f);
+    this.transaction(() => {
+      this.keepingYearsJoined(rec.source, rec.reports, () => {
+        this.st.sourceDel!.run(rec.source);
+        const sourceId = Number(
+          this.st.sourceIns!.run(rec.source, rec.foundOn, rec.linkTitle, rec.fetch, rec.attachment, new Date().toISOString()).lastInsertRowid,
+        );
+        rec.reports.forEach((r, seq) => {
+          const id = this.putReport(sourceId, seq, r);
+          const key = agencyKey(r.report.agency);
+          if (key !== null && r.report.year !== null && this.firstOf(key, r.report.year - 1) !== null) this.joinYear(id);
+          else for (const f of r.findings) this.putFinding(id, 0, f);
+        });
       });
-      for (const [k, { key, year }] of years)
-        if (this.firstOf(key, year) !== firstBefore.get(k)) for (const next of this.st.ofYear!.all(key, year + 1) as { id: number }[]) this.joinYear(next.id);
       for (const u of pendingUrls) this.st.pendingDel!.run(u);
-      db.exec('COMMIT');
+    });
+  }
+
+  private transaction(work: () => void): void {
+    this.db.exec('BEGIN IMMEDIATE');
+    try {
+      work();
+      this.db.exec('COMMIT');
     } catch (e) {
-      db.exec('ROLLBACK');
+      this.db.exec('ROLLBACK');
       throw e;
     }
+  }
+
+  /**
+   * `change` replaces what `source` holds by `reports`; then the reports of the year after each agency-year whose
+   * first report that changed (one came, went or moved ahead) are joined anew.
+   */
+  private keepingYearsJoined(source: string, reports: readonly StoredReport[], change: () => void): void {
+    const years = new Map<string, { key: string; year: number }>();
+    const addYear = (key: string | null, year: number | null) => {
+      if (key !== null && year !== null) years.set(`${year}|${key}`, { key, year });
+    };
+    for (const y of this.st.yearsOf!.all(source) as { key: string; year: number }[]) addYear(y.key, y.year);
+    for (const r of reports) addYear(agencyKey(r.report.agency), r.report.year);
+    const firstBefore = new Map([...years].map(([k, y]) => [k, this.firstOf(y.key, y.year)]));
+    change();
+    for (const [k, { key, year }] of years)
+      if (this.firstOf(key, year) !== firstBefore.get(k)) for (const next of this.st.ofYear!.all(key, year + 1) as { id: number }[]) this.joinYear(next.id);
   }
 
   /** A report with its cells and its findings as checked alone (their rows: putSource, joined or not). */

@@ -232,6 +232,29 @@ describe('two Hongze 2023 reports (one with 结转下年度 printed 3) and 2024 
   }, 60_000);
 });
 
+describe('a start that was the 2023 report and turns into a list page', () => {
+  it('is forgotten, and 2024 stands alone again', async () => {
+    const y2023 = { body: readFileSync(hz2023) as Buffer | string, type: 'application/pdf' };
+    const site = await startSite({ '/z/2023': y2023, '/z/2024.pdf': { body: readFileSync(changed), type: 'application/pdf' } });
+    try {
+      const db = join(mkdtempSync(join(dir, 'forget-')), 'sweep.db');
+      const run1 = ['--delay', '0', '--no-progress', '--db', db, `${site.base}/z/2023`, `${site.base}/z/2024.pdf`];
+      expect(await sweepMain(run1, quiet)).toBe(1);
+      expect(balance(stored(db).get(`${site.base}/z/2024.pdf`)!).map((f) => f.suspects.length)).toEqual([1, 1]);
+      // the address now lists other years' reports (not there: failed rows; 2024 is not swept again)
+      y2023.type = 'text/html; charset=utf-8';
+      y2023.body = `<!DOCTYPE html><html><head><meta charset="utf-8"><title>信息公开年报</title></head><body><ul>
+<li><a href="/z/2022.html">${TITLES.hongze2023.replace('2023', '2022')}</a></li><li><a href="/z/2021.html">${TITLES.hongze2023.replace('2023', '2021')}</a></li></ul></body></html>`;
+      await sweepMain(['--delay', '0', '--no-progress', '--db', db, '--refresh', `${site.base}/z/2023`], quiet);
+      expect(query(db, 'SELECT source FROM sources WHERE source = ?', `${site.base}/z/2023`)).toEqual([]);
+      expect(stored(db).get(`${site.base}/z/2024.pdf`)).toEqual((await cli([changed])).get(changed));
+      expect(query(db, 'SELECT 1 FROM findings WHERE cross_year = 1')).toEqual([]);
+    } finally {
+      await site.close();
+    }
+  }, 60_000);
+});
+
 describe('a sweep killed between the two years and started again', () => {
   it('ends as an uninterrupted sweep, with 2024 joined when 2023 arrives after the restart, fetching nothing twice', async () => {
     const extra = {
