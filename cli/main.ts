@@ -7,8 +7,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Command, CommanderError, Option } from 'commander';
 import type { Finding, Report } from '../core/model/schema';
-import { consecutivePairs } from '../core/check';
-import { joinYearFindings } from '../core/years';
+import { joinYears } from '../core/years';
 import { isReport } from '../core/read/types';
 import { toContract } from '../core/export/json';
 import { toCsv } from '../core/export/csv';
@@ -138,12 +137,9 @@ export async function check(input: LoadedInput): Promise<Checked> {
 /** One agency's reports of consecutive years among the inputs: the later one also gets the cross-year findings. */
 async function addCrossYear(checked: Checked[]): Promise<void> {
   const engine = await loadEngine();
-  const all = checked.flatMap((c) => c.reports);
-  const byReport = new Map(all.map((r) => [r.report, r]));
-  for (const [previous, current] of consecutivePairs(all.map((r) => r.report))) {
-    const entry = byReport.get(current)!;
-    entry.findings = joinYearFindings(entry.findings, engine.checkPair(previous, current), current.format);
-  }
+  const joined = joinYears(checked.flatMap((c) => c.reports), engine.checkPair);
+  let i = 0;
+  for (const c of checked) c.reports = c.reports.map(() => joined[i++]!);
 }
 
 /** Runs the CLI; resolves to the exit code. Never throws. */

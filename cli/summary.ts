@@ -36,6 +36,7 @@ const T = {
     suspect: '可疑',
     alternatives: '（另有其他同样可能的解释，请人工核对）',
     alternativesSupported: '（另有同样简单的改法；报告自身的陈述支持上面这一种，请人工核对）',
+    alternativesByLastYear: '（另有同样简单的改法；上年报告支持上面这一种，请人工核对）',
     notCheckable: '无法检查的部分',
     notes: '读取说明',
     whole: '整份报告',
@@ -58,6 +59,7 @@ const T = {
     suspect: 'suspect',
     alternatives: '(other explanations are equally likely; check by hand)',
     alternativesSupported: '(other corrections are equally simple; the report\'s own statement supports the one above; check by hand)',
+    alternativesByLastYear: '(other corrections are equally simple; last year\'s report supports the one above; check by hand)',
     notCheckable: 'Not checkable',
     notes: 'Reading notes',
     whole: 'whole report',
@@ -104,7 +106,8 @@ export function renderSummary(items: readonly SummaryInput[], lang: Lang, all = 
       const a = arithmetic(f, report, lang);
       if (a && f.status !== 'notCheckable') out.push(`      ${t.arithmetic}: ${a}`);
       for (const s of suspectLines(f, report.format, lang)) out.push(`      ${t.suspect}: ${s}`);
-      if (f.ambiguous && f.alternatives?.length) out.push(`      ${f.textSupport ? t.alternativesSupported : t.alternatives}`);
+      if (f.ambiguous && f.alternatives?.length)
+        out.push(`      ${!f.textSupport ? t.alternatives : f.textSupport.evidence.section === 'previousYear' ? t.alternativesByLastYear : t.alternativesSupported}`);
     }
     if (hidden > 0) out.push('', `  ${t.hidden(hidden)}`);
 

@@ -81,10 +81,16 @@ function pairProblem(previous: Report, current: Report): { zh: string; en: strin
  * as a page and as text, is compared once). Reports whose agency or year is unknown are never paired.
  */
 export function consecutivePairs<T extends Report>(reports: T[]): [T, T][] {
+  // the first report of each agency and year, so that pairing stays linear for a sweep's thousands
+  const first = new Map<string, T>();
+  for (const r of reports) {
+    const a = agencyKey(r.agency);
+    if (a && r.year !== null && !first.has(`${r.year}|${a}`)) first.set(`${r.year}|${a}`, r);
+  }
   const pairs: [T, T][] = [];
   for (const current of reports) {
     const a = agencyKey(current.agency);
-    const previous = reports.find((p) => a && agencyKey(p.agency) === a && p.year !== null && current.year === p.year + 1);
+    const previous = a && current.year !== null ? first.get(`${current.year - 1}|${a}`) : undefined;
     if (previous) pairs.push([previous, current]);
   }
   return pairs;

@@ -2,7 +2,8 @@
 // own parser, inert: nothing of the page runs or loads), text through the text reader, a PDF through the extension's
 // PDF reader chunk (pdf.js, loaded on first use). Then what the page shows of it (web/view.ts).
 import type { Report } from '../core/model/schema';
-import { agencyKey, checkPair, checkReport, consecutivePairs, sortFindings } from '../core/check';
+import { agencyKey, checkPair, checkReport, consecutivePairs } from '../core/check';
+import { joinYearFindings } from '../core/years';
 import { readDocument } from '../core/read/dom';
 import { readText } from '../core/read/text';
 import { isReport, type ReadReport } from '../core/read/types';
@@ -41,7 +42,7 @@ function check(rrs: ReadReport[], earlier: Session): CheckedPage {
   const kept = earlier.filter((e) => !mine.some((m) => agencyKey(m.agency) === agencyKey(e.agency) && m.year === e.year));
   for (const [previous, current] of consecutivePairs([...kept, ...mine])) {
     const entry = byReport.get(current);
-    if (entry) entry.findings = sortFindings([...entry.findings, ...checkPair(previous, current)]);
+    if (entry) entry.findings = joinYearFindings(entry.findings, checkPair(previous, current), current.format);
   }
   earlier.splice(0, earlier.length, ...kept, ...mine);
   return { reports };

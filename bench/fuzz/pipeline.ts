@@ -6,7 +6,7 @@ import { parseHTML } from 'linkedom';
 import * as z from 'zod/mini';
 import type { Finding, Report } from '../../core/model/schema';
 import { Contract } from '../../core/model/schema';
-import { consecutivePairs, sortFindings } from '../../core/check';
+import { joinYears } from '../../core/years';
 import { isReport } from '../../core/read/types';
 import { toContract } from '../../core/export/json';
 import { toCsv } from '../../core/export/csv';
@@ -43,12 +43,10 @@ export function readAndCheck(input: Input, source = 'fuzz'): Outcome {
   for (const r of reports)
     for (const n of r.readNotes) if (n.code === 'pageUnreadable') throw new Error(`reader: ${String(n.params?.error ?? n.en)}`);
   reports = reports.filter(isReport);
-  const checked: { report: Report; findings: Finding[] }[] = reports.map((report) => ({ report, findings: engine.checkReport(report) }));
-  const byReport = new Map(checked.map((c) => [c.report, c]));
-  for (const [previous, current] of consecutivePairs(reports)) {
-    const entry = byReport.get(current)!;
-    entry.findings = sortFindings([...entry.findings, ...engine.checkPair(previous, current)]);
-  }
+  const checked: { report: Report; findings: Finding[] }[] = joinYears(
+    reports.map((report) => ({ report, findings: engine.checkReport(report) })),
+    engine.checkPair,
+  );
   const contract = toContract(source, checked);
   // Validating costs as much as reading a table (zod without JIT, as the content script needs it): one contract in
   // four, chosen by its length, so a replay validates the same ones.

@@ -7,10 +7,14 @@ import './quiet';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import type { Finding, Report } from '../../core/model/schema';
 import { agencyKey, checkPair, sortFindings } from '../../core/check';
+import { decideByYear } from '../../core/years';
 import { colLabel, rowLabel } from '../../core/export/labels';
 import { countFindings, firstError, received } from '../../core/sweep/summary';
 
-export const SCHEMA_VERSION = 1;
+// 2: report_data.findings_alone; the findings of a report with a previous year are joined as `npm run check` joins
+// several years (core/years.ts: last year's 结转 may decide between equally small corrections), with the first report
+// of that year by read_from (index reports_agency_year_read)
+export const SCHEMA_VERSION = 2;
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -32,12 +36,13 @@ CREATE TABLE IF NOT EXISTS reports (
   errors INTEGER NOT NULL, warnings INTEGER NOT NULL, needs_review INTEGER NOT NULL, passed INTEGER NOT NULL,
   not_checkable INTEGER NOT NULL, first_error TEXT, received INTEGER, cell_count INTEGER NOT NULL);
 CREATE INDEX IF NOT EXISTS reports_source ON reports(source_id);
-CREATE INDEX IF NOT EXISTS reports_agency_year ON reports(agency_key, year);
+CREATE INDEX IF NOT EXISTS reports_agency_year_read ON reports(agency_key, year, read_from, seq);
 -- gzip'd JSON of each report as read, its findings and its cross-year findings (the JSON contract, lossless); a table
--- of its own so that queries over reports do not read past these
+-- of its own so that queries over reports do not read past these. With the agency's previous year stored, findings are
+-- as joined with it (core/years.ts) and findings_alone as checked alone where that differs (NULL: the same).
 CREATE TABLE IF NOT EXISTS report_data (
   report_id INTEGER PRIMARY KEY REFERENCES reports(id) ON DELETE CASCADE,
-  report BLOB NOT NULL, findings BLOB NOT NULL, cross_year_findings BLOB);
+  report BLOB NOT NULL, findings BLOB NOT NULL, cross_year_findings BLOB, findings_alone BLOB);
 CREATE TABLE IF NOT EXISTS cells (
   report_id INTEGER NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
   tbl TEXT NOT NULL, "row" TEXT NOT NULL, col TEXT NOT NULL, value REAL, raw TEXT NOT NULL, kind TEXT NOT NULL);
@@ -125,17 +130,38 @@ export class SweepStore {
     const version = (this.db.prepare('PRAGMA user_version').get() as { user_version: number }).user_version;
     if (version > SCHEMA_VERSION)
       throw new Error(`the database ${path} was written by a newer gidar-check (schema ${version}; this one knows ${SCHEMA_VERSION})`);
-    if (version < SCHEMA_VERSION) {
+    if (version === 0) {
       const tables = this.db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'").get() as { n: number };
-      if (version === 0 && tables.n > 0) throw new Error(`${path} is an SQLite database, but not a gidar-check sweep database`);
-      this.db.exec('BEGIN');
-      this.db.exec(SCHEMA);
-      this.db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)').run('schema_version', String(SCHEMA_VERSION));
-      this.db.exec(`PRAGMA user_version = ${SCHEMA_VERSION}`);
-      this.db.exec('COMMIT');
+      if (tables.n > 0) throw new Error(`${path} is an SQLite database, but not a gidar-check sweep database`);
     }
+    // the schema, its migration and the rewritten findings in one transaction: a kill leaves the old version intact
+    if (version < SCHEMA_VERSION) this.db.exec('BEGIN IMMEDIATE');
+    try {
+      if (version === 0) this.db.exec(SCHEMA);
+      if (version === 1)
+        this.db.exec(`ALTER TABLE report_data ADD COLUMN findings_alone BLOB; DROP INDEX IF EXISTS reports_agency_year;
+          CREATE INDEX reports_agency_year_read ON reports(agency_key, year, read_from, seq);`);
+      this.st = this.prepare();
+      // version 1 appended the cross-year findings: every report with a previous year (or a pair) joined as the CLI does
+      if (version === 1) {
+        const paired = this.db.prepare(`SELECT r.id FROM reports r JOIN report_data d ON d.report_id = r.id WHERE d.cross_year_findings IS NOT NULL
+          OR EXISTS (SELECT 1 FROM reports p WHERE p.agency_key = r.agency_key AND p.year = r.year - 1)`);
+        for (const { id } of paired.all() as { id: number }[]) this.joinYear(id);
+      }
+      if (version < SCHEMA_VERSION) {
+        this.db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)').run('schema_version', String(SCHEMA_VERSION));
+        this.db.exec(`PRAGMA user_version = ${SCHEMA_VERSION}`);
+        this.db.exec('COMMIT');
+      }
+    } catch (e) {
+      if (this.db.isTransaction) this.db.exec('ROLLBACK');
+      throw e;
+    }
+  }
+
+  private prepare(): Record<string, StatementSync> {
     const p = (sql: string) => this.db.prepare(sql);
-    this.st = {
+    return {
       fetch: p('INSERT INTO fetches (url, role, fetched_at, status, content_type, bytes, sha256, error, final_url) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)'),
       pendingPut: p('INSERT OR REPLACE INTO pending (url, final_url, status, content_type, body) VALUES (?, ?, ?, ?, ?)'),
       pendingGet: p('SELECT url, final_url, status, content_type, body FROM pending WHERE url = ?'),
@@ -150,11 +176,15 @@ export class SweepStore {
       labelIns: p('INSERT OR IGNORE INTO labels (format, tbl, axis, id, label) VALUES (?, ?, ?, ?, ?)'),
       findingIns: p(`INSERT INTO findings (report_id, cross_year, rule, severity, status, "left", "right", difference, ambiguous,
         message_zh, suspects, alternatives) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
-      firstOfYear: p('SELECT id FROM reports WHERE agency_key = ? AND year = ? ORDER BY id LIMIT 1'),
+      yearsOf: p(`SELECT agency_key AS key, year FROM reports r JOIN sources s ON s.id = r.source_id
+        WHERE s.source = ? AND agency_key IS NOT NULL AND year IS NOT NULL`),
+      // by where the tables were read, not by arrival: the same pairs however the fetches finished, a restart included
+      firstOfYear: p('SELECT id FROM reports WHERE agency_key = ? AND year = ? ORDER BY read_from, seq LIMIT 1'),
       ofYear: p('SELECT id FROM reports WHERE agency_key = ? AND year = ? ORDER BY id'),
-      crossDel: p('DELETE FROM findings WHERE report_id = ? AND cross_year = 1'),
-      dataOf: p('SELECT report, findings, cross_year_findings FROM report_data WHERE report_id = ?'),
-      crossData: p('UPDATE report_data SET cross_year_findings = ? WHERE report_id = ?'),
+      reportOf: p('SELECT agency_key AS key, year, format FROM reports WHERE id = ?'),
+      findingsDel: p('DELETE FROM findings WHERE report_id = ?'),
+      dataOf: p('SELECT report, findings, cross_year_findings, findings_alone FROM report_data WHERE report_id = ?'),
+      dataUpd: p('UPDATE report_data SET findings = ?, cross_year_findings = ?, findings_alone = ? WHERE report_id = ?'),
       countsUpd: p(`UPDATE reports SET errors = ?, warnings = ?, needs_review = ?, passed = ?, not_checkable = ?, first_error = ? WHERE id = ?`),
     };
   }
@@ -173,9 +203,9 @@ export class SweepStore {
     return r ? { url: r.url, finalUrl: r.final_url, status: r.status, contentType: r.content_type, body: r.body } : null;
   }
 
-  /** drops a source (a start that failed before and now turns out a list page) */
+  /** drops a source (a start that failed before, or was a report, and now turns out a list page) */
   forget(source: string): void {
-    this.st.sourceDel!.run(source);
+    this.transaction(() => this.keepingYearsJoined(source, [], () => this.st.sourceDel!.run(source)));
   }
 
   /** 'ok' or the failure reason of a source already stored; null when it is not */
@@ -185,33 +215,64 @@ export class SweepStore {
   }
 
   /**
-   * One source with its reports, cells and findings in one transaction; the cross-year findings of this
-   * report and of the agency's report of the following year (if stored) are written with it.
+   * One source with its reports, cells and findings in one transaction. Years join as in `npm run check` given the
+   * files in name order: a report is joined with the first report (by where its tables were read) of its agency's
+   * previous year (core/years.ts), and the reports of the following year are joined anew when this source changes
+   * which report is the first of its year — whichever year arrives first, in this sweep or an earlier one.
    * `pendingUrls`: the bodies it was read from, dropped in the same transaction.
    */
   putSource(rec: SourceRecord, pendingUrls: readonly string[] = []): void {
-    const db = this.db;
-    db.exec('BEGIN IMMEDIATE');
-    try {
-      this.st.sourceDel!.run(rec.source);
-      const sourceId = Number(
-        this.st.sourceIns!.run(rec.source, rec.foundOn, rec.linkTitle, rec.fetch, rec.attachment, new Date().toISOString()).lastInsertRowid,
-      );
-      rec.reports.forEach((r, seq) => this.putReport(sourceId, seq, r));
+    this.transaction(() => {
+      this.keepingYearsJoined(rec.source, rec.reports, () => {
+        this.st.sourceDel!.run(rec.source);
+        const sourceId = Number(
+          this.st.sourceIns!.run(rec.source, rec.foundOn, rec.linkTitle, rec.fetch, rec.attachment, new Date().toISOString()).lastInsertRowid,
+        );
+        rec.reports.forEach((r, seq) => {
+          const id = this.putReport(sourceId, seq, r);
+          const key = agencyKey(r.report.agency);
+          if (key !== null && r.report.year !== null && this.firstOf(key, r.report.year - 1) !== null) this.joinYear(id);
+          else for (const f of r.findings) this.putFinding(id, 0, f);
+        });
+      });
       for (const u of pendingUrls) this.st.pendingDel!.run(u);
-      db.exec('COMMIT');
+    });
+  }
+
+  private transaction(work: () => void): void {
+    this.db.exec('BEGIN IMMEDIATE');
+    try {
+      work();
+      this.db.exec('COMMIT');
     } catch (e) {
-      db.exec('ROLLBACK');
+      this.db.exec('ROLLBACK');
       throw e;
     }
   }
 
-  private putReport(sourceId: number, seq: number, { report, findings, readFrom }: StoredReport): void {
-    const key = agencyKey(report.agency);
+  /**
+   * `change` replaces what `source` holds by `reports`; then the reports of the year after each agency-year whose
+   * first report that changed (one came, went or moved ahead) are joined anew.
+   */
+  private keepingYearsJoined(source: string, reports: readonly StoredReport[], change: () => void): void {
+    const years = new Map<string, { key: string; year: number }>();
+    const addYear = (key: string | null, year: number | null) => {
+      if (key !== null && year !== null) years.set(`${year}|${key}`, { key, year });
+    };
+    for (const y of this.st.yearsOf!.all(source) as { key: string; year: number }[]) addYear(y.key, y.year);
+    for (const r of reports) addYear(agencyKey(r.report.agency), r.report.year);
+    const firstBefore = new Map([...years].map(([k, y]) => [k, this.firstOf(y.key, y.year)]));
+    change();
+    for (const [k, { key, year }] of years)
+      if (this.firstOf(key, year) !== firstBefore.get(k)) for (const next of this.st.ofYear!.all(key, year + 1) as { id: number }[]) this.joinYear(next.id);
+  }
+
+  /** A report with its cells and its findings as checked alone (their rows: putSource, joined or not). */
+  private putReport(sourceId: number, seq: number, { report, findings, readFrom }: StoredReport): number {
     const counts = countFindings(findings);
     const id = Number(
       this.st.reportIns!.run(
-        sourceId, seq, report.agency, key, report.year, report.format, readFrom, report.title ?? null,
+        sourceId, seq, report.agency, agencyKey(report.agency), report.year, report.format, readFrom, report.title ?? null,
         counts.errors, counts.warnings, counts.needsReview, counts.passed, counts.notCheckable,
         firstError(findings), received(report), report.cells.length,
       ).lastInsertRowid,
@@ -222,29 +283,35 @@ export class SweepStore {
       this.label(report.format, c.table, 'row', c.row);
       this.label(report.format, c.table, 'col', c.col);
     }
-    for (const f of findings) this.putFinding(id, 0, f);
-    if (key === null || report.year === null) return;
-    // the report of the year before (the first stored, as the single-report CLI pairs them)
-    const prev = this.st.firstOfYear!.get(key, report.year - 1) as { id: number } | undefined;
-    if (prev) this.addCrossYear(id, this.report(prev.id), report);
-    // the reports of the year after, when this is now the first of its year
-    const first = this.st.firstOfYear!.get(key, report.year) as { id: number } | undefined;
-    if (first?.id === id) {
-      for (const next of this.st.ofYear!.all(key, report.year + 1) as { id: number }[]) {
-        this.st.crossDel!.run(next.id);
-        this.addCrossYear(next.id, report, this.report(next.id));
-      }
-    }
+    return id;
   }
 
-  private addCrossYear(currentId: number, previous: Report, current: Report): void {
-    const xy = checkPair(previous, current);
-    for (const f of xy) this.putFinding(currentId, 1, f);
-    const row = this.data(currentId);
-    const all = sortFindings([...unpackJson<Finding[]>(row.findings), ...xy]);
+  /** the first report (by where its tables were read) of an agency's year, as the CLI pairs the first given; or null */
+  private firstOf(key: string, year: number): number | null {
+    return (this.st.firstOfYear!.get(key, year) as { id: number } | undefined)?.id ?? null;
+  }
+
+  /**
+   * Rewrites a stored report's findings (rows, gzip'd JSON, counts) as joined with the first report of its agency's
+   * previous year, or as checked alone when there is none. From its findings as checked alone, so that
+   * joining again gives the same.
+   */
+  private joinYear(id: number): void {
+    const { key, year, format } = this.st.reportOf!.get(id) as { key: string | null; year: number | null; format: Report['format'] };
+    const data = this.data(id);
+    const alone = unpackJson<Finding[]>(data.findings_alone ?? data.findings);
+    const previous = key !== null && year !== null ? this.firstOf(key, year - 1) : null;
+    if (previous === null && data.cross_year_findings === null) return;
+    const pair = previous === null ? [] : checkPair(this.report(previous), this.report(id));
+    const own = previous === null ? alone : decideByYear(alone, pair, format);
+    const changed = own.some((f, i) => f !== alone[i]);
+    this.st.dataUpd!.run(pack(own), previous === null ? null : pack(pair), changed ? pack(alone) : null, id);
+    this.st.findingsDel!.run(id);
+    for (const f of own) this.putFinding(id, 0, f);
+    for (const f of pair) this.putFinding(id, 1, f);
+    const all = sortFindings([...own, ...pair]);
     const c = countFindings(all);
-    this.st.crossData!.run(pack(xy), currentId);
-    this.st.countsUpd!.run(c.errors, c.warnings, c.needsReview, c.passed, c.notCheckable, firstError(all), currentId);
+    this.st.countsUpd!.run(c.errors, c.warnings, c.needsReview, c.passed, c.notCheckable, firstError(all), id);
   }
 
   private putFinding(reportId: number, crossYear: 0 | 1, f: Finding): void {
@@ -268,11 +335,11 @@ export class SweepStore {
     return unpack(this.data(id).report);
   }
 
-  private data(id: number): { report: Uint8Array; findings: Uint8Array; cross_year_findings: Uint8Array | null } {
-    return this.st.dataOf!.get(id) as { report: Uint8Array; findings: Uint8Array; cross_year_findings: Uint8Array | null };
+  private data(id: number): ReportData {
+    return this.st.dataOf!.get(id) as unknown as ReportData;
   }
 
-  /** a report's findings, its own and the cross-year ones, most important first (as the CLI lists them) */
+  /** a report's findings, its own (as joined with its previous year) and the cross-year ones, most important first: what `npm run check` gives for it */
   findings(reportId: number): Finding[] {
     const row = this.data(reportId);
     return sortFindings([...unpackJson<Finding[]>(row.findings), ...(row.cross_year_findings ? unpackJson<Finding[]>(row.cross_year_findings) : [])]);
@@ -281,6 +348,13 @@ export class SweepStore {
   close(): void {
     this.db.close();
   }
+}
+
+interface ReportData {
+  report: Uint8Array;
+  findings: Uint8Array;
+  cross_year_findings: Uint8Array | null;
+  findings_alone: Uint8Array | null;
 }
 
 function pack(value: unknown): Buffer {

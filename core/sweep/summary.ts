@@ -3,7 +3,7 @@
 // "check the reports listed on this page" (which keeps them in the browser): their summary CSVs are the same.
 import Papa from 'papaparse';
 import type { Finding, Report } from '../model/schema';
-import { agencyKey, checkPair, sortFindings } from '../check';
+import { joinYears } from '../years';
 import { FORMULA_START } from '../export/csv';
 import { byImportance } from '../export/labels';
 
@@ -127,23 +127,17 @@ export function summaryCsv(rows: readonly SummaryRow[], opts: { bom?: boolean } 
 }
 
 /**
- * The sources with each report's cross-year findings (spec §7.6) added, against the first report (in source order)
- * of its agency's previous year among them — as the sweep command pairs the reports it stores.
+ * The sources with each report joined with its agency's previous year among them, as `npm run check` joins several
+ * years (core/years.ts) given the reports in the order of where they were read (`readFrom`): the sweep command's
+ * store pairs them so too, whichever arrived first.
  */
 export function withCrossYear(sources: readonly SweptSource[]): SweptSource[] {
-  const firstOf = new Map<string, Report>();
-  for (const s of sources)
-    for (const r of s.reports) {
-      const key = agencyKey(r.report.agency);
-      if (key !== null && r.report.year !== null && !firstOf.has(`${key}|${r.report.year}`))
-        firstOf.set(`${key}|${r.report.year}`, r.report);
-    }
-  return sources.map((s) => ({
-    ...s,
-    reports: s.reports.map((r) => {
-      const key = agencyKey(r.report.agency);
-      const previous = key !== null && r.report.year !== null ? firstOf.get(`${key}|${r.report.year - 1}`) : undefined;
-      return previous ? { ...r, findings: sortFindings([...r.findings, ...checkPair(previous, r.report)]) } : r;
-    }),
-  }));
+  const all = sources.flatMap((s) => s.reports);
+  const order = all.map((_, i) => i).sort((a, b) => byCodeUnit(all[a]!.readFrom, all[b]!.readFrom) || a - b);
+  const joined: SweptReport[] = [];
+  joinYears(order.map((i) => all[i]!)).forEach((r, k) => (joined[order[k]!] = r));
+  let i = 0;
+  return sources.map((s) => ({ ...s, reports: s.reports.map(() => joined[i++]!) }));
 }
+
+const byCodeUnit = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);

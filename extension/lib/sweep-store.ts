@@ -3,7 +3,7 @@
 // findings (the cells CSV and the JSON need them), gzip'd (a checked report's JSON is up to ~200 KB, its gzip a
 // tenth of that); the last MAX_SWEEPS sweeps only, so storage.local (10 MB without unlimitedStorage) stays small.
 import { browser } from 'wxt/browser';
-import type { SummaryRow, SweptSource } from '../../core/sweep/summary';
+import { withCrossYear, type SummaryRow, type SweptSource } from '../../core/sweep/summary';
 
 export const SWEEPS_KEY = 'gidar:sweeps';
 export const MAX_SWEEPS = 5;
@@ -62,12 +62,19 @@ async function gunzipJson<T>(b64: string): Promise<T> {
   return JSON.parse(await new Response(stream).text()) as T;
 }
 
-/** The sources checked so far, in link order (the cells CSV and the JSON). */
+/**
+ * The sources checked so far, in link order (the cells CSV and the JSON), joined as the summary rows are
+ * (withCrossYear): each is kept as checked alone, so that a year that arrives after the next one joins with it just
+ * as in `npm run check` given both.
+ */
 export async function loadSources(rec: SweepRecord): Promise<SweptSource[]> {
   const keys = rec.rows.flatMap((r, i) => (r ? [sourceKey(rec.id, i)] : []));
   const got = keys.length ? await browser.storage.local.get(keys) : {};
   const packed = keys.map((k) => got[k] as string | undefined).filter((s): s is string => typeof s === 'string');
-  return Promise.all(packed.map((s) => gunzipJson<SweptSource>(s)));
+  const sources = await Promise.all(packed.map((s) => gunzipJson<SweptSource>(s)));
+  // a sweep kept by an earlier version holds the cross-year findings (xy.*) appended: without them, as checked alone
+  const alone = (s: SweptSource): SweptSource => ({ ...s, reports: s.reports.map((r) => ({ ...r, findings: r.findings.filter((f) => !f.rule.startsWith('xy.')) })) });
+  return withCrossYear(sources.map(alone));
 }
 
 /** A new sweep is listed; the oldest beyond `keep` are dropped with their sources. */

@@ -207,7 +207,8 @@ export async function runSweep(id: string, tabId: number | null): Promise<void> 
   await addSweep(rec);
   const throttle = new HostThrottle();
   const sources: (SweptSource | null)[] = links.map(() => null);
-  // one write at a time, each with every row so far (cross-year findings can change an earlier row)
+  // one write at a time, each with every row so far (cross-year findings can change an earlier row); the source as
+  // checked alone, which loadSources joins with the others as the rows are
   let writing = Promise.resolve();
   const store = (index?: number): Promise<void> => {
     writing = writing.then(async () => {
@@ -216,7 +217,7 @@ export async function runSweep(id: string, tabId: number | null): Promise<void> 
       rec.rows = links.map(() => null);
       done.forEach(([i], k) => (rec.rows[i] = summaryRow(joined[k]!)));
       const k = index === undefined ? -1 : done.findIndex(([i]) => i === index);
-      await saveSweep(rec, k >= 0 ? { index: index!, value: joined[k]! } : undefined).catch((e: unknown) =>
+      await saveSweep(rec, k >= 0 ? { index: index!, value: done[k]![1] } : undefined).catch((e: unknown) =>
         console.warn('[gidar] sweep not stored:', e),
       );
     });

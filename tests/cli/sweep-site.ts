@@ -4,12 +4,13 @@ import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
 import iconv from 'iconv-lite';
 
 const REAL = join(import.meta.dirname, '..', 'fixtures', 'corpus', 'real');
 const corpus = (name: string) => readFileSync(join(REAL, name));
 
-interface Page {
+export interface Page {
   body: Buffer | string;
   type: string;
 }
@@ -220,8 +221,9 @@ export interface TestSite {
   close(): Promise<void>;
 }
 
-export async function startSite(): Promise<TestSite> {
-  const pages = sitePages();
+/** `extra`: more pages, for a test's own list (the paths above keep their pages) */
+export async function startSite(extra: Record<string, Page> = {}): Promise<TestSite> {
+  const pages = { ...extra, ...sitePages() };
   const served = new Map<string, number>();
   const requests = new Map<string, number>();
   const userAgents = new Set<string>();
@@ -283,4 +285,14 @@ export async function startSite(): Promise<TestSite> {
       return new Promise<void>((r) => server.close(() => r()));
     },
   };
+}
+
+/** Rows of a query on a sweep's database, opened read-only (a sweep may be writing it). */
+export function query<T>(db: string, sql: string, ...params: (string | number)[]): T[] {
+  const d = new DatabaseSync(db, { readOnly: true });
+  try {
+    return d.prepare(sql).all(...params) as T[];
+  } finally {
+    d.close();
+  }
 }

@@ -7,7 +7,7 @@ import { parseHTML } from 'linkedom';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sweepMain, USER_AGENT } from '../../cli/sweep/main';
-import { REPORT_PATHS, startSite, type TestSite } from './sweep-site';
+import { query, REPORT_PATHS, startSite, type TestSite } from './sweep-site';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const FAST = ['--delay', '0', '--timeout', '4', '--retries', '1', '--backoff', '50', '--max-size', '2', '--no-progress'];
@@ -15,15 +15,6 @@ const FAST = ['--delay', '0', '--timeout', '4', '--retries', '1', '--backoff', '
 function io() {
   const out = { stdout: '', stderr: '' };
   return { out, io: { stdout: (s: string) => void (out.stdout += s), stderr: (s: string) => void (out.stderr += s), isTTY: false } };
-}
-
-function query<T>(db: string, sql: string, ...params: (string | number)[]): T[] {
-  const d = new DatabaseSync(db, { readOnly: true });
-  try {
-    return d.prepare(sql).all(...params) as T[];
-  } finally {
-    d.close();
-  }
 }
 
 function readCsv(path: string): { bom: boolean; header: string[]; rows: Record<string, string>[] } {
@@ -309,7 +300,7 @@ describe('sweep killed with SIGKILL and started again', () => {
           file,
           `SELECT s.source, s.fetch, r.agency, r.year, r.format, r.errors, r.warnings, r.needs_review, r.passed, r.not_checkable, r.first_error,
                   (SELECT count(*) FROM cells c WHERE c.report_id = r.id) AS cells,
-                  (SELECT group_concat(rule || ':' || status || ':' || cross_year, ',') FROM (SELECT rule, status, cross_year FROM findings f WHERE f.report_id = r.id ORDER BY rule, status, cross_year)) AS findings,
+                  (SELECT group_concat(rule || ':' || status || ':' || cross_year || ':' || ambiguous || ':' || COALESCE(suspects, ''), ',') FROM (SELECT rule, status, cross_year, ambiguous, suspects FROM findings f WHERE f.report_id = r.id ORDER BY rule, status, cross_year, ambiguous, suspects)) AS findings,
                   (SELECT group_concat(tbl || ':' || "row" || ':' || col || '=' || raw, ',') FROM (SELECT * FROM cells c WHERE c.report_id = r.id ORDER BY tbl, "row", col)) AS cellValues
            FROM sources s LEFT JOIN reports r ON r.source_id = s.id ORDER BY s.source`,
         ).map((row) => JSON.parse(JSON.stringify(row).replaceAll(base, '')) as Record<string, unknown>);

@@ -3,7 +3,7 @@
 // download compared byte for byte with the command line's `--csv -` for the same document.
 import { spawnSync } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { basename, dirname, extname, join, normalize } from 'node:path';
@@ -15,6 +15,7 @@ import { parseHTML } from 'linkedom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM, CORPUS, READER_PAGES, ROOT } from './harness';
 import { minimalPdf } from '../cli/minimal-pdf';
+import { hongze2024CarriedOver3 } from '../cli/pdf-edit';
 
 const WEB = join(ROOT, '.output/web');
 const SAMPLE = join(ROOT, 'samples/huixian-2023.txt');
@@ -358,21 +359,31 @@ describe('the web page from disk: the other inputs', () => {
     }
   });
 
-  it('one agency’s two years read one after the other: the later gets the cross-year checks, its JSON as the CLI’s for both files', async () => {
+  it.each([
+    // MANIFEST: 2023 carried 0 forward, 2024 carried 0 over — continuity holds
+    { later: '2024-huaian-hongzequ.pdf', continuity: 'pass', suspects: [] },
+    // 2024 with 上年结转 printed 3 (tests/cli/pdf-edit.ts): only 2023's 结转下年度 0 names 上年结转 3→0 among three equal corrections
+    { later: '2024-huaian-hongzequ.carried-over-3.pdf', continuity: 'fail', suspects: ['carriedOver:naturalPerson', 'carriedOver:total'] },
+  ])('one agency’s two years read one after the other ($later): the later joined with the earlier, its JSON as the CLI’s for both files', async ({ later, continuity, suspects }) => {
     const o = await open('file');
     try {
-      const [y2023, y2024] = ['2023-huaian-hongzequ.pdf', '2024-huaian-hongzequ.pdf'].map((f) => join(CORPUS, f));
+      copyFileSync(join(CORPUS, '2023-huaian-hongzequ.pdf'), join(tmp, '2023-huaian-hongzequ.pdf'));
+      const original = readFileSync(join(CORPUS, '2024-huaian-hongzequ.pdf'));
+      writeFileSync(join(tmp, later), later === '2024-huaian-hongzequ.pdf' ? original : hongze2024CarriedOver3(original));
+      const [y2023, y2024] = ['2023-huaian-hongzequ.pdf', later].map((f) => join(tmp, f));
       await drop(o.page, y2023!);
       await loaded(o.page, basename(y2023!));
       await drop(o.page, y2024!);
       await loaded(o.page, basename(y2024!));
       const [dl] = await Promise.all([o.page.waitForEvent('download'), o.page.locator('[data-export="json"]').click()]);
-      const web = JSON.parse(readFileSync((await dl.path())!, 'utf8')) as { reports: { findings: { rule: string; status: string }[] }[] };
-      const r = spawnSync(process.execPath, ['--import', import.meta.resolve('tsx'), join(ROOT, 'cli/main.ts'), '--json', basename(y2023!), basename(y2024!)], { cwd: CORPUS, encoding: 'utf8', timeout: 60_000 });
+      type Web = { reports: { findings: { rule: string; status: string; suspects: { row: string; col: string }[] }[] }[] };
+      const web = JSON.parse(readFileSync((await dl.path())!, 'utf8')) as Web;
+      const r = spawnSync(process.execPath, ['--import', import.meta.resolve('tsx'), join(ROOT, 'cli/main.ts'), '--json', basename(y2023!), basename(y2024!)], { cwd: tmp, encoding: 'utf8', timeout: 60_000 });
       const cliContracts = JSON.parse(r.stdout) as unknown[];
       expect(web).toEqual(cliContracts[1]);
-      // MANIFEST: 2023 carried 0 forward, 2024 carried 0 over — continuity holds
-      expect(web.reports[0]!.findings.find((f) => f.rule === 'xy.carryContinuity')?.status).toBe('pass');
+      const findings = web.reports[0]!.findings;
+      expect(findings.find((f) => f.rule === 'xy.carryContinuity')?.status).toBe(continuity);
+      expect(findings.filter((f) => f.rule === 't3.balance' && f.status === 'fail').flatMap((f) => f.suspects.map((s) => `${s.row}:${s.col}`))).toEqual(suspects);
       expect(o.errors).toEqual([]);
     } finally {
       await o.close();

@@ -4,28 +4,16 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
-import { pdfPages } from '../../cli/pdf';
 import { checkPair, checkReport } from '../../core/check';
-import { readPdf } from '../../core/read/pdf';
 import { readText } from '../../core/read/text';
-import { SUMMARY_COLUMNS, summaryCsv, summaryRow, withCrossYear, type SweptSource } from '../../core/sweep/summary';
+import { countFindings, SUMMARY_COLUMNS, summaryCsv, summaryRow, withCrossYear, type SweptSource } from '../../core/sweep/summary';
+import { CORPUS, hongzeYears, LIST, pdfSource } from './hongze-years';
 import { HostThrottle, SWEEP_CONCURRENCY, SWEEP_DELAY_MS } from '../../core/sweep/throttle';
 
-const CORPUS = join(import.meta.dirname, '../fixtures/corpus/real');
 const PAGE = 'http://www.example.gov.cn/ndbg/2023-hongze.html';
 const PDF = 'http://www.example.gov.cn/2023-huaian-hongzequ.pdf';
-const LIST = 'http://www.example.gov.cn/ndbg/index.html';
 
-async function hongze2023(): Promise<SweptSource> {
-  const pages = await pdfPages(new Uint8Array(readFileSync(join(CORPUS, '2023-huaian-hongzequ.pdf'))), PDF);
-  const reports = readPdf(pages, { source: PDF }).filter((r) => r.cells.length > 0);
-  return {
-    source: PAGE,
-    foundOn: LIST,
-    fetch: 'ok',
-    reports: reports.map((report) => ({ report, findings: checkReport(report), readFrom: PDF })),
-  };
-}
+const hongze2023 = () => pdfSource(readFileSync(join(CORPUS, '2023-huaian-hongzequ.pdf')), PDF, PAGE);
 
 function pingtan(year: 2018 | 2019): SweptSource {
   const source = `http://www.example.gov.cn/ndbg/${year}-pingtan.txt`;
@@ -95,6 +83,34 @@ describe('withCrossYear', () => {
     // without the earlier year nothing is added
     expect(withCrossYear([y2019])[0]).toEqual(y2019);
   });
+
+  it('joins years as npm run check does: Hongze 2024 with 上年结转 printed 3, listed before 2023, gets 上年结转 3→0 named by 2023', async () => {
+    const { y2023, y2024, cli } = await hongzeYears();
+    const balance = (s: SweptSource) => s.reports[0]!.findings.filter((f) => f.rule === 't3.balance' && f.status === 'fail');
+    // alone: three equally small corrections in each column, none named
+    expect(balance(y2024).map((f) => [f.ambiguous, f.suspects])).toEqual([[true, []], [true, []]]);
+    const joined = withCrossYear([y2024, y2023]);
+    expect(JSON.parse(JSON.stringify(joined.map((s) => s.reports[0]!.findings)))).toEqual([cli.y2024, cli.y2023]);
+    // Hongze 2023 carried 0 forward (MANIFEST): only 上年结转 3→0 agrees
+    expect(balance(joined[0]!).map((f) => f.suspects.map((s) => `${s.row}:${s.col}:${s.printed}→${s.suggested}`))).toEqual([
+      ['carriedOver:naturalPerson:3→0'],
+      ['carriedOver:total:3→0'],
+    ]);
+    const row = summaryRow(joined[0]!);
+    expect(row.first_error).toContain('上年报告的结转下年度继续办理为 0，只与其中一种一致');
+    const c = countFindings(cli.y2024);
+    expect([row.errors, row.warnings, row.needs_review, row.passed, row.not_checkable]).toEqual([c.errors, c.warnings, c.needsReview, c.passed, c.notCheckable]);
+  }, 30_000);
+
+  it('two reports of one year: the later year joins the first by where it was read, in any link order, as the sweep command', async () => {
+    const { y2023, y2024, cf3, cliWithCf3 } = await hongzeYears();
+    // cf3's address sorts first: 2024 joins it (上年结转 3 agrees with its 结转 3), the corrections stay undecided
+    for (const order of [[y2023, cf3, y2024], [y2024, y2023, cf3], [cf3, y2024, y2023]]) {
+      const joined = new Map(withCrossYear(order).map((s) => [s.source, JSON.parse(JSON.stringify(s.reports[0]!.findings)) as unknown]));
+      expect(joined).toEqual(new Map([[cf3.source, cliWithCf3.cf3], [y2023.source, cliWithCf3.y2023], [y2024.source, cliWithCf3.y2024]]));
+    }
+    expect(cliWithCf3.y2024.filter((f) => f.rule === 't3.balance' && f.status === 'fail').map((f) => f.suspects)).toEqual([[], []]);
+  }, 30_000);
 });
 
 describe('HostThrottle', () => {
