@@ -13,6 +13,7 @@ import type { Report } from '../../core/model/schema';
 import { summaryRow, withCrossYear, type SweptSource } from '../../core/sweep/summary';
 import { HostThrottle } from '../../core/sweep/throttle';
 import { checkReport } from './core';
+import { remember } from './history';
 import type { ToBackground, ToContent } from './messages';
 import { listedReports, mayFetch } from './listed-reports';
 import { nextTask } from './next-task';
@@ -234,7 +235,13 @@ export async function runSweep(id: string, tabId: number | null): Promise<void> 
   const settle = (i: number, s: SweptSource): Promise<void> => {
     if (abort.signal.aborted) return Promise.resolve();
     sources[i] = s;
-    return store(i);
+    const stored = store(i);
+    // kept as a report checked on its own page is, so that its page opened from the results row compares it with
+    // the year before as the row does; one at a time after the sweep's write (remember rewrites the history index)
+    writing = writing.then(async () => {
+      for (const r of s.reports) await remember(r.report, r.readFrom, links[i]!.title).catch(() => undefined);
+    });
+    return stored;
   };
   const check = (i: number): Promise<void> =>
     checkSource(links[i]!, listUrl, throttle, abort.signal, whenPermitted).then((s) => settle(i, s));

@@ -1,15 +1,18 @@
 // The test site of "check the reports listed on this page" (tests/e2e/sweep.test.ts in Chromium,
-// tests/e2e/firefox-sweep.test.ts in Firefox): a gov.cn host with two list pages and four real reports (three HTML
-// pages and the Hongze 2023 page whose tables are only in its PDF attachment, with two misprinted 表四 totals,
-// MANIFEST hand check), and a second gov.cn host with one more report; served by one local server that tells the
-// hosts apart by the Host header, and the sweep command run on the same pages.
+// tests/e2e/firefox-sweep.test.ts in Firefox, tests/e2e/sweep-years.test.ts): a gov.cn host with two list pages and
+// four real reports (three HTML pages and the Hongze 2023 page whose tables are only in its PDF attachment, with two
+// misprinted 表四 totals, MANIFEST hand check), a third list page of Hongze 2024 (changed) and 2023, and a second
+// gov.cn host with one more report; served by one local server that tells the hosts apart by the Host header, and the
+// sweep command run on the same pages.
 import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { expect } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
 import { sweepMain } from '../../cli/sweep/main';
-import { CORPUS, fixture } from './harness';
+import { hongze2024CarriedOver3 } from '../cli/pdf-edit';
+import { type Chrome, collectErrors, CORPUS, fixture, type Logged, type Session } from './harness';
 
 export const GOV_HOST = 'www.example.gov.cn';
 /** another gov.cn host: its reports need the optional host permission the results page asks for */
@@ -26,6 +29,15 @@ export const REPORTS: [string, string][] = [
   ['/zwgk/ndbg/2023-shuyang.html', '沭阳县发展和改革局2023年政府信息公开工作年度报告'],
 ];
 export const HONGZE_PDF = '/2023-huaian-hongzequ.pdf';
+
+/**
+ * Issue 10, years in the sweep: a list of one agency's two consecutive reports, the later year listed first. Hongze
+ * 2024 is the real PDF with 表三 二、上年结转 printed 3 instead of 0 in 自然人 and 总计 (tests/cli/pdf-edit.ts), behind
+ * a report page like the 2023 one; Hongze 2023 is REPORTS[2] with its real PDF.
+ */
+export const LIST_YEARS = '/zwgk/ndbg/hongze.html';
+export const HONGZE_2024: [string, string] = ['/zwgk/ndbg/2024-hongze.html', '淮安市洪泽区人民政府2024年政府信息公开工作年度报告'];
+export const HONGZE_2024_PDF = '/2024-huaian-hongzequ.pdf';
 /**
  * On OTHER_GOV_HOST: the 2025 Pingtan page with one printed number changed (tests/fixtures/e2e/README.md: 表三
  * （一）予以公开 × 自然人 33 → 38), so that its row total and its results column no longer add up: two errors.
@@ -79,7 +91,7 @@ export class SweepSite {
         res.writeHead(200, { 'content-type': f.type, 'cache-control': 'no-store' });
         res.end(f.body);
       };
-      if (this.slowMs && path !== LIST && path !== LIST_WIDE) setTimeout(answer, this.slowMs);
+      if (this.slowMs && path !== LIST && path !== LIST_WIDE && path !== LIST_YEARS) setTimeout(answer, this.slowMs);
       else answer();
     });
     await new Promise<void>((ok) => this.server.listen(0, '127.0.0.1', ok));
@@ -92,6 +104,10 @@ export class SweepSite {
     gov(REPORTS[2]![0], fixture('pdf-attachment.html'));
     gov(HONGZE_PDF, readFileSync(join(CORPUS, '2023-huaian-hongzequ.pdf')), 'application/pdf');
     gov(REPORTS[3]![0], readFileSync(join(CORPUS, '2023-shuyang-fagaiju.html')));
+    gov(LIST_YEARS, listPage([HONGZE_2024, REPORTS[2]!]));
+    // the 2023 attachment page re-dated: its title and its link name 2024
+    gov(HONGZE_2024[0], fixture('pdf-attachment.html').replaceAll('2024-01-31', '2025-01-20').replaceAll('2023', '2024'));
+    gov(HONGZE_2024_PDF, hongze2024CarriedOver3(readFileSync(join(CORPUS, '2024-huaian-hongzequ.pdf'))), 'application/pdf');
     this.files.set(`${OTHER_GOV_HOST}${OTHER_REPORT[0]}`, { body: fixture('2025-pingtan-guanweihui.granted-38.html'), type: HTML });
   }
 
@@ -161,4 +177,50 @@ export function failingRules(json: string, source: string): string[] {
     .filter((f) => f.status === 'fail' && f.severity === 'error')
     .map((f) => f.rule)
     .sort();
+}
+
+/** The tab showing the list page: the newest whose content script answers the popup's question with links. */
+async function listTabId(session: Session): Promise<number> {
+  for (let i = 0; i < 50; i++) {
+    const id = await session.worker.evaluate(async () => {
+      const c = (globalThis as unknown as { chrome: Chrome }).chrome;
+      let newest: number | null = null;
+      for (const tab of await c.tabs.query({})) {
+        const got = (await c.tabs.sendMessage(tab.id!, { type: 'gidar:sweepCount' }, { frameId: 0 }).catch(() => null)) as {
+          links?: unknown[];
+        } | null;
+        if (got?.links?.length) newest = Math.max(newest ?? -1, tab.id!);
+      }
+      return newest;
+    });
+    if (id !== null) return id;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error('no tab with a list page');
+}
+
+/** In Chromium: the list page `path` of the site opened and the popup on it, showing its sweep button. */
+export async function openPopup(
+  session: Session,
+  site: SweepSite,
+  path: string,
+): Promise<{ list: Page; popup: Page; button: Locator; logged: Logged }> {
+  const list = await session.context.newPage();
+  const logged = collectErrors(list);
+  await list.goto(site.url(GOV_HOST, path));
+  const tabId = await listTabId(session);
+  const popup = await session.context.newPage();
+  await popup.goto(`chrome-extension://${session.extensionId}/popup.html?tab=${tabId}`);
+  const button = popup.locator('[data-action="sweep"]');
+  await button.waitFor({ timeout: 10_000 });
+  return { list, popup, button, logged };
+}
+
+/** The sweep button clicked: the results page that opens. */
+export async function clickSweep(session: Session, button: Locator): Promise<Page> {
+  const opened = session.context.waitForEvent('page', { predicate: (p) => p.url().includes('/results.html') });
+  await button.click();
+  const results = await opened;
+  await results.waitForLoadState();
+  return results;
 }

@@ -5,9 +5,21 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Locator, Page } from 'playwright-core';
-import { type Chrome, collectErrors, launch, type Logged, popupDownloads, ROOT, type Session } from './harness';
-import { failingRules, GOV_HOST, HONGZE_PDF, LIST, LIST_WIDE, OTHER_GOV_HOST, OTHER_REPORT, REPORTS, SweepSite } from './sweep-site';
+import type { Locator } from 'playwright-core';
+import { launch, popupDownloads, ROOT, type Session } from './harness';
+import {
+  clickSweep as clickSweepButton,
+  failingRules,
+  GOV_HOST,
+  HONGZE_PDF,
+  LIST,
+  LIST_WIDE,
+  openPopup as openSweepPopup,
+  OTHER_GOV_HOST,
+  OTHER_REPORT,
+  REPORTS,
+  SweepSite,
+} from './sweep-site';
 
 const site = new SweepSite(false);
 const HONGZE = site.url(GOV_HOST, REPORTS[2]![0]);
@@ -23,47 +35,8 @@ afterAll(async () => {
   site.close();
 });
 
-/** the tab showing the list page: the newest whose content script answers the popup's question with links */
-async function listTabId(): Promise<number> {
-  for (let i = 0; i < 50; i++) {
-    const id = await session.worker.evaluate(async () => {
-      const c = (globalThis as unknown as { chrome: Chrome }).chrome;
-      let newest: number | null = null;
-      for (const tab of await c.tabs.query({})) {
-        const got = (await c.tabs.sendMessage(tab.id!, { type: 'gidar:sweepCount' }, { frameId: 0 }).catch(() => null)) as {
-          links?: unknown[];
-        } | null;
-        if (got?.links?.length) newest = Math.max(newest ?? -1, tab.id!);
-      }
-      return newest;
-    });
-    if (id !== null) return id;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error('no tab with a list page');
-}
-
-/** The list page opened and the popup on it, showing its sweep button. */
-async function openPopup(path = LIST): Promise<{ list: Page; popup: Page; button: Locator; logged: Logged }> {
-  const list = await session.context.newPage();
-  const logged = collectErrors(list);
-  await list.goto(site.url(GOV_HOST, path));
-  const tabId = await listTabId();
-  const popup = await session.context.newPage();
-  await popup.goto(`chrome-extension://${session.extensionId}/popup.html?tab=${tabId}`);
-  const button = popup.locator('[data-action="sweep"]');
-  await button.waitFor({ timeout: 10_000 });
-  return { list, popup, button, logged };
-}
-
-/** The sweep button clicked: the results page that opens. */
-async function clickSweep(button: Locator): Promise<Page> {
-  const opened = session.context.waitForEvent('page', { predicate: (p) => p.url().includes('/results.html') });
-  await button.click();
-  const results = await opened;
-  await results.waitForLoadState();
-  return results;
-}
+const openPopup = (path = LIST) => openSweepPopup(session, site, path);
+const clickSweep = (button: Locator) => clickSweepButton(session, button);
 
 describe('check the reports listed on a page', () => {
   let resultsUrl = '';
@@ -136,13 +109,21 @@ describe('check the reports listed on a page', () => {
     expect(await again.locator('tbody tr').count()).toBe(4);
     const download = await popupDownloads(again);
     expect(await download('summary-csv')).toBe(summaryCsv);
-    // the four reports with their cells and findings, gzip'd: a small part of storage.local's 10 MB
-    const used = await session.worker.evaluate(() =>
-      (
-        globalThis as unknown as { chrome: { storage: { local: { getBytesInUse(k: null): Promise<number> } } } }
-      ).chrome.storage.local.getBytesInUse(null),
-    );
-    expect(used).toBeLessThan(200 * 1024);
+    // the four reports with their cells and findings, gzip'd: a small part of storage.local's 10 MB. Apart from them
+    // the history of checked reports (gidar:report:*, at most HISTORY_SIZE), which keeps the swept ones too
+    const used = await session.worker.evaluate(async () => {
+      const local = (
+        globalThis as unknown as {
+          chrome: { storage: { local: { get(k: null): Promise<Record<string, unknown>>; getBytesInUse(k: string[]): Promise<number> } } };
+        }
+      ).chrome.storage.local;
+      const keys = Object.keys(await local.get(null));
+      const history = keys.filter((k) => k === 'gidar:history' || k.startsWith('gidar:report:'));
+      return { sweeps: await local.getBytesInUse(keys.filter((k) => k.startsWith('gidar:sweep'))), history: history.length };
+    });
+    expect(used.sweeps).toBeLessThan(200 * 1024);
+    // the index and the four reports (each agency and year once)
+    expect(used.history).toBe(1 + 4);
     // without an id: the latest sweep
     await again.goto(resultsUrl.replace(/\?.*$/, ''));
     await again.locator('main[data-state="done"]').waitFor({ timeout: 10_000 });
