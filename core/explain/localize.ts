@@ -2,8 +2,8 @@
 // change makes every linear identity of t3 (row totals, balance, outcome sums) and t4 (three block sums) hold,
 // with the value each cell should have. Exact up to `maxChanges` cells per connected system.
 import { cellKey } from '../model/ids';
-import type { CellRef, Report, Suspect } from '../model/schema';
-import { allSumSpecs, lookupIn, resolveIdentity, type ResolvedIdentity } from '../model/identities';
+import type { Cell, CellRef, Report, Suspect } from '../model/schema';
+import { allSumSpecs, identityCells, lookupIn, type ResolvedIdentity } from '../model/identities';
 import { simplex } from './lp';
 import type { FindingDraft } from '../rules/types';
 
@@ -76,11 +76,11 @@ const tidy = (x: number) => Math.round(x * 1e6) / 1e6 + 0;
 function buildSystems(report: Pick<Report, 'format' | 'cells'>): Sys[] {
   const lookup = lookupIn(report);
   const systems = new Map<string, Sys>();
-  const cellIdx = new Map<string, [Sys, number]>();
+  // by the cell itself: one object per printed address, as looked up
+  const cellIdx = new Map<Cell, [Sys, number]>();
   for (const identity of allSumSpecs(report)) {
-    const spec = resolveIdentity(identity, lookup);
-    const refs = [...spec.left, ...spec.right];
-    const cells = refs.map(lookup);
+    // the identities the sum rules judged in this check, already resolved and looked up
+    const { spec, refs, cells } = identityCells(identity, lookup);
     if (cells.some((c) => c === undefined || c.kind === 'text')) continue;
     const name = spec.left[0]!.table === 't4' ? spec.scope : 't3';
     let sys = systems.get(name);
@@ -92,19 +92,19 @@ function buildSystems(report: Pick<Report, 'format' | 'cells'>): Sys[] {
     const coefs: number[] = [];
     let residual = 0;
     refs.forEach((ref, i) => {
-      const key = cellKey(ref);
-      let entry = cellIdx.get(key);
+      const cell = cells[i]!;
+      let entry = cellIdx.get(cell);
       if (!entry) {
         entry = [sys, sys.refs.length];
         sys.refs.push(ref);
-        sys.values.push(cells[i]!.value);
+        sys.values.push(cell.value);
         sys.byCell.push([]);
-        cellIdx.set(key, entry);
+        cellIdx.set(cell, entry);
       }
       const coef = i < spec.left.length ? 1 : -1;
       idxs.push(entry[1]);
       coefs.push(coef);
-      residual += coef * (cells[i]!.value ?? 0);
+      residual += coef * (cell.value ?? 0);
     });
     const id = sys.ids.length;
     sys.ids.push({ spec, cells: idxs, coefs, residual: tidy(residual) });
@@ -259,7 +259,7 @@ function fillable(sys: Sys): boolean {
   if (violated >= 0) return false;
   const fixed = new Map<number, number>();
   let open = A.map((_, i) => i);
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     const next: number[] = [];
     for (const i of open) {
@@ -291,10 +291,12 @@ function fillable(sys: Sys): boolean {
   const rest = (i: number) => tidy(A[i]!.reduce((acc, a, j) => acc - a * (fixed.get(j) ?? 0), b[i]!));
   // nothing left to balance: every open unknown at 0 will do
   if (open.every((i) => rest(i) === 0)) return true;
-  return simplex(
-    open.map((i) => A[i]!.map((a, j) => (fixed.has(j) ? 0 : a))),
-    open.map(rest),
-  ).status === 'optimal';
+  return (
+    simplex(
+      open.map((i) => A[i]!.map((a, j) => (fixed.has(j) ? 0 : a))),
+      open.map(rest),
+    ).status === 'optimal'
+  );
 }
 
 /**
@@ -412,7 +414,14 @@ class Conflicts {
  * hitting sets (as in Fellegi–Holt with implied edits): choose cells until every known conflict is hit, then ask
  * the LP; a failed test yields a conflict the chosen cells do not hit, and the search goes on.
  */
-function lpLevel(sys: Sys, k: number, conflicts: Conflicts, tested: Set<string>, budget: { left: number }, maxAlternatives: number): Found[] | null {
+function lpLevel(
+  sys: Sys,
+  k: number,
+  conflicts: Conflicts,
+  tested: Set<string>,
+  budget: { left: number },
+  maxAlternatives: number,
+): Found[] | null {
   const found: Found[] = [];
   const rec = (chosen: number[]) => {
     if (found.length >= maxAlternatives || budget.left <= 0) return;
@@ -502,7 +511,15 @@ export function localize(report: Pick<Report, 'format' | 'cells'>, opts: Localiz
   return buildSystems(report).map((s) => localizeSystem(s, maxChanges, maxAlternatives, opts.maxTests ?? 600));
 }
 
-const SUM_RULES = new Set(['t3.rowTotal', 't3.balance', 't3.outcomeSum', 't3.forwardBound', 't4.reviewSum', 't4.litDirectSum', 't4.litAfterReviewSum']);
+const SUM_RULES = new Set([
+  't3.rowTotal',
+  't3.balance',
+  't3.outcomeSum',
+  't3.forwardBound',
+  't4.reviewSum',
+  't4.litDirectSum',
+  't4.litAfterReviewSum',
+]);
 
 function systemOf(f: FindingDraft): string | null {
   if (!SUM_RULES.has(f.rule)) return null;
@@ -535,7 +552,9 @@ export function attachSuspects(findings: FindingDraft[], locs: Localization[]): 
     if (!loc.solutions.some(touches)) return f;
     // Only what every alternative agrees on is stated as a suspect.
     const common = loc.solutions[0]!.filter(
-      (s) => inFinding.has(cellKey(s)) && loc.solutions.every((sol) => sol.some((t) => cellKey(t) === cellKey(s) && t.suggested === s.suggested)),
+      (s) =>
+        inFinding.has(cellKey(s)) &&
+        loc.solutions.every((sol) => sol.some((t) => cellKey(t) === cellKey(s) && t.suggested === s.suggested)),
     );
     return { ...f, suspects: common, ambiguous: true, alternatives: loc.solutions, params: { ...f.params, localization: 'ambiguous' } };
   });
