@@ -4,7 +4,7 @@ import { readTerms, type Term, type TermItem } from '../model/terms';
 import type { CellRef, Finding, FormatVersion, Suspect, TableId } from '../model/schema';
 import { T3_GROUPS, T3_GROUPS_EN, T4_BLOCKS, type TemplateFormat } from '../model/templates';
 import type { FindingDraft, MessageText, RuleMessages } from '../rules/types';
-import { cellName, colName, formatOfCells, rowName, templateFormat, TYPO_ZH, type Lang } from './names';
+import { cellName, colName, formatOfCells, memoPerFormat, rowName, templateFormat, TYPO_ZH, type Lang } from './names';
 
 export type { Lang };
 
@@ -19,17 +19,10 @@ function colLabel(table: TableId, id: string, tf: TemplateFormat, lang: Lang = '
 /** A scope id (t3 row, t3 column, t4 block, t2 row, group) in words. */
 export function scopeName(scope: string | undefined, lang: Lang, tf: TemplateFormat = '2021'): string {
   if (!scope) return '';
-  const key = `${lang}${tf}${scope}`;
-  let name = scopeNames.get(key);
-  if (name === undefined) {
-    if (scopeNames.size > 4096) scopeNames.clear();
-    name = nameScope(scope, lang, tf);
-    scopeNames.set(key, name);
-  }
-  return name;
+  return scopeNames[tf][lang].get('', '', scope, () => nameScope(scope, lang, tf));
 }
 
-const scopeNames = new Map<string, string>();
+const scopeNames = memoPerFormat();
 
 function nameScope(scope: string, lang: Lang, tf: TemplateFormat): string {
   if (scope === 'cases') return lang === 'zh' ? '表四' : 'table 4';
@@ -56,7 +49,13 @@ function nameScope(scope: string, lang: Lang, tf: TemplateFormat): string {
   );
 }
 
-const T4_OUTCOME_ZH: Record<string, string> = { upheld: '结果维持', corrected: '结果纠正', other: '其他结果', pending: '尚未审结', total: '总计' };
+const T4_OUTCOME_ZH: Record<string, string> = {
+  upheld: '结果维持',
+  corrected: '结果纠正',
+  other: '其他结果',
+  pending: '尚未审结',
+  total: '总计',
+};
 const GROUP_ZH: Record<string, string> = { grantedOrPartial: '予以公开及部分公开', ...T3_GROUPS };
 const SECTION_ZH: Record<string, string> = {
   'sec.overview': '一、总体情况',
@@ -97,10 +96,13 @@ function termName(t: Term, lang: Lang, tf: TemplateFormat, full: boolean): strin
       if (full) return cellName(t.ref, tf, lang);
       if (table === 't4') {
         const [block, outcome] = col.split('.') as [string, string];
-        return en ? (colLabel('t4', col, tf, 'en') ?? col) : `${T4_BLOCKS.find((b) => b.id === block)?.label ?? block}·${T4_OUTCOME_ZH[outcome] ?? outcome}`;
+        return en
+          ? (colLabel('t4', col, tf, 'en') ?? col)
+          : `${T4_BLOCKS.find((b) => b.id === block)?.label ?? block}·${T4_OUTCOME_ZH[outcome] ?? outcome}`;
       }
       const r = rowLabel(table, row, tf, lang) ?? row;
-      const c = (table === 't3' ? (en ? t3ColEn(col, tf) : (colLabel('t3', col, tf) ?? COLUMN_ZH[col])) : colLabel(table, col, tf, lang)) ?? col;
+      const c =
+        (table === 't3' ? (en ? t3ColEn(col, tf) : (colLabel('t3', col, tf) ?? COLUMN_ZH[col])) : colLabel(table, col, tf, lang)) ?? col;
       if (en) return `${r} × ${c}`;
       return table === 't2' ? `${r}·${shortLabel(c)}` : `${shortLabel(r)}·${c}`;
     }
@@ -118,7 +120,8 @@ function termName(t: Term, lang: Lang, tf: TemplateFormat, full: boolean): strin
     case 'section':
       return (en ? SECTION_EN : SECTION_ZH)[t.id] ?? t.id;
     case 'column': {
-      const c = t.table === 't3' ? (en ? t3ColEn(t.col, tf) : (colLabel('t3', t.col, tf) ?? COLUMN_ZH[t.col])) : colLabel(t.table, t.col, tf, lang);
+      const c =
+        t.table === 't3' ? (en ? t3ColEn(t.col, tf) : (colLabel('t3', t.col, tf) ?? COLUMN_ZH[t.col])) : colLabel(t.table, t.col, tf, lang);
       if (!c) return t.col;
       return en ? c : shortLabel(c);
     }
@@ -150,17 +153,10 @@ const CELL_LIST_PARAMS = new Set(['missing', 'text']);
 function exprName(param: string, value: string, lang: Lang, tf: TemplateFormat): string {
   // the same params (identities, column lists) recur in every report: each is named once
   const full = CELL_LIST_PARAMS.has(param);
-  const key = `${full ? 1 : 0}${lang}${tf}${value}`;
-  let name = exprNames.get(key);
-  if (name === undefined) {
-    if (exprNames.size > 4096) exprNames.clear();
-    name = itemsText(readTerms(value), lang, tf, full);
-    exprNames.set(key, name);
-  }
-  return name;
+  return exprNames[tf][lang].get(full ? 'full' : '', '', value, () => itemsText(readTerms(value), lang, tf, full));
 }
 
-const exprNames = new Map<string, string>();
+const exprNames = memoPerFormat();
 
 function cellList(refs: readonly CellRef[] | undefined, lang: Lang, tf: TemplateFormat): string {
   if (!refs || refs.length === 0) return lang === 'zh' ? '（无）' : '(none)';
@@ -174,10 +170,16 @@ function suspectText(s: Suspect, lang: Lang, tf: TemplateFormat): string {
   const printed = s.printed === null ? (lang === 'zh' ? '空白' : 'blank') : String(s.printed);
   const b = s.bounds;
   if (lang === 'zh') {
-    const notes = [s.typo ? `疑似笔误：${TYPO_ZH[s.typo]}` : '', b ? `有空白格，${b.max === null ? `${b.min} 及以上` : `${b.min}–${b.max} `}均与表格相符` : ''].filter(Boolean);
+    const notes = [
+      s.typo ? `疑似笔误：${TYPO_ZH[s.typo]}` : '',
+      b ? `有空白格，${b.max === null ? `${b.min} 及以上` : `${b.min}–${b.max} `}均与表格相符` : '',
+    ].filter(Boolean);
     return `${cellName(s, tf, lang)}印作 ${printed}，应为 ${s.suggested}${notes.length ? `（${notes.join('；')}）` : ''}`;
   }
-  const notes = [s.typo ? `likely typo: ${s.typo}` : '', b ? `with the blank cells, ${b.max === null ? `${b.min} or more` : `anything from ${b.min} to ${b.max}`} fits the table` : ''].filter(Boolean);
+  const notes = [
+    s.typo ? `likely typo: ${s.typo}` : '',
+    b ? `with the blank cells, ${b.max === null ? `${b.min} or more` : `anything from ${b.min} to ${b.max}`} fits the table` : '',
+  ].filter(Boolean);
   return `${cellName(s, tf, lang)} printed ${printed}, should be ${s.suggested}${notes.length ? ` (${notes.join('; ')})` : ''}`;
 }
 
@@ -218,7 +220,13 @@ const PLACEHOLDERS: Record<string, (f: FindingDraft, lang: Lang, tf: TemplateFor
   scope: (f, lang, tf) => scopeName(f.scope, lang, tf),
   // the row a finding is about, as a sentence's subject: table 四 has one data row, not a row named 表四
   scopeRow: (f, lang, tf) =>
-    f.scope === 'cases' ? (lang === 'zh' ? '表四的数据行' : 'the data row of table 4') : lang === 'zh' ? `「${scopeName(f.scope, lang, tf)}」行` : `row ${scopeName(f.scope, lang, tf)}`,
+    f.scope === 'cases'
+      ? lang === 'zh'
+        ? '表四的数据行'
+        : 'the data row of table 4'
+      : lang === 'zh'
+        ? `「${scopeName(f.scope, lang, tf)}」行`
+        : `row ${scopeName(f.scope, lang, tf)}`,
   left: (f) => fmt(f.left),
   right: (f) => fmt(f.right),
   difference: (f) => fmt(f.difference),
@@ -233,18 +241,40 @@ const PLACEHOLDERS: Record<string, (f: FindingDraft, lang: Lang, tf: TemplateFor
   sentence: (f) => f.evidence?.sentence ?? '',
 };
 
-const own = (o: object, k: string): boolean => Object.prototype.hasOwnProperty.call(o, k) && Object.prototype.propertyIsEnumerable.call(o, k);
+/** An own enumerable property (propertyIsEnumerable is false for inherited ones). */
+const own = (o: object, k: string): boolean => Object.prototype.propertyIsEnumerable.call(o, k);
+
+/**
+ * A template split at its placeholders once: [text, name, text, name, …, text]. The templates are the rules'
+ * own, a few dozen; filled for every finding of every report.
+ */
+function partsOf(template: string): string[] {
+  let parts = templateParts.get(template);
+  if (!parts) {
+    if (templateParts.size > 1024) templateParts.clear();
+    parts = template.split(/\{(\w+)\}/);
+    templateParts.set(template, parts);
+  }
+  return parts;
+}
+
+const templateParts = new Map<string, string[]>();
 
 /** Fill a template; only the placeholders it names are rendered (cell names are the costly part). */
 function fill(template: string, f: FindingDraft, lang: Lang, tf: TemplateFormat): string {
   const params = f.params ?? {};
-  return template.replace(/\{(\w+)\}/g, (m, k: string) => {
-    if (own(params, k)) return EXPR_PARAMS.has(k) ? exprName(k, String(params[k]), lang, tf) : String(params[k]);
-    if (own(PLACEHOLDERS, k)) return PLACEHOLDERS[k]!(f, lang, tf);
-    // a name no one set: what a plain object would have inherited under it, else the placeholder as written
-    const inherited = ({} as Record<string, unknown>)[k];
-    return inherited === undefined || inherited === null ? m : String(inherited);
-  });
+  const parts = partsOf(template);
+  let out = parts[0]!;
+  for (let i = 1; i < parts.length; i += 2) out += placeholder(parts[i]!, params, f, lang, tf) + parts[i + 1]!;
+  return out;
+}
+
+function placeholder(k: string, params: NonNullable<FindingDraft['params']>, f: FindingDraft, lang: Lang, tf: TemplateFormat): string {
+  if (own(params, k)) return EXPR_PARAMS.has(k) ? exprName(k, String(params[k]), lang, tf) : String(params[k]);
+  if (own(PLACEHOLDERS, k)) return PLACEHOLDERS[k]!(f, lang, tf);
+  // a name no one set: what a plain object would have inherited under it, else the placeholder as written
+  const inherited = ({} as Record<string, unknown>)[k];
+  return inherited === undefined || inherited === null ? `{${k}}` : String(inherited);
 }
 
 const GENERIC: Required<RuleMessages> = {
@@ -283,7 +313,10 @@ export function renderMessage(f: FindingDraft, messages: RuleMessages, format?: 
     return { zh: `无法做跨年度比较：${f.params.reasonZh}。`, en: `No year-to-year comparison: ${f.params.reasonEn}.` };
   }
   if (f.status === 'notCheckable' && f.params?.reason === 'internal') {
-    return { zh: `规则 ${f.rule} 运行出错，未能检查（${f.params.detail}）。`, en: `Rule ${f.rule} failed internally and checked nothing (${f.params.detail}).` };
+    return {
+      zh: `规则 ${f.rule} 运行出错，未能检查（${f.params.detail}）。`,
+      en: `Rule ${f.rule} failed internally and checked nothing (${f.params.detail}).`,
+    };
   }
   if (f.status === 'notCheckable' && f.params?.reason === 'missing' && !messages.notCheckable) {
     const first = readTerms(String(f.params.missing)).slice(0, 3);
@@ -300,14 +333,17 @@ export function renderMessage(f: FindingDraft, messages: RuleMessages, format?: 
  * structured clones read it like a plain property (enumerable, last as before); assigning replaces it.
  */
 export function finalize(f: FindingDraft, messages: RuleMessages, format?: FormatVersion): Finding {
-  const out = { ...f } as Finding;
   let text: MessageText | undefined;
-  Object.defineProperty(out, 'message', {
-    enumerable: true,
-    configurable: true,
-    get: () => (text ??= renderMessage(f, messages, format)),
-    set: (value: MessageText) => Object.defineProperty(out, 'message', { value, writable: true, enumerable: true, configurable: true }),
-  });
+  // an accessor written in the literal (enumerable and configurable, as defineProperty was told): cheaper to make
+  const out: Finding = {
+    ...f,
+    get message(): MessageText {
+      return (text ??= renderMessage(f, messages, format));
+    },
+    set message(value: MessageText) {
+      Object.defineProperty(out, 'message', { value, writable: true, enumerable: true, configurable: true });
+    },
+  };
   return out;
 }
 
