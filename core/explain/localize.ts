@@ -259,7 +259,7 @@ function fillable(sys: Sys): boolean {
   if (violated >= 0) return false;
   const fixed = new Map<number, number>();
   let open = A.map((_, i) => i);
-  for (let changed = true; changed;) {
+  for (let changed = true; changed; ) {
     changed = false;
     const next: number[] = [];
     for (const i of open) {
@@ -291,12 +291,10 @@ function fillable(sys: Sys): boolean {
   const rest = (i: number) => tidy(A[i]!.reduce((acc, a, j) => acc - a * (fixed.get(j) ?? 0), b[i]!));
   // nothing left to balance: every open unknown at 0 will do
   if (open.every((i) => rest(i) === 0)) return true;
-  return (
-    simplex(
-      open.map((i) => A[i]!.map((a, j) => (fixed.has(j) ? 0 : a))),
-      open.map(rest),
-    ).status === 'optimal'
-  );
+  return simplex(
+    open.map((i) => A[i]!.map((a, j) => (fixed.has(j) ? 0 : a))),
+    open.map(rest),
+  ).status === 'optimal';
 }
 
 /**
@@ -414,14 +412,7 @@ class Conflicts {
  * hitting sets (as in Fellegi–Holt with implied edits): choose cells until every known conflict is hit, then ask
  * the LP; a failed test yields a conflict the chosen cells do not hit, and the search goes on.
  */
-function lpLevel(
-  sys: Sys,
-  k: number,
-  conflicts: Conflicts,
-  tested: Set<string>,
-  budget: { left: number },
-  maxAlternatives: number,
-): Found[] | null {
+function lpLevel(sys: Sys, k: number, conflicts: Conflicts, tested: Set<string>, budget: { left: number }, maxAlternatives: number): Found[] | null {
   const found: Found[] = [];
   const rec = (chosen: number[]) => {
     if (found.length >= maxAlternatives || budget.left <= 0) return;
@@ -511,15 +502,7 @@ export function localize(report: Pick<Report, 'format' | 'cells'>, opts: Localiz
   return buildSystems(report).map((s) => localizeSystem(s, maxChanges, maxAlternatives, opts.maxTests ?? 600));
 }
 
-const SUM_RULES = new Set([
-  't3.rowTotal',
-  't3.balance',
-  't3.outcomeSum',
-  't3.forwardBound',
-  't4.reviewSum',
-  't4.litDirectSum',
-  't4.litAfterReviewSum',
-]);
+const SUM_RULES = new Set(['t3.rowTotal', 't3.balance', 't3.outcomeSum', 't3.forwardBound', 't4.reviewSum', 't4.litDirectSum', 't4.litAfterReviewSum']);
 
 function systemOf(f: FindingDraft): string | null {
   if (!SUM_RULES.has(f.rule)) return null;
@@ -552,9 +535,7 @@ export function attachSuspects(findings: FindingDraft[], locs: Localization[]): 
     if (!loc.solutions.some(touches)) return f;
     // Only what every alternative agrees on is stated as a suspect.
     const common = loc.solutions[0]!.filter(
-      (s) =>
-        inFinding.has(cellKey(s)) &&
-        loc.solutions.every((sol) => sol.some((t) => cellKey(t) === cellKey(s) && t.suggested === s.suggested)),
+      (s) => inFinding.has(cellKey(s)) && loc.solutions.every((sol) => sol.some((t) => cellKey(t) === cellKey(s) && t.suggested === s.suggested)),
     );
     return { ...f, suspects: common, ambiguous: true, alternatives: loc.solutions, params: { ...f.params, localization: 'ambiguous' } };
   });

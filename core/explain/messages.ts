@@ -49,13 +49,7 @@ function nameScope(scope: string, lang: Lang, tf: TemplateFormat): string {
   );
 }
 
-const T4_OUTCOME_ZH: Record<string, string> = {
-  upheld: '结果维持',
-  corrected: '结果纠正',
-  other: '其他结果',
-  pending: '尚未审结',
-  total: '总计',
-};
+const T4_OUTCOME_ZH: Record<string, string> = { upheld: '结果维持', corrected: '结果纠正', other: '其他结果', pending: '尚未审结', total: '总计' };
 const GROUP_ZH: Record<string, string> = { grantedOrPartial: '予以公开及部分公开', ...T3_GROUPS };
 const SECTION_ZH: Record<string, string> = {
   'sec.overview': '一、总体情况',
@@ -96,13 +90,10 @@ function termName(t: Term, lang: Lang, tf: TemplateFormat, full: boolean): strin
       if (full) return cellName(t.ref, tf, lang);
       if (table === 't4') {
         const [block, outcome] = col.split('.') as [string, string];
-        return en
-          ? (colLabel('t4', col, tf, 'en') ?? col)
-          : `${T4_BLOCKS.find((b) => b.id === block)?.label ?? block}·${T4_OUTCOME_ZH[outcome] ?? outcome}`;
+        return en ? (colLabel('t4', col, tf, 'en') ?? col) : `${T4_BLOCKS.find((b) => b.id === block)?.label ?? block}·${T4_OUTCOME_ZH[outcome] ?? outcome}`;
       }
       const r = rowLabel(table, row, tf, lang) ?? row;
-      const c =
-        (table === 't3' ? (en ? t3ColEn(col, tf) : (colLabel('t3', col, tf) ?? COLUMN_ZH[col])) : colLabel(table, col, tf, lang)) ?? col;
+      const c = (table === 't3' ? (en ? t3ColEn(col, tf) : (colLabel('t3', col, tf) ?? COLUMN_ZH[col])) : colLabel(table, col, tf, lang)) ?? col;
       if (en) return `${r} × ${c}`;
       return table === 't2' ? `${r}·${shortLabel(c)}` : `${shortLabel(r)}·${c}`;
     }
@@ -120,8 +111,7 @@ function termName(t: Term, lang: Lang, tf: TemplateFormat, full: boolean): strin
     case 'section':
       return (en ? SECTION_EN : SECTION_ZH)[t.id] ?? t.id;
     case 'column': {
-      const c =
-        t.table === 't3' ? (en ? t3ColEn(t.col, tf) : (colLabel('t3', t.col, tf) ?? COLUMN_ZH[t.col])) : colLabel(t.table, t.col, tf, lang);
+      const c = t.table === 't3' ? (en ? t3ColEn(t.col, tf) : (colLabel('t3', t.col, tf) ?? COLUMN_ZH[t.col])) : colLabel(t.table, t.col, tf, lang);
       if (!c) return t.col;
       return en ? c : shortLabel(c);
     }
@@ -170,16 +160,10 @@ function suspectText(s: Suspect, lang: Lang, tf: TemplateFormat): string {
   const printed = s.printed === null ? (lang === 'zh' ? '空白' : 'blank') : String(s.printed);
   const b = s.bounds;
   if (lang === 'zh') {
-    const notes = [
-      s.typo ? `疑似笔误：${TYPO_ZH[s.typo]}` : '',
-      b ? `有空白格，${b.max === null ? `${b.min} 及以上` : `${b.min}–${b.max} `}均与表格相符` : '',
-    ].filter(Boolean);
+    const notes = [s.typo ? `疑似笔误：${TYPO_ZH[s.typo]}` : '', b ? `有空白格，${b.max === null ? `${b.min} 及以上` : `${b.min}–${b.max} `}均与表格相符` : ''].filter(Boolean);
     return `${cellName(s, tf, lang)}印作 ${printed}，应为 ${s.suggested}${notes.length ? `（${notes.join('；')}）` : ''}`;
   }
-  const notes = [
-    s.typo ? `likely typo: ${s.typo}` : '',
-    b ? `with the blank cells, ${b.max === null ? `${b.min} or more` : `anything from ${b.min} to ${b.max}`} fits the table` : '',
-  ].filter(Boolean);
+  const notes = [s.typo ? `likely typo: ${s.typo}` : '', b ? `with the blank cells, ${b.max === null ? `${b.min} or more` : `anything from ${b.min} to ${b.max}`} fits the table` : ''].filter(Boolean);
   return `${cellName(s, tf, lang)} printed ${printed}, should be ${s.suggested}${notes.length ? ` (${notes.join('; ')})` : ''}`;
 }
 
@@ -220,13 +204,7 @@ const PLACEHOLDERS: Record<string, (f: FindingDraft, lang: Lang, tf: TemplateFor
   scope: (f, lang, tf) => scopeName(f.scope, lang, tf),
   // the row a finding is about, as a sentence's subject: table 四 has one data row, not a row named 表四
   scopeRow: (f, lang, tf) =>
-    f.scope === 'cases'
-      ? lang === 'zh'
-        ? '表四的数据行'
-        : 'the data row of table 4'
-      : lang === 'zh'
-        ? `「${scopeName(f.scope, lang, tf)}」行`
-        : `row ${scopeName(f.scope, lang, tf)}`,
+    f.scope === 'cases' ? (lang === 'zh' ? '表四的数据行' : 'the data row of table 4') : lang === 'zh' ? `「${scopeName(f.scope, lang, tf)}」行` : `row ${scopeName(f.scope, lang, tf)}`,
   left: (f) => fmt(f.left),
   right: (f) => fmt(f.right),
   difference: (f) => fmt(f.difference),
@@ -246,7 +224,7 @@ const own = (o: object, k: string): boolean => Object.prototype.propertyIsEnumer
 
 /**
  * A template split at its placeholders once: [text, name, text, name, …, text]. The templates are the rules'
- * own, a few dozen; filled for every finding of every report.
+ * own, a few dozen, filled for every finding of every report.
  */
 function partsOf(template: string): string[] {
   let parts = templateParts.get(template);
@@ -313,10 +291,7 @@ export function renderMessage(f: FindingDraft, messages: RuleMessages, format?: 
     return { zh: `无法做跨年度比较：${f.params.reasonZh}。`, en: `No year-to-year comparison: ${f.params.reasonEn}.` };
   }
   if (f.status === 'notCheckable' && f.params?.reason === 'internal') {
-    return {
-      zh: `规则 ${f.rule} 运行出错，未能检查（${f.params.detail}）。`,
-      en: `Rule ${f.rule} failed internally and checked nothing (${f.params.detail}).`,
-    };
+    return { zh: `规则 ${f.rule} 运行出错，未能检查（${f.params.detail}）。`, en: `Rule ${f.rule} failed internally and checked nothing (${f.params.detail}).` };
   }
   if (f.status === 'notCheckable' && f.params?.reason === 'missing' && !messages.notCheckable) {
     const first = readTerms(String(f.params.missing)).slice(0, 3);
