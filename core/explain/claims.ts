@@ -148,7 +148,7 @@ function parseText(text: string): ParsedText {
 
 /**
  * Can a keyword absent from a whole text be skipped for its pieces? Yes when the expression has no assertion (^ $
- * \\b \\B lookaround): then what matches a piece matches the whole. Most sections and sentences lack most keywords:
+ * \b \B lookaround): then what matches a piece matches the whole. Most sections and sentences lack most keywords:
  * one search of the whole spares a test of each of its clauses.
  */
 const prefilters = new WeakMap<RegExp, boolean>();
