@@ -302,23 +302,42 @@ export function renderMessage(f: FindingDraft, messages: RuleMessages, format?: 
   return out;
 }
 
+/** Where a finding keeps what its message is rendered from (not enumerable: JSON, spreads and clones leave it out). */
+const MESSAGE_SOURCE = Symbol('message source');
+
+interface MessageSource {
+  draft: FindingDraft;
+  messages: RuleMessages;
+  format: FormatVersion | undefined;
+  text?: MessageText;
+}
+
+/**
+ * One accessor shared by every finding: a page has a hundred-odd findings per check, and an accessor made per
+ * finding (closures in a literal or a descriptor of its own) costs several times what its rendering saves.
+ */
+const MESSAGE_ACCESSOR: PropertyDescriptor & ThisType<Finding & { [MESSAGE_SOURCE]: MessageSource }> = {
+  enumerable: true,
+  configurable: true,
+  get() {
+    const source = this[MESSAGE_SOURCE];
+    return (source.text ??= renderMessage(source.draft, source.messages, source.format));
+  },
+  set(value: MessageText) {
+    Object.defineProperty(this, 'message', { value, writable: true, enumerable: true, configurable: true });
+  },
+};
+
 /**
  * The finding with its message, rendered when first read: a page's hundred-odd passes are listed only when the
  * panel shows them, so the extension draws its marks without naming their cells first. JSON, spreads and
  * structured clones read it like a plain property (enumerable, last as before); assigning replaces it.
  */
 export function finalize(f: FindingDraft, messages: RuleMessages, format?: FormatVersion): Finding {
-  let text: MessageText | undefined;
-  // an accessor written in the literal (enumerable and configurable, as defineProperty was told): cheaper to make
-  const out: Finding = {
-    ...f,
-    get message(): MessageText {
-      return (text ??= renderMessage(f, messages, format));
-    },
-    set message(value: MessageText) {
-      Object.defineProperty(out, 'message', { value, writable: true, enumerable: true, configurable: true });
-    },
-  };
+  const out = { ...f } as Finding;
+  const source: MessageSource = { draft: f, messages, format };
+  Object.defineProperty(out, MESSAGE_SOURCE, { value: source });
+  Object.defineProperty(out, 'message', MESSAGE_ACCESSOR);
   return out;
 }
 
