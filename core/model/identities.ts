@@ -106,19 +106,31 @@ export const T3_COL_IDS = [...T3_PARTS, 'total'] as const;
 
 // The identities are the same data for every report of a layout: each list is built once, and the rules and the
 // localizer share its objects (so a report's resolved identities, below, serve both). Not to be changed by callers.
-const SPECS = new Map<string, readonly IdentitySpec[]>();
+// By list (a rule id, 'all') and layout key, nested: no key string is built per call.
+const SPECS = new Map<string, Map<string, readonly IdentitySpec[]>>();
 
-function specsOnce(key: string, build: () => IdentitySpec[]): readonly IdentitySpec[] {
-  let specs = SPECS.get(key);
-  if (!specs) SPECS.set(key, (specs = build()));
+function specsOnce(list: string, layout: string, build: () => IdentitySpec[]): readonly IdentitySpec[] {
+  let byLayout = SPECS.get(list);
+  if (!byLayout) SPECS.set(list, (byLayout = new Map()));
+  let specs = byLayout.get(layout);
+  if (!specs) byLayout.set(layout, (specs = build()));
   return specs;
 }
 
-const layoutKey = (layout: Pick<T3Layout, 'format'> & Partial<Pick<T3Layout, 'collapsed'>>) =>
-  `${layout.format}:${[...(layout.collapsed ?? [])].sort().join(',')}`;
+const layoutKeys = new WeakMap<T3Layout, string>();
+
+/** A layout as a string (format and collapsed groups), worked out once per layout object. */
+function layoutKey(layout: T3Layout): string {
+  let key = layoutKeys.get(layout);
+  if (key === undefined) {
+    key = `${layout.format}:${[...layout.collapsed].sort().join(',')}`;
+    layoutKeys.set(layout, key);
+  }
+  return key;
+}
 
 export function t3RowTotalSpecs(layout: T3Layout): readonly IdentitySpec[] {
-  return specsOnce(`t3.rowTotal ${layoutKey(layout)}`, () =>
+  return specsOnce('t3.rowTotal', layoutKey(layout), () =>
     t3RowIds(layout).map((row) => ({
       rule: 't3.rowTotal',
       severity: 'error',
@@ -131,7 +143,7 @@ export function t3RowTotalSpecs(layout: T3Layout): readonly IdentitySpec[] {
 }
 
 export function t3BalanceSpecs(): readonly IdentitySpec[] {
-  return specsOnce('t3.balance', () =>
+  return specsOnce('t3.balance', '', () =>
     T3_COL_IDS.map((col) => ({
       rule: 't3.balance',
       severity: 'error',
@@ -154,7 +166,7 @@ function groupTerm(format: TemplateFormat, group: T3Group, col: string): GroupTe
  */
 export function t3OutcomeSumSpecs(layout: Pick<T3Layout, 'format'>): readonly IdentitySpec[] {
   // the terms depend on the format only (a collapsed group is resolved per report)
-  return specsOnce(`t3.outcomeSum ${layout.format}`, () => outcomeSumSpecs(layout.format));
+  return specsOnce('t3.outcomeSum', layout.format, () => outcomeSumSpecs(layout.format));
 }
 
 function outcomeSumSpecs(format: TemplateFormat): IdentitySpec[] {
@@ -178,7 +190,7 @@ function outcomeSumSpecs(format: TemplateFormat): IdentitySpec[] {
 }
 
 export function t3ForwardBoundSpecs(): readonly IdentitySpec[] {
-  return specsOnce('t3.forwardBound', () =>
+  return specsOnce('t3.forwardBound', '', () =>
     T3_COL_IDS.map((col) => ({
       rule: 't3.forwardBound',
       severity: 'error',
@@ -198,7 +210,7 @@ export const T4_RULE_OF_BLOCK: Record<T4Block, string> = {
 };
 
 export function t4BlockSpec(block: T4Block): IdentitySpec {
-  return specsOnce(T4_RULE_OF_BLOCK[block], () => [t4BlockSpecOf(block)])[0]!;
+  return specsOnce(T4_RULE_OF_BLOCK[block], '', () => [t4BlockSpecOf(block)])[0]!;
 }
 
 function t4BlockSpecOf(block: T4Block): IdentitySpec {
@@ -218,7 +230,7 @@ function t4BlockSpecOf(block: T4Block): IdentitySpec {
  */
 export function allSumSpecs(report: Pick<Report, 'format' | 'cells'>): readonly IdentitySpec[] {
   const layout = t3Layout(report);
-  return specsOnce(`all ${layoutKey(layout)}`, () => [
+  return specsOnce('all', layoutKey(layout), () => [
     ...t3RowTotalSpecs(layout),
     ...t3BalanceSpecs(),
     ...t3OutcomeSumSpecs(layout),
