@@ -156,7 +156,10 @@ const prefilters = new WeakMap<RegExp, boolean>();
 function wholeTextPrefilters(re: RegExp): boolean {
   let ok = prefilters.get(re);
   if (ok === undefined) {
-    ok = !/[$^]|\\[bB]|\(\?<?[=!]/.test(re.source);
+    // escapes (but \b \B) and character classes ([^，。]) assert nothing: left out, in one pass from the left, before
+    // looking for ^ $ \b \B (?= (?! (?<= (?<!
+    const bare = re.source.replace(/\\[^bB]|\[(?:\\.|[^\]\\])*\]/g, '');
+    ok = !/[$^]|\\[bB]|\(\?<?[=!]/.test(bare);
     prefilters.set(re, ok);
   }
   return ok;
@@ -253,12 +256,15 @@ export function evidenceOf(c: Claim): Evidence {
 export function findSentences(sections: readonly Section[], re: RegExp, only?: readonly string[]): { section: string; sentence: string; index: number; match: string }[] {
   const out: { section: string; sentence: string; index: number; match: string }[] = [];
   const g = globalKeyword(re);
-  const prefilter = wholeTextPrefilters(re) ? plainKeyword(re) : null;
+  const any = plainKeyword(re);
+  const prefilter = wholeTextPrefilters(re);
   for (const sec of sections) {
     if (only && !only.includes(sec.id)) continue;
     const parsed = parseText(sec.text);
-    if (prefilter && !prefilter.test(parsed.text)) continue;
+    if (prefilter && !any.test(parsed.text)) continue;
     for (const s of parsed.sentences) {
+      // matchAll copies the expression: only for a sentence that has a match
+      if (!any.test(s.text)) continue;
       for (const m of s.text.matchAll(g)) out.push({ section: sec.id, sentence: s.text, index: m.index, match: m[0] });
     }
   }
