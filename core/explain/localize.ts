@@ -314,16 +314,24 @@ function sparseLpOf(sys: Sys) {
   const b: number[] = [];
   let violated = -1;
   sys.ids.forEach(({ cells, coefs, spec }, id) => {
-    const row = new Map<number, number>();
+    const row: [number, number][] = [];
     let rhs = 0;
     cells.forEach((c, i) => {
       const col = colOf.get(c);
       if (col === undefined) rhs -= coefs[i]! * sys.values[c]!;
-      else row.set(col, (row.get(col) ?? 0) + coefs[i]!);
+      else row.push([col, coefs[i]!]);
     });
-    if (spec.relation === 'le') row.set(slack++, 1);
-    if (row.size > 0) {
-      A.push([...row].filter(([, a]) => a !== 0).sort((x, y) => x[0] - y[0]));
+    if (spec.relation === 'le') row.push([slack++, 1]);
+    if (row.length > 0) {
+      // a cell on both sides is one column: its coefficients added, dropped where they cancel
+      row.sort((x, y) => x[0] - y[0]);
+      const merged: [number, number][] = [];
+      for (const [col, a] of row) {
+        const last = merged[merged.length - 1];
+        if (last && last[0] === col) last[1] += a;
+        else merged.push([col, a]);
+      }
+      A.push(merged.filter(([, a]) => a !== 0));
       b.push(rhs);
     } else if (tidy(rhs) !== 0 && violated < 0) violated = id;
   });
