@@ -76,8 +76,8 @@ const tidy = (x: number) => Math.round(x * 1e6) / 1e6 + 0;
 function buildSystems(report: Pick<Report, 'format' | 'cells'>): Sys[] {
   const lookup = lookupIn(report);
   const systems = new Map<string, Sys>();
-  // by the cell itself: one object per printed address, as looked up
-  const cellIdx = new Map<Cell, [Sys, number]>();
+  // a cell's index in its system, by the cell itself: one object per printed address, as looked up
+  const cellIdx = new Map<Cell, number>();
   for (const identity of allSumSpecs(report)) {
     // the identities the sum rules judged in this check, already resolved and looked up
     const { spec, refs, cells } = identityCells(identity, lookup);
@@ -91,21 +91,21 @@ function buildSystems(report: Pick<Report, 'format' | 'cells'>): Sys[] {
     const idxs: number[] = [];
     const coefs: number[] = [];
     let residual = 0;
-    refs.forEach((ref, i) => {
+    for (let i = 0; i < refs.length; i++) {
       const cell = cells[i]!;
-      let entry = cellIdx.get(cell);
-      if (!entry) {
-        entry = [sys, sys.refs.length];
-        sys.refs.push(ref);
+      let idx = cellIdx.get(cell);
+      if (idx === undefined) {
+        idx = sys.refs.length;
+        sys.refs.push(refs[i]!);
         sys.values.push(cell.value);
         sys.byCell.push([]);
-        cellIdx.set(cell, entry);
+        cellIdx.set(cell, idx);
       }
       const coef = i < spec.left.length ? 1 : -1;
-      idxs.push(entry[1]);
+      idxs.push(idx);
       coefs.push(coef);
       residual += coef * (cell.value ?? 0);
-    });
+    }
     const id = sys.ids.length;
     sys.ids.push({ spec, cells: idxs, coefs, residual: tidy(residual) });
     for (const c of idxs) sys.byCell[c]!.push(id);
