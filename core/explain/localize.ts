@@ -264,26 +264,27 @@ function fillable(sys: Sys): boolean {
     const next: number[] = [];
     for (const i of open) {
       let rhs = b[i]!;
-      const unknown: number[] = [];
-      const signs = new Set<number>();
-      for (const [j, a] of A[i]!) {
-        const v = fixed.get(j);
-        if (v === undefined) {
-          unknown.push(j);
-          signs.add(Math.sign(a));
-        } else rhs -= a * v;
+      // the unknowns left: how many, the first one and its coefficient, and whether their signs differ
+      let unknowns = 0;
+      let first: [number, number] | undefined;
+      let mixed = false;
+      for (const term of A[i]!) {
+        const v = fixed.get(term[0]);
+        if (v !== undefined) rhs -= term[1] * v;
+        else if (unknowns++ === 0) first = term;
+        else if (Math.sign(term[1]) !== Math.sign(first![1])) mixed = true;
       }
       rhs = tidy(rhs);
-      if (unknown.length === 0) {
+      if (unknowns === 0) {
         if (rhs !== 0) return false;
-      } else if (unknown.length === 1) {
-        const v = tidy(rhs / A[i]!.find(([j]) => j === unknown[0])![1]);
+      } else if (unknowns === 1) {
+        const v = tidy(rhs / first![1]);
         if (v < 0 || !Number.isInteger(v)) return false;
-        fixed.set(unknown[0]!, v);
+        fixed.set(first![0], v);
         changed = true;
-      } else if (signs.size === 1 && rhs * [...signs][0]! < 0) return false;
-      else if (signs.size === 1 && rhs === 0) {
-        for (const j of unknown) fixed.set(j, 0);
+      } else if (!mixed && rhs * Math.sign(first![1]) < 0) return false;
+      else if (!mixed && rhs === 0) {
+        for (const [j] of A[i]!) if (!fixed.has(j)) fixed.set(j, 0);
         changed = true;
       } else next.push(i);
     }
