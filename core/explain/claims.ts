@@ -123,22 +123,49 @@ interface ParsedSentence extends Span {
   clauses: ParsedClause[];
 }
 
-// Twenty-odd patterns read the same sections: split and tokenise each text once.
-const parsedCache = new Map<string, ParsedSentence[]>();
+interface ParsedText {
+  /** the text with its hard line wraps undone: every sentence and clause is a piece of it */
+  text: string;
+  sentences: ParsedSentence[];
+}
 
-function parseText(text: string): ParsedSentence[] {
+// Twenty-odd patterns read the same sections: split and tokenise each text once.
+const parsedCache = new Map<string, ParsedText>();
+
+function parseText(text: string): ParsedText {
   const hit = parsedCache.get(text);
   if (hit) return hit;
-  const parsed = split(unwrapLines(text), SENTENCE_END).map((sentence) => ({
+  const unwrapped = unwrapLines(text);
+  const sentences = split(unwrapped, SENTENCE_END).map((sentence) => ({
     ...sentence,
     clauses: split(sentence.text, CLAUSE_END).map((clause) => ({ ...clause, tokens: numberTokens(clause.text) })),
   }));
+  const parsed = { text: unwrapped, sentences };
   if (parsedCache.size > 64) parsedCache.clear();
   parsedCache.set(text, parsed);
   return parsed;
 }
 
-// The global copy of each pattern's keyword, made once (matchAll clones it, so sharing it is safe).
+/**
+ * Can a keyword absent from a whole text be skipped for its pieces? Yes when the expression has no assertion (^ $
+ * \b \B lookaround): then what matches a piece matches the whole. Most sections and sentences lack most keywords:
+ * one search of the whole spares a test of each of its clauses.
+ */
+const prefilters = new WeakMap<RegExp, boolean>();
+
+function wholeTextPrefilters(re: RegExp): boolean {
+  let ok = prefilters.get(re);
+  if (ok === undefined) {
+    // escapes (but \b \B) and character classes ([^，。]) assert nothing: left out, in one pass from the left, before
+    // looking for ^ $ \b \B (?= (?! (?<= (?<!
+    const bare = re.source.replace(/\\[^bB]|\[(?:\\.|[^\]\\])*\]/g, '');
+    ok = !/[$^]|\\[bB]|\(\?<?[=!]/.test(bare);
+    prefilters.set(re, ok);
+  }
+  return ok;
+}
+
+// The global copy of each pattern's keyword, made once; allMatches runs it from 0 and leaves it at 0.
 const globalKeywords = new WeakMap<RegExp, RegExp>();
 
 function globalKeyword(re: RegExp): RegExp {
@@ -148,6 +175,29 @@ function globalKeyword(re: RegExp): RegExp {
     globalKeywords.set(re, g);
   }
   return g;
+}
+
+/**
+ * Every match of a global expression in `text`, as matchAll lists them, without the copy of the expression matchAll
+ * makes on each call (a narrative has hundreds of clauses and sentences to search).
+ */
+function allMatches(re: RegExp, text: string): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  re.lastIndex = 0;
+  // exec leaves lastIndex at 0 when it finds no more
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    out.push(m);
+    if (m[0] === '') re.lastIndex = nextIndex(text, re.lastIndex, /[uv]/.test(re.flags));
+  }
+  return out;
+}
+
+/** Past an empty match: one code unit, or one code point in unicode mode (the spec's AdvanceStringIndex). */
+function nextIndex(text: string, i: number, unicode: boolean): number {
+  if (!unicode || i + 1 >= text.length) return i + 1;
+  const c = text.charCodeAt(i);
+  const d = text.charCodeAt(i + 1);
+  return c >= 0xd800 && c <= 0xdbff && d >= 0xdc00 && d <= 0xdfff ? i + 2 : i + 1;
 }
 
 // A copy without the g flag (if a pattern had it): test() on it keeps no state between clauses.
@@ -170,9 +220,13 @@ export function findClaims(sections: readonly Section[], p: ClaimPattern, ctx: C
   const out: Claim[] = [];
   const keyword = globalKeyword(p.keyword);
   const anyKeyword = plainKeyword(p.keyword);
+  const prefilter = wholeTextPrefilters(anyKeyword);
   for (const sec of sections) {
     if (p.sections && !p.sections.includes(sec.id)) continue;
-    for (const sentence of parseText(sec.text)) {
+    const parsed = parseText(sec.text);
+    if (prefilter && !anyKeyword.test(parsed.text)) continue;
+    for (const sentence of parsed.sentences) {
+      if (prefilter && !anyKeyword.test(sentence.text)) continue;
       for (const clause of sentence.clauses) {
         // most clauses have none of a pattern's keywords: one test, before anything is allocated
         if (clause.tokens.length === 0 || !anyKeyword.test(clause.text)) continue;
@@ -182,7 +236,7 @@ export function findClaims(sections: readonly Section[], p: ClaimPattern, ctx: C
         if (p.exclude && p.exclude.test(clause.text)) continue;
         // Each keyword takes the nearest number on its side, never one beyond the neighbouring keyword
         // ("行政复议2件、行政诉讼7件", "予以公开42件、部分公开5件").
-        const ks = [...clause.text.matchAll(keyword)];
+        const ks = allMatches(keyword, clause.text);
         const used = new Set<number>();
         ks.forEach((k, i) => {
           const kStart = k.index;
@@ -225,10 +279,14 @@ export function evidenceOf(c: Claim): Evidence {
 export function findSentences(sections: readonly Section[], re: RegExp, only?: readonly string[]): { section: string; sentence: string; index: number; match: string }[] {
   const out: { section: string; sentence: string; index: number; match: string }[] = [];
   const g = globalKeyword(re);
+  const any = plainKeyword(re);
+  const prefilter = wholeTextPrefilters(re);
   for (const sec of sections) {
     if (only && !only.includes(sec.id)) continue;
-    for (const s of parseText(sec.text)) {
-      for (const m of s.text.matchAll(g)) out.push({ section: sec.id, sentence: s.text, index: m.index, match: m[0] });
+    const parsed = parseText(sec.text);
+    if (prefilter && !any.test(parsed.text)) continue;
+    for (const s of parsed.sentences) {
+      for (const m of allMatches(g, s.text)) out.push({ section: sec.id, sentence: s.text, index: m.index, match: m[0] });
     }
   }
   return out;
