@@ -1,5 +1,6 @@
 // One walk over the document (spec §9 V1, V12, V13): text blocks, section headings, tables, images,
 // links and embedded frames, so that nothing later queries the whole document again.
+import type { Grid } from './grid';
 
 export type SectionNo = 1 | 2 | 3 | 4 | 5 | 6;
 
@@ -51,6 +52,8 @@ export interface Scan {
   links: ScanLink[];
   frames: ScanFrame[];
   title: string;
+  /** the tables' grids when built with the scan (dom-ahead.ts), by table index; otherwise locating builds them */
+  grids?: (Grid | undefined)[];
 }
 
 const BLOCK_TAGS = new Set([

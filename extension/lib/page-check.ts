@@ -6,6 +6,7 @@ import { checkReport, readScanned, scanPage } from './core';
 import { previousYear, withPreviousYear } from './history';
 import { joinPdfReports, type CheckedPage } from './model';
 import { nextTask } from './next-task';
+import { takePrescan } from './prescan';
 
 export interface PageCheck {
   page: CheckedPage;
@@ -29,8 +30,10 @@ export async function checkPage(doc: Document, url: string, steps: PageCheckStep
   let error: string | null = null;
   let found: ReadReport[] = [];
   try {
-    const scan = scanPage(doc);
-    if (!(scan instanceof Error)) {
+    // the first check's page was read ahead by the bootstrap while this code loaded (prescan.ts)
+    const ahead = takePrescan();
+    const scan = ahead ?? scanPage(doc);
+    if (!ahead && !(scan instanceof Error)) {
       await nextTask();
       if (!steps.current()) return null;
     }
