@@ -52,7 +52,7 @@ export interface Scan {
   links: ScanLink[];
   frames: ScanFrame[];
   title: string;
-  /** the tables' grids when built with the scan (dom-ahead.ts), by table index; otherwise locating builds them */
+  /** tables' grids built ahead, by table index (the extension's bootstrap builds them while its reader loads); locating builds the others */
   grids?: (Grid | undefined)[];
 }
 
