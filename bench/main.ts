@@ -1,6 +1,7 @@
-// npm run bench [-- --reps N] [-- --only NAME]: speed as ratios, never absolute thresholds.
+// npm run bench [-- --reps N] [-- --only NAME] [-- --node]: speed as ratios, never absolute thresholds.
 //  - reading (readDocument = locate + grid + map) ÷ bare linkedom parse of the same HTML, median of many runs;
-//  - rules + localization (checkReport) ÷ reading the same report;
+//  - rules + localization (checkReport, every finding's message read as an export reads it) ÷ reading the same report;
+//  (--node: only these reading and checking tables, without the long-list, start-up, cold and Chromium parts)
 //  - cold runs: the first readDocument + checkReport in a fresh process ÷ warm runs (bench/cold.ts);
 //  - the installed command's start-up (npm pack + npm i) ÷ node -e "" (bench/startup.ts);
 //  - then the extension's timings in Chromium, from bench/extension.ts, when it and the built extension exist.
@@ -10,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import Table from 'cli-table3';
 import { parseHTML } from 'linkedom';
 import { loadEngine } from '../cli/engine';
+import type { Finding } from '../core/model/schema';
 import { pdfPages } from '../cli/pdf';
 import { cutLongTables } from '../cli/shrink';
 import { benchCold } from './cold';
@@ -62,6 +64,11 @@ async function medianAsync(fn: () => Promise<unknown>, reps: number): Promise<nu
   return times[Math.floor(times.length / 2)]!;
 }
 
+/** What an export does with the findings (JSON, CSV, audit record): read every message, in both languages. */
+function readMessages(findings: Finding[]): void {
+  for (const f of findings) if (f.message.zh.length + f.message.en.length === 0) throw new Error(`${f.rule}: no message`);
+}
+
 const ms = (x: number): string => (x < 1 ? x.toFixed(3) : x.toFixed(2));
 const ratio = (x: number): string => `${x.toFixed(2)}×`;
 // Colours only on a terminal, so piped output (CI logs, reports) stays plain.
@@ -70,6 +77,7 @@ const style = process.stdout.isTTY ? {} : { style: { head: [], border: [] } };
 async function main(): Promise<void> {
   const reps = Number(arg('--reps') ?? 100);
   const only = arg('--only');
+  const nodeOnly = process.argv.includes('--node');
   const engine = await loadEngine();
   const files = readdirSync(CORPUS_DIR)
     .filter((f) => /\.html?$/i.test(f))
@@ -94,7 +102,7 @@ async function main(): Promise<void> {
       const read = median(() => void readDocument(docs[k++ % docs.length]!), reps);
       const reports = readDocument(docs[0]!).map((r) => r.report);
       const cells = reports.reduce((n, r) => n + r.cells.length, 0);
-      const rules = reports.length ? median(() => reports.forEach((r) => checkReport(r)), reps) : null;
+      const rules = reports.length ? median(() => reports.forEach((r) => readMessages(checkReport(r))), reps) : null;
       table.push([
         f,
         (Buffer.byteLength(html) / 1024).toFixed(0),
@@ -131,7 +139,7 @@ async function main(): Promise<void> {
       const text = readFileSync(p, 'utf8');
       const read = median(() => void readText(text), reps);
       const reports = readText(text);
-      const rules = reports.length ? median(() => reports.forEach((r) => checkReport(r)), reps) : null;
+      const rules = reports.length ? median(() => reports.forEach((r) => readMessages(checkReport(r))), reps) : null;
       table.push([
         p.replace(CORPUS_DIR + '/', '').replace(textDir + '/', 'seed/'),
         (Buffer.byteLength(text) / 1024).toFixed(0),
@@ -163,7 +171,7 @@ async function main(): Promise<void> {
       const pages = await pdfPages(bytes, f);
       const read = median(() => void readPdf(pages), reps);
       const reports = readPdf(pages);
-      const rules = reports.length ? median(() => reports.forEach((r) => checkReport(r)), reps) : null;
+      const rules = reports.length ? median(() => reports.forEach((r) => readMessages(checkReport(r))), reps) : null;
       table.push([
         f,
         (bytes.length / 1024).toFixed(0),
@@ -181,6 +189,8 @@ async function main(): Promise<void> {
       console.log(table.toString());
     }
   }
+
+  if (nodeOnly) return;
 
   {
     // A saved page with a long list beside the report (240,000 rows, 16 MB): the CLI cuts the list's rows before

@@ -123,19 +123,46 @@ interface ParsedSentence extends Span {
   clauses: ParsedClause[];
 }
 
-// Twenty-odd patterns read the same sections: split and tokenise each text once.
-const parsedCache = new Map<string, ParsedSentence[]>();
+interface ParsedText {
+  /** the text with its hard line wraps undone: every sentence and clause is a piece of it */
+  text: string;
+  sentences: ParsedSentence[];
+}
 
-function parseText(text: string): ParsedSentence[] {
+// Twenty-odd patterns read the same sections: split and tokenise each text once.
+const parsedCache = new Map<string, ParsedText>();
+
+function parseText(text: string): ParsedText {
   const hit = parsedCache.get(text);
   if (hit) return hit;
-  const parsed = split(unwrapLines(text), SENTENCE_END).map((sentence) => ({
+  const unwrapped = unwrapLines(text);
+  const sentences = split(unwrapped, SENTENCE_END).map((sentence) => ({
     ...sentence,
     clauses: split(sentence.text, CLAUSE_END).map((clause) => ({ ...clause, tokens: numberTokens(clause.text) })),
   }));
+  const parsed = { text: unwrapped, sentences };
   if (parsedCache.size > 64) parsedCache.clear();
   parsedCache.set(text, parsed);
   return parsed;
+}
+
+/**
+ * Can a keyword absent from a whole text be skipped for its pieces? Yes when the expression has no assertion (^ $
+ * \b \B lookaround): then what matches a piece matches the whole. Most sections and sentences lack most keywords:
+ * one search of the whole spares a test of each of its clauses.
+ */
+const prefilters = new WeakMap<RegExp, boolean>();
+
+function wholeTextPrefilters(re: RegExp): boolean {
+  let ok = prefilters.get(re);
+  if (ok === undefined) {
+    // escapes (but \b \B) and character classes ([^，。]) assert nothing: left out, in one pass from the left, before
+    // looking for ^ $ \b \B (?= (?! (?<= (?<!
+    const bare = re.source.replace(/\\[^bB]|\[(?:\\.|[^\]\\])*\]/g, '');
+    ok = !/[$^]|\\[bB]|\(\?<?[=!]/.test(bare);
+    prefilters.set(re, ok);
+  }
+  return ok;
 }
 
 // The global copy of each pattern's keyword, made once (matchAll clones it, so sharing it is safe).
@@ -170,9 +197,13 @@ export function findClaims(sections: readonly Section[], p: ClaimPattern, ctx: C
   const out: Claim[] = [];
   const keyword = globalKeyword(p.keyword);
   const anyKeyword = plainKeyword(p.keyword);
+  const prefilter = wholeTextPrefilters(anyKeyword);
   for (const sec of sections) {
     if (p.sections && !p.sections.includes(sec.id)) continue;
-    for (const sentence of parseText(sec.text)) {
+    const parsed = parseText(sec.text);
+    if (prefilter && !anyKeyword.test(parsed.text)) continue;
+    for (const sentence of parsed.sentences) {
+      if (prefilter && !anyKeyword.test(sentence.text)) continue;
       for (const clause of sentence.clauses) {
         // most clauses have none of a pattern's keywords: one test, before anything is allocated
         if (clause.tokens.length === 0 || !anyKeyword.test(clause.text)) continue;
@@ -225,9 +256,15 @@ export function evidenceOf(c: Claim): Evidence {
 export function findSentences(sections: readonly Section[], re: RegExp, only?: readonly string[]): { section: string; sentence: string; index: number; match: string }[] {
   const out: { section: string; sentence: string; index: number; match: string }[] = [];
   const g = globalKeyword(re);
+  const any = plainKeyword(re);
+  const prefilter = wholeTextPrefilters(re);
   for (const sec of sections) {
     if (only && !only.includes(sec.id)) continue;
-    for (const s of parseText(sec.text)) {
+    const parsed = parseText(sec.text);
+    if (prefilter && !any.test(parsed.text)) continue;
+    for (const s of parsed.sentences) {
+      // matchAll copies the expression: only for a sentence that has a match
+      if (!any.test(s.text)) continue;
       for (const m of s.text.matchAll(g)) out.push({ section: sec.id, sentence: s.text, index: m.index, match: m[0] });
     }
   }

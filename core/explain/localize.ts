@@ -2,8 +2,8 @@
 // change makes every linear identity of t3 (row totals, balance, outcome sums) and t4 (three block sums) hold,
 // with the value each cell should have. Exact up to `maxChanges` cells per connected system.
 import { cellKey } from '../model/ids';
-import type { CellRef, Report, Suspect } from '../model/schema';
-import { allSumSpecs, lookupIn, resolveIdentity, type ResolvedIdentity } from '../model/identities';
+import type { Cell, CellRef, Report, Suspect } from '../model/schema';
+import { allSumSpecs, identityCells, lookupIn, type ResolvedIdentity } from '../model/identities';
 import { simplex } from './lp';
 import type { FindingDraft } from '../rules/types';
 
@@ -76,11 +76,11 @@ const tidy = (x: number) => Math.round(x * 1e6) / 1e6 + 0;
 function buildSystems(report: Pick<Report, 'format' | 'cells'>): Sys[] {
   const lookup = lookupIn(report);
   const systems = new Map<string, Sys>();
-  const cellIdx = new Map<string, [Sys, number]>();
+  // by the cell itself: one object per printed address, as looked up
+  const cellIdx = new Map<Cell, [Sys, number]>();
   for (const identity of allSumSpecs(report)) {
-    const spec = resolveIdentity(identity, lookup);
-    const refs = [...spec.left, ...spec.right];
-    const cells = refs.map(lookup);
+    // the identities the sum rules judged in this check, already resolved and looked up
+    const { spec, refs, cells } = identityCells(identity, lookup);
     if (cells.some((c) => c === undefined || c.kind === 'text')) continue;
     const name = spec.left[0]!.table === 't4' ? spec.scope : 't3';
     let sys = systems.get(name);
@@ -92,19 +92,19 @@ function buildSystems(report: Pick<Report, 'format' | 'cells'>): Sys[] {
     const coefs: number[] = [];
     let residual = 0;
     refs.forEach((ref, i) => {
-      const key = cellKey(ref);
-      let entry = cellIdx.get(key);
+      const cell = cells[i]!;
+      let entry = cellIdx.get(cell);
       if (!entry) {
         entry = [sys, sys.refs.length];
         sys.refs.push(ref);
-        sys.values.push(cells[i]!.value);
+        sys.values.push(cell.value);
         sys.byCell.push([]);
-        cellIdx.set(key, entry);
+        cellIdx.set(cell, entry);
       }
       const coef = i < spec.left.length ? 1 : -1;
       idxs.push(entry[1]);
       coefs.push(coef);
-      residual += coef * (cells[i]!.value ?? 0);
+      residual += coef * (cell.value ?? 0);
     });
     const id = sys.ids.length;
     sys.ids.push({ spec, cells: idxs, coefs, residual: tidy(residual) });
@@ -255,7 +255,7 @@ function plausibility(sol: Suspect[]): number {
  * is left, if anything, goes to the LP. False means "not shown to hold" (test() then finds the certificate).
  */
 function fillable(sys: Sys): boolean {
-  const { A, b, violated } = lpOf(sys, []);
+  const { A, b, width, violated } = sparseLpOf(sys);
   if (violated >= 0) return false;
   const fixed = new Map<number, number>();
   let open = A.map((_, i) => i);
@@ -265,18 +265,19 @@ function fillable(sys: Sys): boolean {
     for (const i of open) {
       let rhs = b[i]!;
       const unknown: number[] = [];
-      A[i]!.forEach((a, j) => {
-        if (a === 0) return;
+      const signs = new Set<number>();
+      for (const [j, a] of A[i]!) {
         const v = fixed.get(j);
-        if (v === undefined) unknown.push(j);
-        else rhs -= a * v;
-      });
+        if (v === undefined) {
+          unknown.push(j);
+          signs.add(Math.sign(a));
+        } else rhs -= a * v;
+      }
       rhs = tidy(rhs);
-      const signs = new Set(unknown.map((j) => Math.sign(A[i]![j]!)));
       if (unknown.length === 0) {
         if (rhs !== 0) return false;
       } else if (unknown.length === 1) {
-        const v = tidy(rhs / A[i]![unknown[0]!]!);
+        const v = tidy(rhs / A[i]!.find(([j]) => j === unknown[0])![1]);
         if (v < 0 || !Number.isInteger(v)) return false;
         fixed.set(unknown[0]!, v);
         changed = true;
@@ -288,13 +289,45 @@ function fillable(sys: Sys): boolean {
     }
     open = next;
   }
-  const rest = (i: number) => tidy(A[i]!.reduce((acc, a, j) => acc - a * (fixed.get(j) ?? 0), b[i]!));
+  const rest = (i: number) => tidy(A[i]!.reduce((acc, [j, a]) => acc - a * (fixed.get(j) ?? 0), b[i]!));
   // nothing left to balance: every open unknown at 0 will do
   if (open.every((i) => rest(i) === 0)) return true;
-  return simplex(
-    open.map((i) => A[i]!.map((a, j) => (fixed.has(j) ? 0 : a))),
-    open.map(rest),
-  ).status === 'optimal';
+  const dense = (i: number) => {
+    const row = new Array<number>(width).fill(0);
+    for (const [j, a] of A[i]!) if (!fixed.has(j)) row[j] = a;
+    return row;
+  };
+  return simplex(open.map(dense), open.map(rest)).status === 'optimal';
+}
+
+/**
+ * lpOf(sys, []) with each row as its nonzero [column, coefficient] pairs in column order: a table with a blank
+ * column has a hundred unknowns and each identity only a few, and fillable() walks the rows until nothing changes.
+ */
+function sparseLpOf(sys: Sys) {
+  const colOf = new Map<number, number>();
+  sys.values.forEach((v, c) => {
+    if (v === null) colOf.set(c, colOf.size);
+  });
+  let slack = colOf.size;
+  const A: [number, number][][] = [];
+  const b: number[] = [];
+  let violated = -1;
+  sys.ids.forEach(({ cells, coefs, spec }, id) => {
+    const row = new Map<number, number>();
+    let rhs = 0;
+    cells.forEach((c, i) => {
+      const col = colOf.get(c);
+      if (col === undefined) rhs -= coefs[i]! * sys.values[c]!;
+      else row.set(col, (row.get(col) ?? 0) + coefs[i]!);
+    });
+    if (spec.relation === 'le') row.set(slack++, 1);
+    if (row.size > 0) {
+      A.push([...row].filter(([, a]) => a !== 0).sort((x, y) => x[0] - y[0]));
+      b.push(rhs);
+    } else if (tidy(rhs) !== 0 && violated < 0) violated = id;
+  });
+  return { A, b, width: slack, violated };
 }
 
 /**

@@ -4,7 +4,7 @@ import { readTerms, type Term, type TermItem } from '../model/terms';
 import type { CellRef, Finding, FormatVersion, Suspect, TableId } from '../model/schema';
 import { T3_GROUPS, T3_GROUPS_EN, T4_BLOCKS, type TemplateFormat } from '../model/templates';
 import type { FindingDraft, MessageText, RuleMessages } from '../rules/types';
-import { cellName, colName, formatOfCells, rowName, templateFormat, TYPO_ZH, type Lang } from './names';
+import { cellName, colName, formatOfCells, memoPerFormat, rowName, templateFormat, TYPO_ZH, type Lang } from './names';
 
 export type { Lang };
 
@@ -19,17 +19,10 @@ function colLabel(table: TableId, id: string, tf: TemplateFormat, lang: Lang = '
 /** A scope id (t3 row, t3 column, t4 block, t2 row, group) in words. */
 export function scopeName(scope: string | undefined, lang: Lang, tf: TemplateFormat = '2021'): string {
   if (!scope) return '';
-  const key = `${lang}${tf}${scope}`;
-  let name = scopeNames.get(key);
-  if (name === undefined) {
-    if (scopeNames.size > 4096) scopeNames.clear();
-    name = nameScope(scope, lang, tf);
-    scopeNames.set(key, name);
-  }
-  return name;
+  return scopeNames[tf][lang].get('', '', scope, () => nameScope(scope, lang, tf));
 }
 
-const scopeNames = new Map<string, string>();
+const scopeNames = memoPerFormat();
 
 function nameScope(scope: string, lang: Lang, tf: TemplateFormat): string {
   if (scope === 'cases') return lang === 'zh' ? '表四' : 'table 4';
@@ -150,17 +143,10 @@ const CELL_LIST_PARAMS = new Set(['missing', 'text']);
 function exprName(param: string, value: string, lang: Lang, tf: TemplateFormat): string {
   // the same params (identities, column lists) recur in every report: each is named once
   const full = CELL_LIST_PARAMS.has(param);
-  const key = `${full ? 1 : 0}${lang}${tf}${value}`;
-  let name = exprNames.get(key);
-  if (name === undefined) {
-    if (exprNames.size > 4096) exprNames.clear();
-    name = itemsText(readTerms(value), lang, tf, full);
-    exprNames.set(key, name);
-  }
-  return name;
+  return exprNames[tf][lang].get(full ? 'full' : '', '', value, () => itemsText(readTerms(value), lang, tf, full));
 }
 
-const exprNames = new Map<string, string>();
+const exprNames = memoPerFormat();
 
 function cellList(refs: readonly CellRef[] | undefined, lang: Lang, tf: TemplateFormat): string {
   if (!refs || refs.length === 0) return lang === 'zh' ? '（无）' : '(none)';
@@ -233,18 +219,40 @@ const PLACEHOLDERS: Record<string, (f: FindingDraft, lang: Lang, tf: TemplateFor
   sentence: (f) => f.evidence?.sentence ?? '',
 };
 
-const own = (o: object, k: string): boolean => Object.prototype.hasOwnProperty.call(o, k) && Object.prototype.propertyIsEnumerable.call(o, k);
+/** An own enumerable property (propertyIsEnumerable is false for inherited ones). */
+const own = (o: object, k: string): boolean => Object.prototype.propertyIsEnumerable.call(o, k);
+
+/**
+ * A template split at its placeholders once: [text, name, text, name, …, text]. The templates are the rules'
+ * own, a few dozen, filled for every finding of every report.
+ */
+function partsOf(template: string): string[] {
+  let parts = templateParts.get(template);
+  if (!parts) {
+    if (templateParts.size > 1024) templateParts.clear();
+    parts = template.split(/\{(\w+)\}/);
+    templateParts.set(template, parts);
+  }
+  return parts;
+}
+
+const templateParts = new Map<string, string[]>();
 
 /** Fill a template; only the placeholders it names are rendered (cell names are the costly part). */
 function fill(template: string, f: FindingDraft, lang: Lang, tf: TemplateFormat): string {
   const params = f.params ?? {};
-  return template.replace(/\{(\w+)\}/g, (m, k: string) => {
-    if (own(params, k)) return EXPR_PARAMS.has(k) ? exprName(k, String(params[k]), lang, tf) : String(params[k]);
-    if (own(PLACEHOLDERS, k)) return PLACEHOLDERS[k]!(f, lang, tf);
-    // a name no one set: what a plain object would have inherited under it, else the placeholder as written
-    const inherited = ({} as Record<string, unknown>)[k];
-    return inherited === undefined || inherited === null ? m : String(inherited);
-  });
+  const parts = partsOf(template);
+  let out = parts[0]!;
+  for (let i = 1; i < parts.length; i += 2) out += placeholder(parts[i]!, params, f, lang, tf) + parts[i + 1]!;
+  return out;
+}
+
+function placeholder(k: string, params: NonNullable<FindingDraft['params']>, f: FindingDraft, lang: Lang, tf: TemplateFormat): string {
+  if (own(params, k)) return EXPR_PARAMS.has(k) ? exprName(k, String(params[k]), lang, tf) : String(params[k]);
+  if (own(PLACEHOLDERS, k)) return PLACEHOLDERS[k]!(f, lang, tf);
+  // a name no one set: what a plain object would have inherited under it, else the placeholder as written
+  const inherited = ({} as Record<string, unknown>)[k];
+  return inherited === undefined || inherited === null ? `{${k}}` : String(inherited);
 }
 
 const GENERIC: Required<RuleMessages> = {
@@ -294,6 +302,32 @@ export function renderMessage(f: FindingDraft, messages: RuleMessages, format?: 
   return out;
 }
 
+/** Where a finding keeps what its message is rendered from (not enumerable: JSON, spreads and clones leave it out). */
+const MESSAGE_SOURCE = Symbol('message source');
+
+interface MessageSource {
+  draft: FindingDraft;
+  messages: RuleMessages;
+  format: FormatVersion | undefined;
+  text?: MessageText;
+}
+
+/**
+ * One accessor shared by every finding: a page has a hundred-odd findings per check, and an accessor made per
+ * finding (closures in a literal or a descriptor of its own) costs several times what its rendering saves.
+ */
+const MESSAGE_ACCESSOR: PropertyDescriptor & ThisType<Finding & { [MESSAGE_SOURCE]: MessageSource }> = {
+  enumerable: true,
+  configurable: true,
+  get() {
+    const source = this[MESSAGE_SOURCE];
+    return (source.text ??= renderMessage(source.draft, source.messages, source.format));
+  },
+  set(value: MessageText) {
+    Object.defineProperty(this, 'message', { value, writable: true, enumerable: true, configurable: true });
+  },
+};
+
 /**
  * The finding with its message, rendered when first read: a page's hundred-odd passes are listed only when the
  * panel shows them, so the extension draws its marks without naming their cells first. JSON, spreads and
@@ -301,13 +335,9 @@ export function renderMessage(f: FindingDraft, messages: RuleMessages, format?: 
  */
 export function finalize(f: FindingDraft, messages: RuleMessages, format?: FormatVersion): Finding {
   const out = { ...f } as Finding;
-  let text: MessageText | undefined;
-  Object.defineProperty(out, 'message', {
-    enumerable: true,
-    configurable: true,
-    get: () => (text ??= renderMessage(f, messages, format)),
-    set: (value: MessageText) => Object.defineProperty(out, 'message', { value, writable: true, enumerable: true, configurable: true }),
-  });
+  const source: MessageSource = { draft: f, messages, format };
+  Object.defineProperty(out, MESSAGE_SOURCE, { value: source });
+  Object.defineProperty(out, 'message', MESSAGE_ACCESSOR);
   return out;
 }
 

@@ -63,17 +63,43 @@ const TABLE_EN: Record<TableId, string> = { t2: 'Table 2', t3: 'Table 3', t4: 'T
 export function cellName(ref: CellRef, format: FormatVersion, lang: Lang): string {
   const f = templateFormat(format);
   // every message names cells, the same few hundred over and over
-  const key = `${ref.table}|${ref.row}|${ref.col}|${f}|${lang}`;
-  let name = cellNames.get(key);
-  if (name === undefined) {
-    if (cellNames.size > 4096) cellNames.clear();
-    name = nameCell(ref, f, lang);
-    cellNames.set(key, name);
-  }
-  return name;
+  return cellNames[f][lang].get(ref.table, ref.row, ref.col, () => nameCell(ref, f, lang));
 }
 
-const cellNames = new Map<string, string>();
+/**
+ * Names memoised by three ids (table, row, column), in nested maps so that a lookup builds no key string; emptied
+ * when it grows past `max` (a page with thousands of made-up ids cannot make it grow without end).
+ */
+export class NameMemo {
+  private readonly names = new Map<string, Map<string, Map<string, string>>>();
+  private size = 0;
+  constructor(private readonly max = 4096) {}
+
+  get(a: string, b: string, c: string, make: () => string): string {
+    let bs = this.names.get(a);
+    if (!bs) this.names.set(a, (bs = new Map()));
+    let cs = bs.get(b);
+    if (!cs) bs.set(b, (cs = new Map()));
+    let name = cs.get(c);
+    if (name === undefined) {
+      if (++this.size > this.max) {
+        this.names.clear();
+        this.size = 0;
+        return this.get(a, b, c, make);
+      }
+      name = make();
+      cs.set(c, name);
+    }
+    return name;
+  }
+}
+
+/** One memo per template format and language. */
+export function memoPerFormat(): Record<TemplateFormat, Record<Lang, NameMemo>> {
+  return { '2021': { zh: new NameMemo(), en: new NameMemo() }, '2019': { zh: new NameMemo(), en: new NameMemo() } };
+}
+
+const cellNames = memoPerFormat();
 
 function nameCell(ref: CellRef, f: TemplateFormat, lang: Lang): string {
   const col = colName(ref.table, f, ref.col, lang) ?? ref.col;

@@ -1,7 +1,6 @@
 // Which cells sum to which: every arithmetic identity of tables 三 and 四 as data (spec §7.2, §7.3), below both
 // readers of it — the sum rules judge each identity on its own (rules/identity.ts), error localization solves them
 // together (explain/localize.ts). Like R validate's rules-as-data that both checking and errorlocate read.
-import { cellIndex, cellKey } from './ids';
 import type { Cell, CellRef, Report, Severity } from './schema';
 import {
   collapsedGroups,
@@ -84,6 +83,12 @@ export interface T3Layout {
  * group rows wrote a collapsed （六）, is read with the 2019 rows.)
  */
 export function t3Layout(report: Pick<Report, 'format' | 'cells'>): T3Layout {
+  // asked by several rules and the localizer in one check: worked out once
+  if (scope && scope.cells === report.cells && scope.format === report.format) return (scope.layout ??= layoutOf(report));
+  return layoutOf(report);
+}
+
+function layoutOf(report: Pick<Report, 'format' | 'cells'>): T3Layout {
   let format: TemplateFormat = report.format === '2019' ? '2019' : '2021';
   const rows = new Set<string>();
   for (const c of report.cells) if (c.table === 't3') rows.add(c.row);
@@ -99,26 +104,55 @@ export function t3RowIds(layout: T3Layout): string[] {
 
 export const T3_COL_IDS = [...T3_PARTS, 'total'] as const;
 
-export function t3RowTotalSpecs(layout: T3Layout): IdentitySpec[] {
-  return t3RowIds(layout).map((row) => ({
-    rule: 't3.rowTotal',
-    severity: 'error',
-    scope: row,
-    left: [t3(row, 'total')],
-    right: T3_PARTS.map((c) => t3(row, c)),
-    relation: 'eq',
-  }));
+// The identities are the same data for every report of a layout: each list is built once, and the rules and the
+// localizer share its objects (so a report's resolved identities, below, serve both). Not to be changed by callers.
+// By list (a rule id, 'all') and layout key, nested: no key string is built per call.
+const SPECS = new Map<string, Map<string, readonly IdentitySpec[]>>();
+
+function specsOnce(list: string, layout: string, build: () => IdentitySpec[]): readonly IdentitySpec[] {
+  let byLayout = SPECS.get(list);
+  if (!byLayout) SPECS.set(list, (byLayout = new Map()));
+  let specs = byLayout.get(layout);
+  if (!specs) byLayout.set(layout, (specs = build()));
+  return specs;
 }
 
-export function t3BalanceSpecs(): IdentitySpec[] {
-  return T3_COL_IDS.map((col) => ({
-    rule: 't3.balance',
-    severity: 'error',
-    scope: col,
-    left: [t3('newReceived', col), t3('carriedOver', col)],
-    right: [t3('totalProcessed', col), t3('carriedForward', col)],
-    relation: 'eq',
-  }));
+const layoutKeys = new WeakMap<T3Layout, string>();
+
+/** A layout as a string (format and collapsed groups), worked out once per layout object. */
+function layoutKey(layout: T3Layout): string {
+  let key = layoutKeys.get(layout);
+  if (key === undefined) {
+    key = `${layout.format}:${[...layout.collapsed].sort().join(',')}`;
+    layoutKeys.set(layout, key);
+  }
+  return key;
+}
+
+export function t3RowTotalSpecs(layout: T3Layout): readonly IdentitySpec[] {
+  return specsOnce('t3.rowTotal', layoutKey(layout), () =>
+    t3RowIds(layout).map((row) => ({
+      rule: 't3.rowTotal',
+      severity: 'error',
+      scope: row,
+      left: [t3(row, 'total')],
+      right: T3_PARTS.map((c) => t3(row, c)),
+      relation: 'eq',
+    })),
+  );
+}
+
+export function t3BalanceSpecs(): readonly IdentitySpec[] {
+  return specsOnce('t3.balance', '', () =>
+    T3_COL_IDS.map((col) => ({
+      rule: 't3.balance',
+      severity: 'error',
+      scope: col,
+      left: [t3('newReceived', col), t3('carriedOver', col)],
+      right: [t3('totalProcessed', col), t3('carriedForward', col)],
+      relation: 'eq',
+    })),
+  );
 }
 
 /** A group of the format in one column: its collapsed row where the report prints one, else its sub-rows. */
@@ -130,13 +164,18 @@ function groupTerm(format: TemplateFormat, group: T3Group, col: string): GroupTe
  * （七）总计 = Σ outcome leaves, per column; each group with sub-rows is one term (its collapsed row or its sub-rows),
  * so the sum stays checkable where a report prints a group as one row.
  */
-export function t3OutcomeSumSpecs(layout: Pick<T3Layout, 'format'>): IdentitySpec[] {
+export function t3OutcomeSumSpecs(layout: Pick<T3Layout, 'format'>): readonly IdentitySpec[] {
+  // the terms depend on the format only (a collapsed group is resolved per report)
+  return specsOnce('t3.outcomeSum', layout.format, () => outcomeSumSpecs(layout.format));
+}
+
+function outcomeSumSpecs(format: TemplateFormat): IdentitySpec[] {
   const terms = (col: string): Term[] => {
     const out: Term[] = [];
-    for (const row of t3Leaves(layout.format)) {
-      const g = T3_GROUP_IDS.find((x) => t3GroupMembers(layout.format, x).includes(row));
+    for (const row of t3Leaves(format)) {
+      const g = T3_GROUP_IDS.find((x) => t3GroupMembers(format, x).includes(row));
       if (!g) out.push(t3(row, col));
-      else if (!out.some((t) => isGroupTerm(t) && t.group === g)) out.push(groupTerm(layout.format, g, col));
+      else if (!out.some((t) => isGroupTerm(t) && t.group === g)) out.push(groupTerm(format, g, col));
     }
     return out;
   };
@@ -150,15 +189,17 @@ export function t3OutcomeSumSpecs(layout: Pick<T3Layout, 'format'>): IdentitySpe
   }));
 }
 
-export function t3ForwardBoundSpecs(): IdentitySpec[] {
-  return T3_COL_IDS.map((col) => ({
-    rule: 't3.forwardBound',
-    severity: 'error',
-    scope: col,
-    left: [t3('carriedForward', col)],
-    right: [t3('newReceived', col), t3('carriedOver', col)],
-    relation: 'le',
-  }));
+export function t3ForwardBoundSpecs(): readonly IdentitySpec[] {
+  return specsOnce('t3.forwardBound', '', () =>
+    T3_COL_IDS.map((col) => ({
+      rule: 't3.forwardBound',
+      severity: 'error',
+      scope: col,
+      left: [t3('carriedForward', col)],
+      right: [t3('newReceived', col), t3('carriedOver', col)],
+      relation: 'le',
+    })),
+  );
 }
 
 export type T4Block = (typeof T4_BLOCKS)[number]['id'];
@@ -169,6 +210,10 @@ export const T4_RULE_OF_BLOCK: Record<T4Block, string> = {
 };
 
 export function t4BlockSpec(block: T4Block): IdentitySpec {
+  return specsOnce(T4_RULE_OF_BLOCK[block], '', () => [t4BlockSpecOf(block)])[0]!;
+}
+
+function t4BlockSpecOf(block: T4Block): IdentitySpec {
   return {
     rule: T4_RULE_OF_BLOCK[block],
     severity: 'error',
@@ -179,32 +224,52 @@ export function t4BlockSpec(block: T4Block): IdentitySpec {
   };
 }
 
-const SUM_SPECS = new Map<string, readonly IdentitySpec[]>();
-
 /**
  * Every linear equality of a report's t3 and t4 (the system the localizer solves; t3.forwardBound follows from them).
  * Built once per layout (format and collapsed groups): the same data for every report, not to be changed by callers.
  */
 export function allSumSpecs(report: Pick<Report, 'format' | 'cells'>): readonly IdentitySpec[] {
   const layout = t3Layout(report);
-  const key = `${layout.format}:${[...layout.collapsed].sort().join(',')}`;
-  let specs = SUM_SPECS.get(key);
-  if (!specs) {
-    specs = [...t3RowTotalSpecs(layout), ...t3BalanceSpecs(), ...t3OutcomeSumSpecs(layout), ...T4_BLOCKS.map((b) => t4BlockSpec(b.id))];
-    SUM_SPECS.set(key, specs);
+  return specsOnce('all', layoutKey(layout), () => [
+    ...t3RowTotalSpecs(layout),
+    ...t3BalanceSpecs(),
+    ...t3OutcomeSumSpecs(layout),
+    ...T4_BLOCKS.map((b) => t4BlockSpec(b.id)),
+  ]);
+}
+
+/**
+ * A report's cells by table, row and column. Rules and the localizer look cells up thousands of times per check:
+ * nested maps over the ids' own strings spare the `table:row:col` key string each lookup would build. As with
+ * cellIndex, the last of two cells at one address wins.
+ */
+function cellLookup(cells: readonly Cell[]): CellLookup {
+  const tables = new Map<string, Map<string, Map<string, Cell>>>();
+  for (const c of cells) {
+    let rows = tables.get(c.table);
+    if (!rows) tables.set(c.table, (rows = new Map()));
+    let cols = rows.get(c.row);
+    if (!cols) rows.set(c.row, (cols = new Map()));
+    cols.set(c.col, c);
   }
-  return specs;
+  return (ref) => tables.get(ref.table)?.get(ref.row)?.get(ref.col);
 }
 
 // checkReport builds the index once for all its rules (some twenty would each build it; on a cold page that is
 // a noticeable share of the first check). Only while that check runs, and only for the cells array it indexed.
-let scope: { cells: readonly Cell[]; lookup: CellLookup } | null = null;
+let scope: {
+  cells: readonly Cell[];
+  format: Report['format'] | undefined;
+  lookup: CellLookup;
+  layout?: T3Layout;
+  /** each identity resolved once, for the sum rules and the localizer alike */
+  identities: Map<IdentitySpec, IdentityCells>;
+} | null = null;
 
 /** Run `fn` with one shared cell index for `report` (lookupIn returns it for this report's cells). */
-export function withSharedLookup<T>(report: Pick<Report, 'cells'>, fn: () => T): T {
+export function withSharedLookup<T>(report: Pick<Report, 'cells'> & Partial<Pick<Report, 'format'>>, fn: () => T): T {
   const outer = scope;
-  const idx = cellIndex(report);
-  scope = { cells: report.cells, lookup: (ref) => idx.get(cellKey(ref)) };
+  scope = { cells: report.cells, format: report.format, lookup: cellLookup(report.cells), identities: new Map() };
   try {
     return fn();
   } finally {
@@ -214,6 +279,26 @@ export function withSharedLookup<T>(report: Pick<Report, 'cells'>, fn: () => T):
 
 export function lookupIn(report: Pick<Report, 'cells'>): CellLookup {
   if (scope && scope.cells === report.cells) return scope.lookup;
-  const idx = cellIndex(report);
-  return (ref) => idx.get(cellKey(ref));
+  return cellLookup(report.cells);
+}
+
+/** An identity resolved in a report (its group terms to the rows printed), with its operands and their cells. */
+export interface IdentityCells {
+  spec: ResolvedIdentity;
+  /** left then right operands */
+  refs: CellRef[];
+  /** the cell of each operand, undefined where none was read */
+  cells: (Cell | undefined)[];
+}
+
+export function identityCells(identity: IdentitySpec, lookup: CellLookup): IdentityCells {
+  const memo = scope && scope.lookup === lookup ? scope.identities : null;
+  let found = memo?.get(identity);
+  if (!found) {
+    const spec = resolveIdentity(identity, lookup);
+    const refs = [...spec.left, ...spec.right];
+    found = { spec, refs, cells: refs.map(lookup) };
+    memo?.set(identity, found);
+  }
+  return found;
 }

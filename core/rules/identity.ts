@@ -1,8 +1,8 @@
 // How an identity is judged on its own (spec §7.2, §7.3, §7.8): the sum rules' shared helper. Which cells form each
 // identity is data in model/identities.ts, read by this judgement and by the localizer (explain/localize.ts).
 import { cellKey } from '../model/ids';
-import type { Cell, CellRef, Report, Suspect } from '../model/schema';
-import { lookupIn, resolveIdentity, type CellLookup, type IdentitySpec } from '../model/identities';
+import type { CellRef, Report, Suspect } from '../model/schema';
+import { identityCells, lookupIn, type CellLookup, type IdentitySpec } from '../model/identities';
 import type { FindingDraft } from './types';
 
 export {
@@ -24,7 +24,6 @@ export {
   type T4Block,
 } from '../model/identities';
 
-const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
 /** Counts are integers; decimals (fees) are compared after rounding away float noise. */
 const tidy = (x: number) => Math.round(x * 1e6) / 1e6;
 
@@ -37,8 +36,8 @@ const tidy = (x: number) => Math.round(x * 1e6) / 1e6;
  * Text operands or operands not read → notCheckable.
  */
 export function evaluateIdentity(identity: IdentitySpec, lookup: CellLookup): FindingDraft {
-  const spec = resolveIdentity(identity, lookup);
-  const all = [...spec.left, ...spec.right];
+  // resolved and looked up once per report: the localizer reads the same identities
+  const { spec, refs: all, cells } = identityCells(identity, lookup);
   const base = {
     rule: spec.rule,
     scope: spec.scope,
@@ -49,11 +48,7 @@ export function evaluateIdentity(identity: IdentitySpec, lookup: CellLookup): Fi
     ambiguous: false,
     tolerance: 0,
   };
-  // each operand looked up once (the judgement below reads every one several times)
-  const found = new Map<CellRef, Cell | undefined>();
-  for (const r of all) if (!found.has(r)) found.set(r, lookup(r));
-  const cellOf = (r: CellRef) => found.get(r);
-  const missing = all.filter((r) => cellOf(r) === undefined);
+  const missing = all.filter((_, i) => cells[i] === undefined);
   if (missing.length > 0) {
     return {
       ...base,
@@ -65,7 +60,7 @@ export function evaluateIdentity(identity: IdentitySpec, lookup: CellLookup): Fi
       params: { reason: 'missing', missing: missing.map(cellKey).join(' '), missingCount: missing.length },
     };
   }
-  const textCells = all.filter((r) => cellOf(r)!.kind === 'text');
+  const textCells = all.filter((_, i) => cells[i]!.kind === 'text');
   if (textCells.length > 0) {
     return {
       ...base,
@@ -77,13 +72,21 @@ export function evaluateIdentity(identity: IdentitySpec, lookup: CellLookup): Fi
       params: { reason: 'text', text: textCells.map(cellKey).join(' '), missingCount: textCells.length },
     };
   }
-  const val = (r: CellRef) => cellOf(r)!.value ?? 0;
-  const isBlank = (r: CellRef) => cellOf(r)!.value === null;
-  const left = tidy(sum(spec.left.map(val)));
-  const right = tidy(sum(spec.right.map(val)));
+  // operand i is cells[i]: the left side's first, then the right side's
+  const n = spec.left.length;
+  let leftSum = 0;
+  let rightSum = 0;
+  const blanksL: CellRef[] = [];
+  const blanksR: CellRef[] = [];
+  all.forEach((r, i) => {
+    const value = cells[i]!.value;
+    if (i < n) leftSum += value ?? 0;
+    else rightSum += value ?? 0;
+    if (value === null) (i < n ? blanksL : blanksR).push(r);
+  });
+  const left = tidy(leftSum);
+  const right = tidy(rightSum);
   const difference = tidy(left - right);
-  const blanksL = spec.left.filter(isBlank);
-  const blanksR = spec.right.filter(isBlank);
   const blanks = [...blanksL, ...blanksR];
   const holds = spec.relation === 'eq' ? difference === 0 : difference <= 0;
   if (blanks.length === 0) {
@@ -113,7 +116,7 @@ export function evaluateIdentity(identity: IdentitySpec, lookup: CellLookup): Fi
   };
 }
 
-export function evaluateAll(specs: IdentitySpec[], report: Pick<Report, 'cells'>): FindingDraft[] {
+export function evaluateAll(specs: readonly IdentitySpec[], report: Pick<Report, 'cells'>): FindingDraft[] {
   const lookup = lookupIn(report);
   return specs.map((s) => evaluateIdentity(s, lookup));
 }

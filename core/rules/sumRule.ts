@@ -7,7 +7,7 @@ export function identityRule(def: {
   id: string;
   table: TableId;
   doc: string;
-  specs: (report: Report) => IdentitySpec[];
+  specs: (report: Report) => readonly IdentitySpec[];
   messages: RuleMessages;
 }): Rule {
   return {

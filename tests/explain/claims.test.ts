@@ -13,6 +13,14 @@ describe('findClaims', () => {
     expect(values('共收到申请一百二十一件。', /收到/)).toEqual([121]);
   });
 
+  it('a keyword with an assertion is looked for in each clause, though the whole text has no match (clauses are searched alone)', () => {
+    // ^ holds at the clause's start, never in the sentence; (?<!，) holds in the clause, where no ， precedes it
+    expect(values('今年，收到申请5件。', /^收到/)).toEqual([5]);
+    expect(values('今年，收到申请5件。', /(?<!，)收到/)).toEqual([5]);
+    expect(values('今年，收到申请5件。', /收到/)).toEqual([5]);
+    expect(values('今年，受理申请5件。', /收到/)).toEqual([]);
+  });
+
   it('never jumps across a clause (，。；)', () => {
     expect(values('行政复议方面无新情况，行政诉讼57件。', /行政复议/)).toEqual([]);
     expect(values('行政复议情况良好；诉讼57件。', /行政复议/)).toEqual([]);

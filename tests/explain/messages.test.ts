@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renderMessage, scopeName } from '../../core/explain/messages';
+import { finalize, renderMessage, scopeName } from '../../core/explain/messages';
 import { cellName } from '../../core/explain/names';
 import t4ReviewSum from '../../core/rules/t4.reviewSum';
 import t3RowTotal from '../../core/rules/t3.rowTotal';
@@ -64,5 +64,29 @@ describe('messages are rendered from the finding data', () => {
       { fail: t4ReviewSum.messages.fail, pass: t4ReviewSum.messages.pass },
     );
     expect(missing.en).toBe('Not checkable: 2 needed cell(s) were not read (Table 4 "administrative review: total", Table 3 "carried over from last year × other organisations").');
+  });
+});
+
+describe('a finding carries its message like a plain property, rendered when first read', () => {
+  const finding = () => finalize(base, t4ReviewSum.messages);
+  const rendered = renderMessage(base, t4ReviewSum.messages);
+
+  it('reads, serialises, spreads and clones as the rendered message, last among the keys', () => {
+    const f = finding();
+    expect(f.message).toEqual(rendered);
+    expect(Object.keys(f)).toEqual([...Object.keys(base), 'message']);
+    expect(JSON.parse(JSON.stringify(f))).toEqual({ ...base, message: rendered });
+    expect({ ...f }).toEqual({ ...base, message: rendered });
+    expect(structuredClone(f)).toEqual({ ...base, message: rendered });
+  });
+
+  it('each finding renders its own message, and assigning one replaces it', () => {
+    const a = finding();
+    const b = finalize({ ...base, left: 1, difference: -10 }, t4ReviewSum.messages);
+    a.message = { zh: '改', en: 'changed' };
+    expect(a.message).toEqual({ zh: '改', en: 'changed' });
+    expect(Object.keys(a)).toEqual([...Object.keys(base), 'message']);
+    expect(b.message.zh).toContain('总计 1 ≠');
+    expect(finding().message).toEqual(rendered);
   });
 });
