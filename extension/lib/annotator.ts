@@ -138,10 +138,9 @@ class Annotator {
       this.draw(checked, force);
     }
     if (!overlay.state().panelReady) {
-      // The marks first; the panel's list (a hundred rows on a sparse table) in a task of its own.
+      // The marks first; the panel's list (a hundred rows on a sparse table) in tasks of its own.
       await nextTask();
-      overlay.set({ panelReady: true });
-      overlay.layoutSoon();
+      await overlay.revealPanel();
     }
     // For bench/extension.ts: everything drawn (the frame after the layout just asked for).
     if (!this.done) {

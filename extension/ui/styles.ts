@@ -7,6 +7,8 @@ export const OVERLAY_CSS = `
 /* direction survives "all: initial" on the host: a right-to-left page would mirror the panel and scramble its arithmetic */
 .layer { position: absolute; left: 0; top: 0; width: 0; height: 0; pointer-events: none; direction: ltr; unicode-bidi: isolate;
   font: 13px/1.45 "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", system-ui, sans-serif; color: #1a1a1a; }
+/* marks, markers and badges: a layout of their own (containment), not a relayout of the page they are drawn over */
+.marks { position: absolute; left: 0; top: 0; width: 0; height: 0; contain: layout size style; }
 .mark { position: absolute; pointer-events: none; border-radius: 2px; }
 .mark.suspect { outline: 2.5px solid #c62828; outline-offset: -1px; background: rgba(198, 40, 40, 0.10); }
 .mark.review { outline: 2.5px solid #b45309; outline-offset: -1px; background: rgba(180, 83, 9, 0.08); }
@@ -43,7 +45,8 @@ export const OVERLAY_CSS = `
 .panel .list { overflow: auto; padding: 4px 0 8px; }
 .panel h3 { margin: 8px 10px 4px; font-size: 13px; }
 .panel ul { list-style: none; margin: 0; padding: 0; }
-.panel li { margin: 0; padding: 0; border-top: 1px solid #f0f0f0; }
+/* rows scrolled out of the list are not laid out (a sparse table lists a hundred findings); the size they last had holds their place */
+.panel li { margin: 0; padding: 0; border-top: 1px solid #f0f0f0; content-visibility: auto; contain-intrinsic-size: auto 64px; }
 .panel .item { display: block; width: 100%; text-align: left; padding: 6px 10px; border: 0; background: transparent; color: inherit; font: inherit; cursor: pointer; }
 .panel .item:hover { background: #f3f6fb; }
 .panel li.selected > .item { background: #e3f2fd; }

@@ -13,6 +13,11 @@ import { scrollToFinding } from './jump';
 import { createViewStore, initialView } from './store';
 import { watchMovement, type Movement } from './movement';
 import { followPointer } from './pointer';
+import { nextTask } from '../next-task';
+import { listedRows } from '../../ui/Panel';
+
+/** rows of the panel's list rendered per task (a hundred rows of a sparse table at once would be a long task) */
+const PANEL_ROWS_PER_TASK = 20;
 
 export interface OverlayOptions {
   /** the window whose document's tables are marked */
@@ -42,6 +47,8 @@ export interface Overlay {
   /** a mutation of the overlay's own making */
   owns(r: MutationRecord): boolean;
   layoutSoon(): void;
+  /** draw the panel (or its pill): its list a few rows per task; resolves once every row is there */
+  revealPanel(): Promise<void>;
   /** true once marks or badges have been drawn */
   readonly drawn: boolean;
 }
@@ -144,9 +151,21 @@ export function createOverlay(opts: OverlayOptions): Overlay {
     listen(h);
   }
 
+  async function revealPanel(): Promise<void> {
+    set({ panelReady: true, panelRows: PANEL_ROWS_PER_TASK });
+    layoutSoon();
+    while (store.get().panelRows < listedRows(store.get())) {
+      await nextTask();
+      set({ panelRows: store.get().panelRows + PANEL_ROWS_PER_TASK });
+    }
+    set({ panelRows: Infinity });
+    layoutSoon();
+  }
+
   return {
     store,
     state: store.get,
+    revealPanel,
     set,
     show: (page, patch = {}) => set({ ...pageView(page), ...patch }),
     prepare: () => void prepare(),
