@@ -1,8 +1,8 @@
 // Reading and checking the page's reports: the page's blocks and tables, locating and mapping them, then one report
 // at a time, each with last year's report of its agency if that was checked in this browser. Each step is a task of
 // its own, so that none holds the page's main thread for long; a newer check supersedes one still running.
-// The first check of a page draws from a quick pass (the tables' rules and their localization, without the
-// narrative's rules or last year's comparison), then completes it once the page is idle (completePage).
+// The first check of a page draws from a quick pass (the tables' rules and their localization, without the rules
+// that read the narrative or last year's comparison), then completes it once the page is idle (completePage).
 import type { ReadReport } from '../../core/read/types';
 import { checkReport, readScanned, scanPage } from './core';
 import { previousYear, withPreviousYear, type Remembered } from './history';
@@ -33,8 +33,8 @@ export interface PageRead {
   previous: Promise<Remembered | null>[];
 }
 
-/** The narrative's rules: a quick pass leaves them for later (they read the text, not the tables). */
-const narrativeRule = (ruleId: string): boolean => ruleId.startsWith('txt.');
+/** The rules that read the narrative (txt.*, and the meta rules that read the text): a quick pass leaves them for later. */
+const readsText = (rule: { reads: readonly string[] }): boolean => rule.reads.includes('text');
 
 /** Read the page (the bootstrap's scan when it has one); null when superseded. */
 export async function readPage(doc: Document, url: string, steps: PageCheckSteps): Promise<PageRead | null> {
@@ -74,7 +74,7 @@ export async function checkRead(read: PageRead, url: string, steps: Omit<PageChe
       await nextTask();
       if (!steps.current()) return null;
       if (quick) {
-        reports.push({ rr, findings: checkReport(rr.report, { without: narrativeRule }) });
+        reports.push({ rr, findings: checkReport(rr.report, { without: readsText }) });
         continue;
       }
       const findings = checkReport(rr.report);
