@@ -264,17 +264,31 @@ let scope: {
   layout?: T3Layout;
   /** each identity resolved once, for the sum rules and the localizer alike */
   identities: Map<IdentitySpec, IdentityCells>;
+  /** what several rules read, by two keys (oncePerCheck) */
+  shared: Map<object, Map<object, unknown>>;
 } | null = null;
 
 /** Run `fn` with one shared cell index for `report` (lookupIn returns it for this report's cells). */
 export function withSharedLookup<T>(report: Pick<Report, 'cells'> & Partial<Pick<Report, 'format'>>, fn: () => T): T {
   const outer = scope;
-  scope = { cells: report.cells, format: report.format, lookup: cellLookup(report.cells), identities: new Map() };
+  scope = { cells: report.cells, format: report.format, lookup: cellLookup(report.cells), identities: new Map(), shared: new Map() };
   try {
     return fn();
   } finally {
     scope = outer;
   }
+}
+
+/**
+ * What `make` gives for (a, b), worked out once in a check of `report` and shared by the rules that ask (outside a
+ * check, every time). The keys are objects the check does not change (a section, a claim pattern).
+ */
+export function oncePerCheck<T>(report: Pick<Report, 'cells'>, a: object, b: object, make: () => T): T {
+  if (!scope || scope.cells !== report.cells) return make();
+  let byB = scope.shared.get(a);
+  if (!byB) scope.shared.set(a, (byB = new Map()));
+  if (!byB.has(b)) byB.set(b, make());
+  return byB.get(b) as T;
 }
 
 export function lookupIn(report: Pick<Report, 'cells'>): CellLookup {

@@ -8,6 +8,7 @@ import type { FindingDraft } from './types';
 export {
   allSumSpecs,
   lookupIn,
+  oncePerCheck,
   t3BalanceSpecs,
   T3_COL_IDS,
   t3ForwardBoundSpecs,

@@ -1,9 +1,9 @@
 // Shared machinery of the txt.* rules (spec §7.5): a number the text claims, compared with what the tables say.
 import type { ClaimSubject } from '../explain/claimScope';
 import { evidenceOf, findClaims, type Claim, type ClaimPattern } from '../explain/claims';
-import type { CellRef, Report, Severity } from '../model/schema';
+import type { CellRef, Report, Section, Severity } from '../model/schema';
 import { groupRowId, T3_PARTS, t3GroupMembers, type T3Group } from '../model/templates';
-import { lookupIn, t3Layout, type CellLookup } from './identity';
+import { lookupIn, oncePerCheck, t3Layout, type CellLookup } from './identity';
 import type { FindingDraft, Rule, RuleMessages } from './types';
 
 /** Units a count of review or litigation cases is given in. */
@@ -81,6 +81,14 @@ export function t2Value(lookup: CellLookup, row: string, col: string): TableValu
   return { value: c.value, cells: [ref] };
 }
 
+/**
+ * A pattern's claims in the report's `sections` (all by default), each section searched once per check: three
+ * rules read the outcome counts (予以公开 …), and a pattern's claims in a section depend on that section alone.
+ */
+export function claimsIn(report: Report, pattern: ClaimPattern, sections: readonly Section[] = report.sections): Claim[] {
+  return sections.flatMap((sec) => oncePerCheck(report, sec, pattern, () => findClaims([sec], pattern, report)));
+}
+
 /** Judge one claim against its readings: pass when any reading equals it, else fail against the first. */
 export function judgeClaim(rule: string, severity: Severity, claim: Claim, readings: Reading[], scope: string, tolerance = 0): FindingDraft {
   const usable = readings.filter((r) => r.value !== null);
@@ -125,6 +133,9 @@ export function narrativeRule(def: {
   messages: RuleMessages;
 }): Rule {
   const severity = def.severity ?? 'warning';
+  // the subject written into each pattern once (a pattern naming its own keeps it), so that the same pattern
+  // object is asked for every check and its claims are shared with the other rules that read it (claimsIn)
+  const patterns = def.patterns.map((p) => ('subject' in p ? p : { subject: def.subject, ...p }));
   return {
     kind: 'report',
     id: def.id,
@@ -136,8 +147,8 @@ export function narrativeRule(def: {
       const lookup = lookupIn(report);
       const seen = new Set<string>();
       const out: FindingDraft[] = [];
-      for (const p of def.patterns) {
-        for (const claim of findClaims(report.sections, { subject: def.subject, ...p }, report)) {
+      for (const p of patterns) {
+        for (const claim of claimsIn(report, p)) {
           const key = `${claim.section}|${claim.sentence}|${claim.start}`;
           if (seen.has(key)) continue;
           seen.add(key);

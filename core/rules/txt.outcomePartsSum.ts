@@ -1,6 +1,6 @@
-import { findClaims, type ClaimPattern } from '../explain/claims';
+import type { ClaimPattern } from '../explain/claims';
 import { lookupIn } from './identity';
-import { t3Value } from './narrative';
+import { claimsIn, t3Value } from './narrative';
 import { OUTCOME_PATTERN, outcomeScope, PROCESSED_EXCLUDE } from './outcomeText';
 import type { FindingDraft, Rule, RuleCases } from './types';
 
@@ -24,7 +24,7 @@ const rule: Rule = {
     const lookup = lookupIn(report);
     const out: FindingDraft[] = [];
     for (const sec of report.sections) {
-      const claims = findClaims([sec], OUTCOME_PATTERN, report);
+      const claims = claimsIn(report, OUTCOME_PATTERN, [sec]);
       // one number per outcome scope; 予以公开及部分公开 stands for both of its parts
       const byScope = new Map<string, (typeof claims)[number]>();
       for (const c of claims) if (!byScope.has(outcomeScope(c))) byScope.set(outcomeScope(c), c);
@@ -35,7 +35,7 @@ const rule: Rule = {
       if (byScope.size < 3) continue;
       const parts = [...byScope.values()];
       const left = parts.reduce((a, c) => a + c.value, 0);
-      const said = findClaims([sec], PROCESSED, report)[0];
+      const said = claimsIn(report, PROCESSED, [sec])[0];
       const table = t3Value(lookup, 'totalProcessed');
       const right = said ? said.value : table?.value;
       if (right === undefined) continue;

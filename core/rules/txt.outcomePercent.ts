@@ -1,6 +1,5 @@
-import { findClaims } from '../explain/claims';
 import { lookupIn } from './identity';
-import { t3Value } from './narrative';
+import { claimsIn, t3Value } from './narrative';
 import { OUTCOME_PATTERN, outcomeReadings, outcomeScope } from './outcomeText';
 import type { FindingDraft, Rule, RuleCases } from './types';
 
@@ -27,7 +26,7 @@ const rule: Rule = {
     const processed = t3Value(lookup, 'totalProcessed');
     const out: FindingDraft[] = [];
     if (!processed || processed.value === 0) return out;
-    for (const claim of findClaims(report.sections, OUTCOME_PATTERN, report)) {
+    for (const claim of claimsIn(report, OUTCOME_PATTERN)) {
       const m = PERCENT.exec(claim.sentence.slice(claim.end));
       if (!m) continue;
       const claimed = Number(m[1]);

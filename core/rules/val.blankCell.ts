@@ -17,20 +17,27 @@ const rule: Rule = {
     pass: { zh: '表格中没有空白单元格。', en: 'No blank cells in the tables.' },
   },
   check(report) {
-    const rows = new Map<string, { blanks: CellRef[]; nonzero: number; table: string; row: string }>();
+    type Row = { blanks: CellRef[]; nonzero: number; table: string; row: string };
+    // rows by table, then row id (no key string per cell), listed in the order the cells first name them
+    const byTable = new Map<string, Map<string, Row>>();
+    const rows: Row[] = [];
     let seen = 0;
     for (const c of report.cells) {
       if (c.table === 't2' && (c.col === 'itemsDelta' || c.col === 'procurementAmount')) continue;
       seen++;
-      const key = `${c.table}:${c.row}`;
-      let r = rows.get(key);
-      if (!r) rows.set(key, (r = { blanks: [], nonzero: 0, table: c.table, row: c.row }));
+      let table = byTable.get(c.table);
+      if (!table) byTable.set(c.table, (table = new Map()));
+      let r = table.get(c.row);
+      if (!r) {
+        table.set(c.row, (r = { blanks: [], nonzero: 0, table: c.table, row: c.row }));
+        rows.push(r);
+      }
       if (c.kind === 'blank' || c.kind === 'placeholder') r.blanks.push({ table: c.table, row: c.row, col: c.col });
       else if (c.value !== 0) r.nonzero++;
     }
     if (seen === 0) return [];
     const out: FindingDraft[] = [];
-    for (const r of rows.values()) {
+    for (const r of rows) {
       if (r.blanks.length === 0) continue;
       out.push(draft(rule.id, r.nonzero === 0 ? 'info' : 'warning', 'fail', { scope: r.row, cells: r.blanks, blanks: r.blanks, params: { table: r.table, blankCols: r.blanks.map((b) => b.col).join(', ') } }));
     }
