@@ -17,6 +17,7 @@ import { checkRead, readPage, type PageCheck } from './page-check';
 import { watchPage, type PageWatch } from './page-watch';
 import { checkAttachment, pdfLinks, withAttachments } from './pdf-attachments';
 import { nextTask, whenIdle } from './next-task';
+import { takeEarlyHost } from './prescan';
 import type { PdfCheck } from '../ui/view';
 import { loadReviews, loadSettings, onSettingsChanged, reviewKey, saveLang, saveReviews } from './stored-settings';
 
@@ -44,6 +45,7 @@ class Annotator {
     onLang: saveLang,
     onReviews: (reviews) => void saveReviews(reviewKey(location), reviews),
     checkPdf: (url) => void this.checkPdf(url),
+    host: takeEarlyHost(),
   });
   /** the reports read from PDF attachments on request: they join every later check of the page */
   private pdfReports: CheckedPage['reports'] = [];
@@ -116,6 +118,7 @@ class Annotator {
       read: (found: number) => {
         if (!overlay.drawn) performance.mark('gidar:read');
         if (found) overlay.prepare();
+        else overlay.discard();
         this.watch?.checked();
       },
     };

@@ -1,10 +1,13 @@
-// The page read ahead by the bootstrap while the annotator's code loads, handed to the annotator's first check: the
+// The overlay's host attached, and the page read, by the bootstrap while the annotator's code loads, handed to the
+// annotator. The host: the page's relayout for a new element (long on a page with a huge table) is done by the time
+// the marks are drawn. The page read ahead, for the annotator's first check: the
 // scan of the document, then the tables' grids (core/read/dom-ahead.ts), in background-priority tasks so that the
 // annotator's own fetch (a redirect, the response, its compilation) is never kept waiting for them. Whatever part is
 // done when the annotator starts is used, the rest it builds itself. Whatever changes in the page in between (a
 // script filling a table) makes it all stale: the annotator then reads the page itself.
 import { scanDocument, type Scan } from '../../core/read/dom-scan';
 import { buildGrid } from '../../core/read/grid';
+import { attachHost, type EarlyHost } from './overlay/host';
 
 interface Prescan {
   scan: Scan | null;
@@ -14,6 +17,7 @@ interface Prescan {
 
 declare global {
   var __gidarPrescan: Prescan | undefined;
+  var __gidarEarlyHost: EarlyHost | undefined;
 }
 
 // the attributes reading looks at: spans, links, images, embedded PDFs (a carousel's style changes are no change)
@@ -29,6 +33,12 @@ function inBackground(fn: () => void): void {
 }
 
 export function prescan(doc: Document): void {
+  // before the read-ahead starts watching the page: this is no change of the page's
+  try {
+    globalThis.__gidarEarlyHost ??= attachHost(doc);
+  } catch {
+    /* the annotator attaches its own */
+  }
   const ahead: Prescan = { scan: null, changed: false, changes: new MutationObserver(() => void (ahead.changed = true)) };
   ahead.changes.observe(doc, { subtree: true, childList: true, characterData: true, attributeFilter: READ_ATTRIBUTES });
   globalThis.__gidarPrescan = ahead;
@@ -69,4 +79,11 @@ export function takePrescan(): Scan | null {
   const changed = ahead.changed || ahead.changes.takeRecords().length > 0;
   ahead.changes.disconnect();
   return changed ? null : ahead.scan;
+}
+
+/** The host the bootstrap attached, once; null when there is none. */
+export function takeEarlyHost(): EarlyHost | null {
+  const host = globalThis.__gidarEarlyHost ?? null;
+  globalThis.__gidarEarlyHost = undefined;
+  return host;
 }

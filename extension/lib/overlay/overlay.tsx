@@ -8,7 +8,7 @@ import type { Lang } from '../../ui/strings';
 import type { Review, Store, ViewState } from '../../ui/view';
 import { pageView, type CheckedPage } from '../model';
 import { measureBoxes, panelSide, sameBoxes, viewportBox } from './geometry';
-import { createHost, type OverlayHost } from './host';
+import { createHost, type EarlyHost, type OverlayHost } from './host';
 import { scrollToFinding } from './jump';
 import { createViewStore, initialView } from './store';
 import { watchMovement, type Movement } from './movement';
@@ -28,6 +28,8 @@ export interface OverlayOptions {
   onReviews?(reviews: Record<string, Review>): void;
   /** check a PDF attachment on the user's click; without it the panel offers no button */
   checkPdf?(url: string): void;
+  /** a host attached already, without styles (the extension's bootstrap attaches it while the annotator loads) */
+  host?: EarlyHost | null;
 }
 
 export interface Overlay {
@@ -38,6 +40,8 @@ export interface Overlay {
   show(page: CheckedPage, patch?: Partial<ViewState>): void;
   /** attach the empty host now (the page's relayout for it then comes a frame before the marks') */
   prepare(): void;
+  /** take a host attached early off the page again, unless drawn into (the page holds no report after all) */
+  discard(): void;
   /** render into the host and follow scrolling, resizing and the pointer */
   mount(): void;
   /** watch the shown reports' tables (and their ancestors' style) for moves */
@@ -56,6 +60,7 @@ export interface Overlay {
 export function createOverlay(opts: OverlayOptions): Overlay {
   const { win } = opts;
   const doc = win.document;
+  let early = opts.host ?? null;
   let host: OverlayHost | null = null;
   let mounted = false;
   let drawn = false;
@@ -108,8 +113,18 @@ export function createOverlay(opts: OverlayOptions): Overlay {
   }
 
   function prepare(): OverlayHost {
+    if (!host && early) {
+      early.style(OVERLAY_CSS);
+      host = early;
+      early = null;
+    }
     host ??= createHost(doc, OVERLAY_CSS);
     return host;
+  }
+
+  function discard(): void {
+    early?.remove();
+    early = null;
   }
 
   function restore(): void {
@@ -169,10 +184,11 @@ export function createOverlay(opts: OverlayOptions): Overlay {
     set,
     show: (page, patch = {}) => set({ ...pageView(page), ...patch }),
     prepare: () => void prepare(),
+    discard,
     mount,
     watchTables,
     restore,
-    owns: (r) => host?.owns(r) ?? false,
+    owns: (r) => (host ?? early)?.owns(r) ?? false,
     layoutSoon,
     get drawn() {
       return drawn;
