@@ -8,7 +8,10 @@
 //    one that evaluates the annotator until two frames after everything is done, from a Chromium trace (the page's
 //    own longtask entries would also count its earlier tasks, and cannot see the extension's isolated world). That
 //    is our script's work and the style/layout/paint updates it causes; the harness's DevTools messages are left out;
-//    the corpus copies' own scripts (inline, or missing files) have run by `load`;
+//    the corpus copies' own scripts (inline, or missing files) have run by `load`. Each task's wall time and thread
+//    time: on a busy machine the OS preempts the renderer and a task's wall time grows. And the longest task from the
+//    content script's start to the annotator's (the bootstrap's look, read-ahead and overlay host, and the page's own
+//    work of that time: a page without scripts may not have been laid out yet when the content script starts);
 //  - the same page's check by axe-core (`axe.run()`, the in-page checker of axe DevTools and Lighthouse, which also
 //    walks the DOM, runs rules and reports), in an isolated world of its own on each of the same loads, after ours
 //    is drawn: ours ÷ axe's, median of the same loads;
@@ -83,9 +86,10 @@ async function waitForMark(cdp: CDPSession, mark: string, timeoutMs = 20_000): P
  * continuations run), nested ones merged. Earlier tasks are the page's own (its first layout can take 30–80 ms on a
  * long page) or the 2 KB bootstrap's.
  */
-function tasksAfterStart(trace: TraceEvent[]): { wall: number; cpu: number }[] {
-  const start = trace.find((e) => e.name === 'gidar:annotator-start');
+function tasksAfterStart(trace: TraceEvent[], from = 'gidar:annotator-start', until?: string): { wall: number; cpu: number }[] {
+  const start = trace.find((e) => e.name === from);
   if (!start) return [];
+  const end = until ? trace.find((e) => e.name === until)?.ts ?? Infinity : Infinity;
   const sameThread = trace.filter((e) => e.pid === start.pid && e.tid === start.tid && e.ph === 'X');
   // The harness's own work in the page (DevTools protocol messages: tracing, evaluate) is not the extension's.
   const devtools = sameThread.filter(
@@ -95,7 +99,7 @@ function tasksAfterStart(trace: TraceEvent[]): { wall: number; cpu: number }[] {
     .filter((e) => e.name === 'ThreadControllerImpl::RunTask' || e.name === 'BlinkScheduler_PerformMicrotaskCheckpoint')
     .filter((e) => !devtools.some((d) => d.ts >= e.ts && d.ts < e.ts + (e.dur ?? 0)))
     .map((e) => [e.ts, e.ts + (e.dur ?? 0), e.tdur ?? 0] as [number, number, number])
-    .filter(([, end]) => end >= start.ts)
+    .filter(([a, b]) => b >= start.ts && a < end)
     .sort((a, b) => a[0] - b[0]);
   const merged: [number, number, number][] = [];
   for (const [a, b, cpu] of spans) {
@@ -200,6 +204,7 @@ export async function benchExtension(ctx: ExtensionBenchContext): Promise<void> 
       const long: number[] = [];
       const longest: number[] = [];
       const longestCpu: number[] = [];
+      const longestBefore: { wall: number; cpu: number }[] = [];
       const load: number[] = [];
       const pageLoad: number[] = [];
       const read: number[] = [];
@@ -312,6 +317,9 @@ export async function benchExtension(ctx: ExtensionBenchContext): Promise<void> 
         long.push(tasks.filter((t) => t.wall >= 50).length);
         longest.push(longestTask.wall);
         longestCpu.push(Math.max(0, ...tasks.map((t) => t.cpu)));
+        // before the annotator: the bootstrap's look, read-ahead and host, and the page's own tasks of that time
+        const before = tasksAfterStart(trace, 'gidar:content-start', 'gidar:annotator-start');
+        longestBefore.push(before.reduce((x, t) => (t.wall > x.wall ? t : x), { wall: 0, cpu: 0 }));
         load.push(m.load);
         pageLoad.push(m.pageLoad);
         read.push(m.read);
@@ -320,7 +328,7 @@ export async function benchExtension(ctx: ExtensionBenchContext): Promise<void> 
         await page.close();
       }
       if (!ext.length) {
-        rows.push([file, ...Array.from({ length: 18 }, () => '—'), note]);
+        rows.push([file, ...Array.from({ length: 19 }, () => '—'), note]);
         continue;
       }
       const e = median(ext);
@@ -348,6 +356,7 @@ export async function benchExtension(ctx: ExtensionBenchContext): Promise<void> 
         median(longest).toFixed(1),
         Math.max(...longest).toFixed(1),
         Math.max(...longestCpu).toFixed(1),
+        `${Math.max(...longestBefore.map((t) => t.wall)).toFixed(1)} / ${Math.max(...longestBefore.map((t) => t.cpu)).toFixed(1)}`,
         note,
       ]);
     }
@@ -397,12 +406,13 @@ export async function benchExtension(ctx: ExtensionBenchContext): Promise<void> 
     'our longest task ms (median',
     'max)',
     'most thread time in one task ms (max)',
+    'longest task before the annotator, wall / thread ms (max)',
     '',
   ];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (r: string[]): string => r.map((c, i) => c.padEnd(widths[i]!)).join('  ');
   console.log(
-    `Extension in Chromium (median of ${reps} loads per page; ours ÷ axe = content-script start → annotations drawn ÷ axe-core ${axeVersion(axeSource)}'s axe.run() on the same load; ratio = ours ÷ reading every table cell's text, once in a fresh isolated world (cold) or best of 250 passes (warm); our tasks = the page's main-thread tasks from the annotator's evaluation to two frames after start→done, ours and the rendering they cause, timed on the wall clock (a task the OS preempts on a busy machine grows) and by thread time)`,
+    `Extension in Chromium (median of ${reps} loads per page; ours ÷ axe = content-script start → annotations drawn ÷ axe-core ${axeVersion(axeSource)}'s axe.run() on the same load; ratio = ours ÷ reading every table cell's text, once in a fresh isolated world (cold) or best of 250 passes (warm); our tasks = the page's main-thread tasks from the annotator's evaluation to two frames after start→done, ours and the rendering they cause, timed on the wall clock (a task the OS preempts on a busy machine grows) and by thread time; before the annotator = the tasks from content-script start to the annotator's evaluation: the bootstrap's look, read-ahead and overlay host, and whatever the page itself does then, such as its first layout)`,
   );
   console.log(line(header));
   for (const r of rows) console.log(line(r));
