@@ -81,10 +81,11 @@ async function waitForMark(cdp: CDPSession, mark: string, timeoutMs = 20_000): P
 }
 
 /**
- * Durations (ms) of the top-level main-thread work of the page's renderer from the task that evaluates the annotator
- * on (it sets `gidar:annotator-start`): tasks, and microtask checkpoints outside tasks (where the annotator's promise
- * continuations run), nested ones merged. Earlier tasks are the page's own (its first layout can take 30–80 ms on a
- * long page) or the 2 KB bootstrap's.
+ * Durations (ms, wall and thread time) of the top-level main-thread work of the page's renderer from the task that
+ * evaluates the annotator on (it sets `gidar:annotator-start`): tasks, and microtask checkpoints outside tasks (where
+ * the annotator's promise continuations run), nested ones merged. Earlier tasks are the page's own (its first layout
+ * can take 30–80 ms on a long page) or the bootstrap's: `from` and `until` (the tasks that end by that mark) say
+ * which.
  */
 function tasksAfterStart(trace: TraceEvent[], from = 'gidar:annotator-start', until?: string): { wall: number; cpu: number }[] {
   const start = trace.find((e) => e.name === from);
@@ -99,7 +100,7 @@ function tasksAfterStart(trace: TraceEvent[], from = 'gidar:annotator-start', un
     .filter((e) => e.name === 'ThreadControllerImpl::RunTask' || e.name === 'BlinkScheduler_PerformMicrotaskCheckpoint')
     .filter((e) => !devtools.some((d) => d.ts >= e.ts && d.ts < e.ts + (e.dur ?? 0)))
     .map((e) => [e.ts, e.ts + (e.dur ?? 0), e.tdur ?? 0] as [number, number, number])
-    .filter(([a, b]) => b >= start.ts && a < end)
+    .filter(([, b]) => b >= start.ts && b <= end)
     .sort((a, b) => a[0] - b[0]);
   const merged: [number, number, number][] = [];
   for (const [a, b, cpu] of spans) {
@@ -229,19 +230,21 @@ export async function benchExtension(ctx: ExtensionBenchContext): Promise<void> 
         const drawn = await waitForMark(cdp, 'gidar:drawn');
         // then the work that waited (the panel's list, the narrative and cross-year rules), and the drawing of it all
         // (style, layout, paint) in the frames after
-        const done = drawn && (await waitForMark(cdp, 'gidar:done'));
-        if (done)
+        // (a build from before the gidar:done mark: the frames after the first draw)
+        const done = drawn && (await waitForMark(cdp, 'gidar:done', 5000));
+        if (drawn)
           await cdp.send('Runtime.evaluate', {
             awaitPromise: true,
             expression: 'new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(ok, 20))))',
           });
         await cdp.send('Tracing.end');
         await traced;
-        if (!done) {
-          note = drawn ? 'drawn, never done' : 'no annotations drawn';
+        if (!drawn) {
+          note = 'no annotations drawn';
           await page.close();
           break;
         }
+        if (!done) note = 'no gidar:done mark';
         // The bare pass as a content script meets the page: once, in an isolated world of its own (its first touch
         // of each element there creates the element's wrapper, as ours does).
         const frameId = ((await cdp.send('Page.getFrameTree')) as { frameTree: { frame: { id: string } } }).frameTree.frame.id;
@@ -345,7 +348,7 @@ export async function benchExtension(ctx: ExtensionBenchContext): Promise<void> 
         median(read).toFixed(1),
         median(check).toFixed(1),
         median(render).toFixed(1),
-        median(allDone).toFixed(1),
+        allDone.every(Number.isFinite) ? median(allDone).toFixed(1) : '—',
         bc.toFixed(2),
         `${(e / bc).toFixed(0)}×`,
         b.toFixed(3),
@@ -436,7 +439,9 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   };
   const only = arg('--only');
   const files = readdirSync(corpusDir).filter((f) => f.endsWith('.html') && (!only || f.includes(only)));
-  benchExtension({ corpusDir, files, extensionDir: join(root, '.output', 'chrome-mv3'), reps: Number(arg('--reps') ?? 7) }).catch(
+  // --extension DIR: another build (say, of the commit before a change) under the same harness
+  const extensionDir = resolve(arg('--extension') ?? join(root, '.output', 'chrome-mv3'));
+  benchExtension({ corpusDir, files, extensionDir, reps: Number(arg('--reps') ?? 7) }).catch(
     (e: unknown) => {
       console.error(`bench/extension: ${e instanceof Error ? e.message : String(e)}`);
       process.exitCode = 1;
