@@ -165,7 +165,7 @@ function wholeTextPrefilters(re: RegExp): boolean {
   return ok;
 }
 
-// The global copy of each pattern's keyword, made once (matchAll clones it, so sharing it is safe).
+// The global copy of each pattern's keyword, made once; allMatches runs it from 0 and leaves it at 0.
 const globalKeywords = new WeakMap<RegExp, RegExp>();
 
 function globalKeyword(re: RegExp): RegExp {
@@ -175,6 +175,29 @@ function globalKeyword(re: RegExp): RegExp {
     globalKeywords.set(re, g);
   }
   return g;
+}
+
+/**
+ * Every match of a global expression in `text`, as matchAll lists them, without the copy of the expression matchAll
+ * makes on each call (a narrative has hundreds of clauses and sentences to search).
+ */
+function allMatches(re: RegExp, text: string): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  re.lastIndex = 0;
+  // exec leaves lastIndex at 0 when it finds no more
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    out.push(m);
+    if (m[0] === '') re.lastIndex = nextIndex(text, re.lastIndex, /[uv]/.test(re.flags));
+  }
+  return out;
+}
+
+/** Past an empty match: one code unit, or one code point in unicode mode (the spec's AdvanceStringIndex). */
+function nextIndex(text: string, i: number, unicode: boolean): number {
+  if (!unicode || i + 1 >= text.length) return i + 1;
+  const c = text.charCodeAt(i);
+  const d = text.charCodeAt(i + 1);
+  return c >= 0xd800 && c <= 0xdbff && d >= 0xdc00 && d <= 0xdfff ? i + 2 : i + 1;
 }
 
 // A copy without the g flag (if a pattern had it): test() on it keeps no state between clauses.
@@ -213,7 +236,7 @@ export function findClaims(sections: readonly Section[], p: ClaimPattern, ctx: C
         if (p.exclude && p.exclude.test(clause.text)) continue;
         // Each keyword takes the nearest number on its side, never one beyond the neighbouring keyword
         // ("行政复议2件、行政诉讼7件", "予以公开42件、部分公开5件").
-        const ks = [...clause.text.matchAll(keyword)];
+        const ks = allMatches(keyword, clause.text);
         const used = new Set<number>();
         ks.forEach((k, i) => {
           const kStart = k.index;
@@ -263,9 +286,7 @@ export function findSentences(sections: readonly Section[], re: RegExp, only?: r
     const parsed = parseText(sec.text);
     if (prefilter && !any.test(parsed.text)) continue;
     for (const s of parsed.sentences) {
-      // matchAll copies the expression: only for a sentence that has a match
-      if (!any.test(s.text)) continue;
-      for (const m of s.text.matchAll(g)) out.push({ section: sec.id, sentence: s.text, index: m.index, match: m[0] });
+      for (const m of allMatches(g, s.text)) out.push({ section: sec.id, sentence: s.text, index: m.index, match: m[0] });
     }
   }
   return out;

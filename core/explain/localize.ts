@@ -76,8 +76,8 @@ const tidy = (x: number) => Math.round(x * 1e6) / 1e6 + 0;
 function buildSystems(report: Pick<Report, 'format' | 'cells'>): Sys[] {
   const lookup = lookupIn(report);
   const systems = new Map<string, Sys>();
-  // by the cell itself: one object per printed address, as looked up
-  const cellIdx = new Map<Cell, [Sys, number]>();
+  // a cell's index in its system, by the cell itself: one object per printed address, as looked up
+  const cellIdx = new Map<Cell, number>();
   for (const identity of allSumSpecs(report)) {
     // the identities the sum rules judged in this check, already resolved and looked up
     const { spec, refs, cells } = identityCells(identity, lookup);
@@ -91,21 +91,21 @@ function buildSystems(report: Pick<Report, 'format' | 'cells'>): Sys[] {
     const idxs: number[] = [];
     const coefs: number[] = [];
     let residual = 0;
-    refs.forEach((ref, i) => {
+    for (let i = 0; i < refs.length; i++) {
       const cell = cells[i]!;
-      let entry = cellIdx.get(cell);
-      if (!entry) {
-        entry = [sys, sys.refs.length];
-        sys.refs.push(ref);
+      let idx = cellIdx.get(cell);
+      if (idx === undefined) {
+        idx = sys.refs.length;
+        sys.refs.push(refs[i]!);
         sys.values.push(cell.value);
         sys.byCell.push([]);
-        cellIdx.set(cell, entry);
+        cellIdx.set(cell, idx);
       }
       const coef = i < spec.left.length ? 1 : -1;
-      idxs.push(entry[1]);
+      idxs.push(idx);
       coefs.push(coef);
       residual += coef * (cell.value ?? 0);
-    });
+    }
     const id = sys.ids.length;
     sys.ids.push({ spec, cells: idxs, coefs, residual: tidy(residual) });
     for (const c of idxs) sys.byCell[c]!.push(id);
@@ -264,26 +264,27 @@ function fillable(sys: Sys): boolean {
     const next: number[] = [];
     for (const i of open) {
       let rhs = b[i]!;
-      const unknown: number[] = [];
-      const signs = new Set<number>();
-      for (const [j, a] of A[i]!) {
-        const v = fixed.get(j);
-        if (v === undefined) {
-          unknown.push(j);
-          signs.add(Math.sign(a));
-        } else rhs -= a * v;
+      // the unknowns left: how many, the first one and its coefficient, and whether their signs differ
+      let unknowns = 0;
+      let first: [number, number] | undefined;
+      let mixed = false;
+      for (const term of A[i]!) {
+        const v = fixed.get(term[0]);
+        if (v !== undefined) rhs -= term[1] * v;
+        else if (unknowns++ === 0) first = term;
+        else if (Math.sign(term[1]) !== Math.sign(first![1])) mixed = true;
       }
       rhs = tidy(rhs);
-      if (unknown.length === 0) {
+      if (unknowns === 0) {
         if (rhs !== 0) return false;
-      } else if (unknown.length === 1) {
-        const v = tidy(rhs / A[i]!.find(([j]) => j === unknown[0])![1]);
+      } else if (unknowns === 1) {
+        const v = tidy(rhs / first![1]);
         if (v < 0 || !Number.isInteger(v)) return false;
-        fixed.set(unknown[0]!, v);
+        fixed.set(first![0], v);
         changed = true;
-      } else if (signs.size === 1 && rhs * [...signs][0]! < 0) return false;
-      else if (signs.size === 1 && rhs === 0) {
-        for (const j of unknown) fixed.set(j, 0);
+      } else if (!mixed && rhs * Math.sign(first![1]) < 0) return false;
+      else if (!mixed && rhs === 0) {
+        for (const [j] of A[i]!) if (!fixed.has(j)) fixed.set(j, 0);
         changed = true;
       } else next.push(i);
     }
@@ -314,16 +315,24 @@ function sparseLpOf(sys: Sys) {
   const b: number[] = [];
   let violated = -1;
   sys.ids.forEach(({ cells, coefs, spec }, id) => {
-    const row = new Map<number, number>();
+    const row: [number, number][] = [];
     let rhs = 0;
     cells.forEach((c, i) => {
       const col = colOf.get(c);
       if (col === undefined) rhs -= coefs[i]! * sys.values[c]!;
-      else row.set(col, (row.get(col) ?? 0) + coefs[i]!);
+      else row.push([col, coefs[i]!]);
     });
-    if (spec.relation === 'le') row.set(slack++, 1);
-    if (row.size > 0) {
-      A.push([...row].filter(([, a]) => a !== 0).sort((x, y) => x[0] - y[0]));
+    if (spec.relation === 'le') row.push([slack++, 1]);
+    if (row.length > 0) {
+      // a cell on both sides is one column: its coefficients added, dropped where they cancel
+      row.sort((x, y) => x[0] - y[0]);
+      const merged: [number, number][] = [];
+      for (const [col, a] of row) {
+        const last = merged[merged.length - 1];
+        if (last && last[0] === col) last[1] += a;
+        else merged.push([col, a]);
+      }
+      A.push(merged.filter(([, a]) => a !== 0));
       b.push(rhs);
     } else if (tidy(rhs) !== 0 && violated < 0) violated = id;
   });

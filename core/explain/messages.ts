@@ -19,7 +19,8 @@ function colLabel(table: TableId, id: string, tf: TemplateFormat, lang: Lang = '
 /** A scope id (t3 row, t3 column, t4 block, t2 row, group) in words. */
 export function scopeName(scope: string | undefined, lang: Lang, tf: TemplateFormat = '2021'): string {
   if (!scope) return '';
-  return scopeNames[tf][lang].get('', '', scope, () => nameScope(scope, lang, tf));
+  const memo = scopeNames[tf][lang];
+  return memo.get('', '', scope) ?? memo.set('', '', scope, nameScope(scope, lang, tf));
 }
 
 const scopeNames = memoPerFormat();
@@ -143,7 +144,9 @@ const CELL_LIST_PARAMS = new Set(['missing', 'text']);
 function exprName(param: string, value: string, lang: Lang, tf: TemplateFormat): string {
   // the same params (identities, column lists) recur in every report: each is named once
   const full = CELL_LIST_PARAMS.has(param);
-  return exprNames[tf][lang].get(full ? 'full' : '', '', value, () => itemsText(readTerms(value), lang, tf, full));
+  const memo = exprNames[tf][lang];
+  const kind = full ? 'full' : '';
+  return memo.get(kind, '', value) ?? memo.set(kind, '', value, itemsText(readTerms(value), lang, tf, full));
 }
 
 const exprNames = memoPerFormat();
@@ -220,6 +223,9 @@ const PLACEHOLDERS: Record<string, (f: FindingDraft, lang: Lang, tf: TemplateFor
 };
 
 /** An own enumerable property (propertyIsEnumerable is false for inherited ones). */
+/** PLACEHOLDERS' own entries, looked up without an ownership test. */
+const FINDING_PLACEHOLDERS = new Map(Object.entries(PLACEHOLDERS));
+
 const own = (o: object, k: string): boolean => Object.prototype.propertyIsEnumerable.call(o, k);
 
 /**
@@ -248,8 +254,10 @@ function fill(template: string, f: FindingDraft, lang: Lang, tf: TemplateFormat)
 }
 
 function placeholder(k: string, params: NonNullable<FindingDraft['params']>, f: FindingDraft, lang: Lang, tf: TemplateFormat): string {
-  if (own(params, k)) return EXPR_PARAMS.has(k) ? exprName(k, String(params[k]), lang, tf) : String(params[k]);
-  if (own(PLACEHOLDERS, k)) return PLACEHOLDERS[k]!(f, lang, tf);
+  // `in` first: most placeholders are not params, and it is the cheaper test
+  if (k in params && own(params, k)) return EXPR_PARAMS.has(k) ? exprName(k, String(params[k]), lang, tf) : String(params[k]);
+  const finding = FINDING_PLACEHOLDERS.get(k);
+  if (finding) return finding(f, lang, tf);
   // a name no one set: what a plain object would have inherited under it, else the placeholder as written
   const inherited = ({} as Record<string, unknown>)[k];
   return inherited === undefined || inherited === null ? `{${k}}` : String(inherited);

@@ -63,7 +63,8 @@ const TABLE_EN: Record<TableId, string> = { t2: 'Table 2', t3: 'Table 3', t4: 'T
 export function cellName(ref: CellRef, format: FormatVersion, lang: Lang): string {
   const f = templateFormat(format);
   // every message names cells, the same few hundred over and over
-  return cellNames[f][lang].get(ref.table, ref.row, ref.col, () => nameCell(ref, f, lang));
+  const memo = cellNames[f][lang];
+  return memo.get(ref.table, ref.row, ref.col) ?? memo.set(ref.table, ref.row, ref.col, nameCell(ref, f, lang));
 }
 
 /**
@@ -75,21 +76,21 @@ export class NameMemo {
   private size = 0;
   constructor(private readonly max = 4096) {}
 
-  get(a: string, b: string, c: string, make: () => string): string {
+  // get, then set on a miss: no closure is made per lookup
+  get(a: string, b: string, c: string): string | undefined {
+    return this.names.get(a)?.get(b)?.get(c);
+  }
+
+  set(a: string, b: string, c: string, name: string): string {
+    if (++this.size > this.max) {
+      this.names.clear();
+      this.size = 1;
+    }
     let bs = this.names.get(a);
     if (!bs) this.names.set(a, (bs = new Map()));
     let cs = bs.get(b);
     if (!cs) bs.set(b, (cs = new Map()));
-    let name = cs.get(c);
-    if (name === undefined) {
-      if (++this.size > this.max) {
-        this.names.clear();
-        this.size = 0;
-        return this.get(a, b, c, make);
-      }
-      name = make();
-      cs.set(c, name);
-    }
+    cs.set(c, name);
     return name;
   }
 }

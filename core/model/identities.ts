@@ -105,16 +105,31 @@ export function t3RowIds(layout: T3Layout): string[] {
 export const T3_COL_IDS = [...T3_PARTS, 'total'] as const;
 
 // The identities are the same data for every report of a layout: each list is built once, and the rules and the
-// localizer share its objects (so a report's resolved identities, below, serve both). Not to be changed by callers.
-// By list (a rule id, 'all') and layout key, nested: no key string is built per call.
+// localizer share its objects (so a report's resolved identities, below, serve both). Frozen: findings hold their
+// operand lists, and a change through one would change every later check. By list (a rule id, 'all') and layout
+// key, in nested maps: no key string is built per call.
 const SPECS = new Map<string, Map<string, readonly IdentitySpec[]>>();
 
 function specsOnce(list: string, layout: string, build: () => IdentitySpec[]): readonly IdentitySpec[] {
   let byLayout = SPECS.get(list);
   if (!byLayout) SPECS.set(list, (byLayout = new Map()));
   let specs = byLayout.get(layout);
-  if (!specs) byLayout.set(layout, (specs = build()));
+  if (!specs) byLayout.set(layout, (specs = Object.freeze(build().map(frozenSpec))));
   return specs;
+}
+
+function frozenSpec(spec: IdentitySpec): IdentitySpec {
+  for (const t of [...spec.left, ...spec.right]) {
+    if (isGroupTerm(t)) {
+      Object.freeze(t.row);
+      for (const r of t.parts) Object.freeze(r);
+      Object.freeze(t.parts);
+    }
+    Object.freeze(t);
+  }
+  Object.freeze(spec.left);
+  Object.freeze(spec.right);
+  return Object.freeze(spec);
 }
 
 const layoutKeys = new WeakMap<T3Layout, string>();

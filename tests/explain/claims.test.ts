@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findClaims, unwrapLines } from '../../core/explain/claims';
+import { findClaims, findSentences, unwrapLines } from '../../core/explain/claims';
 import type { Section } from '../../core/model/schema';
 
 const sec = (text: string): Section[] => [{ id: 'sec.overview', title: '一、总体情况', text }];
@@ -60,5 +60,15 @@ describe('findClaims', () => {
 describe('unwrapLines', () => {
   it('joins hard-wrapped lines, keeps headings and sentence ends', () => {
     expect(unwrapLines('全年收到政府信息公开申请 34 件，上年结转政府信息公开\n申请 2 件。\n五、政府信息管理\n市科委及时发布')).toBe('全年收到政府信息公开申请 34 件，上年结转政府信息公开申请 2 件。\n五、政府信息管理\n市科委及时发布');
+  });
+});
+
+describe('findSentences', () => {
+  it('lists the matches of each sentence as String.prototype.matchAll does, empty matches and astral characters included', () => {
+    const text = '甲𠀀乙予以公开；予以公开予以公开。';
+    for (const re of [/予以公开/, /予?/u, /予?/]) {
+      const want = ['甲𠀀乙予以公开', '予以公开予以公开'].flatMap((s) => [...s.matchAll(new RegExp(re.source, re.flags + 'g'))].map((m) => `${s}@${m.index}:${m[0]}`));
+      expect(findSentences(sec(text), re).map((m) => `${m.sentence}@${m.index}:${m.match}`)).toEqual(want);
+    }
   });
 });

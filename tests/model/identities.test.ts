@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { cellKey } from '../../core/model/ids';
-import { lookupIn, resolveIdentity, type GroupTerm, type IdentitySpec } from '../../core/model/identities';
+import { allSumSpecs, lookupIn, resolveIdentity, type GroupTerm, type IdentitySpec } from '../../core/model/identities';
+import { checkReport } from '../../core/check';
 import { evaluateIdentity } from '../../core/rules/identity';
 import { buildReport, withCells } from '../rules/fixtures';
 
@@ -25,5 +26,18 @@ describe('identity terms', () => {
     const report = withCells(buildReport(), { 't3:other:naturalPerson': '3' }, ['t3:other.noCorrection:*', 't3:other.unpaidFee:*', 't3:other.misc:*']);
     expect(resolveIdentity(spec, lookupIn(report)).left.map(cellKey)).toEqual(['t3:other:naturalPerson']);
     expect(evaluateIdentity(spec, lookupIn(report))).toMatchObject({ status: 'fail', left: 3, right: 2, difference: 1 });
+  });
+});
+
+describe('the identity lists are shared data', () => {
+  it('one list per layout, frozen: a finding holds their operand lists, and changing one would change every later check', () => {
+    const report = buildReport();
+    const specs = allSumSpecs(report);
+    expect(allSumSpecs(withCells(report, { 't3:granted:naturalPerson': '84' }))).toBe(specs);
+    const rowTotal = checkReport(report).find((f) => f.rule === 't3.rowTotal')!;
+    expect(() => (rowTotal.rightCells as unknown[]).push(rowTotal.rightCells![0])).toThrow(TypeError);
+    expect(Object.isFrozen(specs[0]!.left[0])).toBe(true);
+    // a 2019 report has its own list (its t3 rows differ)
+    expect(allSumSpecs({ ...report, format: '2019' })).not.toBe(specs);
   });
 });
