@@ -24,77 +24,74 @@ export function App({ store }: { store: Store }) {
   return (
     // busy until the panel's list is there: the first check draws the tables' marks before it is complete
     <div class="layer" lang={s.lang === 'zh' ? 'zh-CN' : 'en'} aria-busy={s.panelReady && s.panelRows >= listedRows(s) ? undefined : 'true'}>
-      {/* laid out on its own (CSS containment): drawing the marks does not lay out the page again */}
-      <div class="marks">
-        {s.marks.map((m) => {
+      {s.marks.map((m) => {
+        const b = s.boxes.get(m.element);
+        if (!b) return null;
+        const review = s.reviews[m.itemId];
+        const flashing = s.flash?.itemId === m.itemId;
+        // While a tooltip is open, the other findings' marks step back.
+        const dim = s.tooltip && s.tooltip.itemId !== m.itemId ? ' dim' : '';
+        return (
+          <div
+            key={m.key + (flashing ? `~${s.flash!.seq}` : '')}
+            class={`mark ${m.kind}${review ? ` ${review}` : ''}${flashing ? ' flash' : ''}${dim}`}
+            data-cell={m.cell}
+            data-rule={m.rule}
+            data-finding={m.n}
+            data-support={m.textSupported ? 'text' : undefined}
+            style={{ left: `${b.x}px`, top: `${b.y}px`, width: `${b.w}px`, height: `${b.h}px` }}
+          />
+        );
+      })}
+      {flashItem && s.flash?.textBoxes?.length
+        ? s.flash.textBoxes.map((b, i) => (
+            <div key={`text:${s.flash!.seq}:${i}`} class="flashbox" data-rule={flashItem.finding.rule} style={{ left: `${b.x}px`, top: `${b.y}px`, width: `${b.w}px`, height: `${b.h}px` }} />
+          ))
+        : flashItem && !s.marks.some((m) => m.itemId === flashItem.id && m.kind !== 'blank')
+          ? <FlashBoxes store={store} item={flashItem} />
+          : null}
+      {s.badges.map((bd) => {
+        const b = s.boxes.get(bd.element);
+        if (!b) return null;
+        return (
+          <div key={bd.key} class="badge" data-table={bd.table} data-rule="consistent" role="status" style={{ left: `${b.x + b.w - 4}px`, top: `${b.y - 22}px`, transform: 'translateX(-100%)' }}>
+            ✓ {t.consistent}
+          </div>
+        );
+      })}
+      {s.marks
+        .filter((m) => m.marker)
+        .map((m, _i, markers) => {
           const b = s.boxes.get(m.element);
           if (!b) return null;
+          // Several findings on one cell: their markers stand side by side, not on top of each other.
+          const shift = markers.filter((o) => o.element === m.element).indexOf(m) * 24;
           const review = s.reviews[m.itemId];
-          const flashing = s.flash?.itemId === m.itemId;
-          // While a tooltip is open, the other findings' marks step back.
-          const dim = s.tooltip && s.tooltip.itemId !== m.itemId ? ' dim' : '';
+          const tipOpen = s.tooltip?.itemId === m.itemId;
           return (
-            <div
-              key={m.key + (flashing ? `~${s.flash!.seq}` : '')}
-              class={`mark ${m.kind}${review ? ` ${review}` : ''}${flashing ? ' flash' : ''}${dim}`}
+            <button
+              key={`marker:${m.key}`}
+              type="button"
+              class={`marker${m.tone === 'review' ? ' review' : ''}${review === 'dismissed' ? ' dismissed' : ''}`}
               data-cell={m.cell}
               data-rule={m.rule}
               data-finding={m.n}
-              data-support={m.textSupported ? 'text' : undefined}
-              style={{ left: `${b.x}px`, top: `${b.y}px`, width: `${b.w}px`, height: `${b.h}px` }}
-            />
+              aria-label={t.marker(m.n, m.rule)}
+              aria-describedby={tipOpen ? 'gidar-tooltip' : undefined}
+              style={{ left: `${b.x + b.w - 12 - shift}px`, top: `${b.y - 10}px` }}
+              onMouseEnter={(e) => actions.showTooltip(m.itemId, e.currentTarget, 'hover')}
+              onMouseLeave={() => actions.hideTooltip('hover')}
+              onFocus={(e) => actions.showTooltip(m.itemId, e.currentTarget, 'focus')}
+              onBlur={() => actions.hideTooltip('focus')}
+              onClick={() => {
+                actions.select(m.itemId);
+                actions.setPanelOpen(true);
+              }}
+            >
+              {m.n}
+            </button>
           );
         })}
-        {flashItem && s.flash?.textBoxes?.length
-          ? s.flash.textBoxes.map((b, i) => (
-              <div key={`text:${s.flash!.seq}:${i}`} class="flashbox" data-rule={flashItem.finding.rule} style={{ left: `${b.x}px`, top: `${b.y}px`, width: `${b.w}px`, height: `${b.h}px` }} />
-            ))
-          : flashItem && !s.marks.some((m) => m.itemId === flashItem.id && m.kind !== 'blank')
-            ? <FlashBoxes store={store} item={flashItem} />
-            : null}
-        {s.badges.map((bd) => {
-          const b = s.boxes.get(bd.element);
-          if (!b) return null;
-          return (
-            <div key={bd.key} class="badge" data-table={bd.table} data-rule="consistent" role="status" style={{ left: `${b.x + b.w - 4}px`, top: `${b.y - 22}px`, transform: 'translateX(-100%)' }}>
-              ✓ {t.consistent}
-            </div>
-          );
-        })}
-        {s.marks
-          .filter((m) => m.marker)
-          .map((m, _i, markers) => {
-            const b = s.boxes.get(m.element);
-            if (!b) return null;
-            // Several findings on one cell: their markers stand side by side, not on top of each other.
-            const shift = markers.filter((o) => o.element === m.element).indexOf(m) * 24;
-            const review = s.reviews[m.itemId];
-            const tipOpen = s.tooltip?.itemId === m.itemId;
-            return (
-              <button
-                key={`marker:${m.key}`}
-                type="button"
-                class={`marker${m.tone === 'review' ? ' review' : ''}${review === 'dismissed' ? ' dismissed' : ''}`}
-                data-cell={m.cell}
-                data-rule={m.rule}
-                data-finding={m.n}
-                aria-label={t.marker(m.n, m.rule)}
-                aria-describedby={tipOpen ? 'gidar-tooltip' : undefined}
-                style={{ left: `${b.x + b.w - 12 - shift}px`, top: `${b.y - 10}px` }}
-                onMouseEnter={(e) => actions.showTooltip(m.itemId, e.currentTarget, 'hover')}
-                onMouseLeave={() => actions.hideTooltip('hover')}
-                onFocus={(e) => actions.showTooltip(m.itemId, e.currentTarget, 'focus')}
-                onBlur={() => actions.hideTooltip('focus')}
-                onClick={() => {
-                  actions.select(m.itemId);
-                  actions.setPanelOpen(true);
-                }}
-              >
-                {m.n}
-              </button>
-            );
-          })}
-      </div>
       <Tooltip store={store} />
       {s.panelReady ? <Panel store={store} /> : null}
     </div>

@@ -7,8 +7,6 @@ export const OVERLAY_CSS = `
 /* direction survives "all: initial" on the host: a right-to-left page would mirror the panel and scramble its arithmetic */
 .layer { position: absolute; left: 0; top: 0; width: 0; height: 0; pointer-events: none; direction: ltr; unicode-bidi: isolate;
   font: 13px/1.45 "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", system-ui, sans-serif; color: #1a1a1a; }
-/* marks, markers and badges: a layout of their own (containment), not a relayout of the page they are drawn over */
-.marks { position: absolute; left: 0; top: 0; width: 0; height: 0; contain: layout size style; }
 .mark { position: absolute; pointer-events: none; border-radius: 2px; }
 .mark.suspect { outline: 2.5px solid #c62828; outline-offset: -1px; background: rgba(198, 40, 40, 0.10); }
 .mark.review { outline: 2.5px solid #b45309; outline-offset: -1px; background: rgba(180, 83, 9, 0.08); }
