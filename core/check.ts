@@ -5,7 +5,7 @@ import { finalize } from './explain/messages';
 import type { Finding, FormatVersion, Report } from './model/schema';
 import { pairRules, reportRules, ruleById } from './rules';
 import { withSharedLookup } from './model/identities';
-import type { FindingDraft } from './rules/types';
+import type { FindingDraft, Rule } from './rules/types';
 import { agencyKey } from './read/meta';
 
 /** Most important first: failed errors, anything needing review, failed warnings, failed info, not checkable, passes. */
@@ -52,10 +52,21 @@ function runSafely<T>(ruleId: string, fn: () => T[]): T[] | FindingDraft[] {
   }
 }
 
-export function checkReport(report: Report): Finding[] {
+export interface CheckOptions {
+  /**
+   * Rules left out of this pass: the extension draws the tables' marks from a pass without the rules that read the
+   * narrative, then replaces them with a whole check once the page is idle.
+   */
+  without?: (rule: Pick<Rule, 'id' | 'reads'>) => boolean;
+}
+
+export function checkReport(report: Report, opts: CheckOptions = {}): Finding[] {
   return withSharedLookup(report, () => {
     const drafts: FindingDraft[] = [];
-    for (const rule of reportRules) drafts.push(...(runSafely(rule.id, () => rule.check(report)) as FindingDraft[]));
+    for (const rule of reportRules) {
+      if (opts.without?.(rule)) continue;
+      drafts.push(...(runSafely(rule.id, () => rule.check(report)) as FindingDraft[]));
+    }
     // where the arithmetic leaves several equally small corrections, the report's own text may name one (issue 13)
     return render(applyTextSupport(attachSuspects(drafts, localize(report))), report.format);
   });

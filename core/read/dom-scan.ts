@@ -1,5 +1,6 @@
 // One walk over the document (spec §9 V1, V12, V13): text blocks, section headings, tables, images,
 // links and embedded frames, so that nothing later queries the whole document again.
+import type { Grid } from './grid';
 
 export type SectionNo = 1 | 2 | 3 | 4 | 5 | 6;
 
@@ -51,6 +52,8 @@ export interface Scan {
   links: ScanLink[];
   frames: ScanFrame[];
   title: string;
+  /** tables' grids built ahead, by table index (the extension's bootstrap builds them while its reader loads); locating builds the others */
+  grids?: (Grid | undefined)[];
 }
 
 const BLOCK_TAGS = new Set([

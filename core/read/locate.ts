@@ -102,7 +102,7 @@ export function locateTables(scan: Scan): Located {
   const cands: Candidate[] = [];
   for (let i = 0; i < scan.tables.length; i++) {
     if (scan.tableOversized[i]) continue;
-    const grid = buildGrid(scan.tables[i]!);
+    const grid = scan.grids?.[i] ?? buildGrid(scan.tables[i]!);
     if (grid.rowCount === 0) continue;
     const fp = fingerprint(grid);
     // a layout table whose own cells carry no fingerprint is passed over; its nested tables are candidates

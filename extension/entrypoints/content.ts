@@ -1,7 +1,9 @@
 // Bootstrap on gov.cn pages: a cheap look for a report; only then load the reader, checker and UI.
-// Kept free of core/ and Preact so that it stays a few KB on the pages that are not reports.
+// Kept free of the rest of core/ and of Preact so that it stays a few KB on the pages that are not reports; on a report
+// page it reads the page's tables (core/read/dom-scan.ts and grid.ts, no imports of their own) while the annotator loads.
 import { browser } from 'wxt/browser';
 import { looksLikeReport } from '@/lib/detect';
+import { prescan } from '@/lib/prescan';
 import type { ToContent } from '@/lib/messages';
 
 const MAX_LOOKS = 40;
@@ -22,6 +24,9 @@ export default defineContentScript({
       import(/* @vite-ignore */ browser.runtime.getURL('/annotator.js')).catch((e: unknown) => {
         console.warn('[gidar] could not load the annotator:', e);
       });
+      // The annotator's code is now fetched and compiled off the main thread: read the page's tables meanwhile,
+      // whenever nothing more urgent is waiting.
+      prescan(document);
     };
     let observer: MutationObserver | null = null;
     // The popup's "check this page" / "check again": on gov.cn pages the bootstrap is already here, so no

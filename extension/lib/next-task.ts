@@ -17,3 +17,14 @@ export function nextTask(): Promise<void> {
     channel.port2.postMessage(null);
   });
 }
+
+/**
+ * Wait until the page is idle: the frames that show what was just drawn come first. At most `timeout` ms (a page that
+ * is never idle), and a short timer where there is no requestIdleCallback.
+ */
+export function whenIdle(timeout = 500): Promise<void> {
+  return new Promise((resolve) => {
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(() => resolve(), { timeout });
+    else setTimeout(resolve, 50);
+  });
+}

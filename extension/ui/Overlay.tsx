@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Item } from '../lib/model';
 import { STRINGS } from './strings';
-import { Panel } from './Panel';
+import { listedRows, Panel } from './Panel';
 import { Tooltip } from './Tooltip';
 import type { Store } from './view';
 
@@ -22,7 +22,8 @@ export function App({ store }: { store: Store }) {
   const flashItem = s.flash ? s.items.find((i) => i.id === s.flash!.itemId) : undefined;
 
   return (
-    <div class="layer" lang={s.lang === 'zh' ? 'zh-CN' : 'en'}>
+    // busy until the panel's list is there: the first check draws the tables' marks before it is complete
+    <div class="layer" lang={s.lang === 'zh' ? 'zh-CN' : 'en'} aria-busy={s.panelReady && s.panelRows >= listedRows(s) ? undefined : 'true'}>
       {s.marks.map((m) => {
         const b = s.boxes.get(m.element);
         if (!b) return null;

@@ -6,10 +6,17 @@ import { detailSuffix } from '../../core/read/notes';
 import { pdfPageOf, type Item } from '../lib/model';
 import { pdfOfEntry } from '../lib/pdf-items';
 import { findingTexts } from './finding-texts';
-import type { Store } from './view';
+import type { Store, ViewState } from './view';
 import { pdfFailedText, STRINGS } from './strings';
 
 const GROUPS: Finding['status'][] = ['fail', 'needsReview', 'pass', 'notCheckable'];
+/** the groups listed open; the others are folded (pass) or short (notCheckable) */
+const LISTED: ReadonlySet<Finding['status']> = new Set(['fail', 'needsReview']);
+
+/** Rows of the groups listed open: ViewState.panelRows reaches it once the whole list is rendered. */
+export function listedRows(s: Pick<ViewState, 'items'>): number {
+  return s.items.filter((i) => LISTED.has(i.finding.status)).length;
+}
 
 export function Panel({ store }: { store: Store }) {
   const s = store.get();
@@ -88,6 +95,7 @@ export function Panel({ store }: { store: Store }) {
     }),
   );
 
+  let rowBudget = s.panelRows;
   return (
     <section class={`panel ${s.panelSide}`} role="region" aria-label={t.panelTitle} onKeyDown={onKey} lang={s.lang === 'zh' ? 'zh-CN' : 'en'}>
       <header>
@@ -111,11 +119,14 @@ export function Panel({ store }: { store: Store }) {
       <div class="list" ref={listRef}>
         {GROUPS.map((status) => {
           const items = s.items.filter((i) => i.finding.status === status);
+          // the open groups' rows as far as rendered yet (panelRows counts across them, in order)
+          const shown = LISTED.has(status) ? items.slice(0, Math.max(0, rowBudget)) : items;
+          if (LISTED.has(status)) rowBudget -= shown.length;
           const extra = status === 'notCheckable' ? notCheckable : [];
           if (!items.length && !extra.length) return null;
           const body = (
             <ul aria-label={t[status]}>
-              {(status === 'pass' && !passOpen ? [] : items).map((it) => (
+              {(status === 'pass' && !passOpen ? [] : shown).map((it) => (
                 <FindingRow key={it.id} item={it} store={store} />
               ))}
               {extra.map(({ nc, key, pdf }) => (

@@ -43,7 +43,8 @@ export const OVERLAY_CSS = `
 .panel .list { overflow: auto; padding: 4px 0 8px; }
 .panel h3 { margin: 8px 10px 4px; font-size: 13px; }
 .panel ul { list-style: none; margin: 0; padding: 0; }
-.panel li { margin: 0; padding: 0; border-top: 1px solid #f0f0f0; }
+/* rows scrolled out of the list are not laid out (a sparse table lists a hundred findings); the size they last had holds their place */
+.panel li { margin: 0; padding: 0; border-top: 1px solid #f0f0f0; content-visibility: auto; contain-intrinsic-size: auto 64px; }
 .panel .item { display: block; width: 100%; text-align: left; padding: 6px 10px; border: 0; background: transparent; color: inherit; font: inherit; cursor: pointer; }
 .panel .item:hover { background: #f3f6fb; }
 .panel li.selected > .item { background: #e3f2fd; }

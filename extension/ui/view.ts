@@ -32,8 +32,10 @@ export interface ViewState {
   reviews: Record<string, Review>;
   annotations: boolean;
   panelOpen: boolean;
-  /** false until the first marks are on the page: the panel (or its pill) is drawn a task after them */
+  /** false until the first check is complete: the panel (or its pill) is drawn after the marks */
   panelReady: boolean;
+  /** how many rows of the flagged groups (fail, needsReview) the panel's list renders; the rest follow a few per task */
+  panelRows: number;
   tooltip: { itemId: string; anchor: Element; by: TooltipBy } | null;
   selected: string | null;
   /** the finding jumped to; textBoxes: its sentence in the text, for narrative findings */

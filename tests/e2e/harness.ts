@@ -256,7 +256,8 @@ export async function waitForOverlay(page: Page): Promise<void> {
   await page.waitForFunction(
     () => {
       const host = document.querySelector('gidar-overlay');
-      return !!host?.shadowRoot?.querySelector('.layer');
+      // complete: the first check draws the tables' marks, then adds the narrative's findings and the panel (aria-busy)
+      return !!host?.shadowRoot?.querySelector('.layer:not([aria-busy])');
     },
     undefined,
     { timeout: 30_000 },

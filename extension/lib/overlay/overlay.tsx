@@ -8,11 +8,16 @@ import type { Lang } from '../../ui/strings';
 import type { Review, Store, ViewState } from '../../ui/view';
 import { pageView, type CheckedPage } from '../model';
 import { measureBoxes, panelSide, sameBoxes, viewportBox } from './geometry';
-import { createHost, type OverlayHost } from './host';
+import { createHost, type EarlyHost, type OverlayHost } from './host';
 import { scrollToFinding } from './jump';
 import { createViewStore, initialView } from './store';
 import { watchMovement, type Movement } from './movement';
 import { followPointer } from './pointer';
+import { nextTask } from '../next-task';
+import { listedRows } from '../../ui/Panel';
+
+/** rows of the panel's list rendered per task (a hundred rows of a sparse table at once would be a long task) */
+const PANEL_ROWS_PER_TASK = 20;
 
 export interface OverlayOptions {
   /** the window whose document's tables are marked */
@@ -23,6 +28,8 @@ export interface OverlayOptions {
   onReviews?(reviews: Record<string, Review>): void;
   /** check a PDF attachment on the user's click; without it the panel offers no button */
   checkPdf?(url: string): void;
+  /** a host attached already, without styles (the extension's bootstrap attaches it while the annotator loads) */
+  host?: EarlyHost | null;
 }
 
 export interface Overlay {
@@ -33,6 +40,8 @@ export interface Overlay {
   show(page: CheckedPage, patch?: Partial<ViewState>): void;
   /** attach the empty host now (the page's relayout for it then comes a frame before the marks') */
   prepare(): void;
+  /** take a host attached early off the page again, unless drawn into (the page holds no report after all) */
+  discard(): void;
   /** render into the host and follow scrolling, resizing and the pointer */
   mount(): void;
   /** watch the shown reports' tables (and their ancestors' style) for moves */
@@ -42,6 +51,8 @@ export interface Overlay {
   /** a mutation of the overlay's own making */
   owns(r: MutationRecord): boolean;
   layoutSoon(): void;
+  /** draw the panel (or its pill): its list a few rows per task; resolves once every row is there */
+  revealPanel(): Promise<void>;
   /** true once marks or badges have been drawn */
   readonly drawn: boolean;
 }
@@ -49,6 +60,7 @@ export interface Overlay {
 export function createOverlay(opts: OverlayOptions): Overlay {
   const { win } = opts;
   const doc = win.document;
+  let early = opts.host ?? null;
   let host: OverlayHost | null = null;
   let mounted = false;
   let drawn = false;
@@ -101,8 +113,18 @@ export function createOverlay(opts: OverlayOptions): Overlay {
   }
 
   function prepare(): OverlayHost {
+    if (!host && early) {
+      early.style(OVERLAY_CSS);
+      host = early;
+      early = null;
+    }
     host ??= createHost(doc, OVERLAY_CSS);
     return host;
+  }
+
+  function discard(): void {
+    early?.remove();
+    early = null;
   }
 
   function restore(): void {
@@ -144,16 +166,29 @@ export function createOverlay(opts: OverlayOptions): Overlay {
     listen(h);
   }
 
+  async function revealPanel(): Promise<void> {
+    set({ panelReady: true, panelRows: PANEL_ROWS_PER_TASK });
+    layoutSoon();
+    while (store.get().panelRows < listedRows(store.get())) {
+      await nextTask();
+      set({ panelRows: store.get().panelRows + PANEL_ROWS_PER_TASK });
+    }
+    set({ panelRows: Infinity });
+    layoutSoon();
+  }
+
   return {
     store,
     state: store.get,
+    revealPanel,
     set,
     show: (page, patch = {}) => set({ ...pageView(page), ...patch }),
     prepare: () => void prepare(),
+    discard,
     mount,
     watchTables,
     restore,
-    owns: (r) => host?.owns(r) ?? false,
+    owns: (r) => (host ?? early)?.owns(r) ?? false,
     layoutSoon,
     get drawn() {
       return drawn;

@@ -35,6 +35,7 @@ export function initialView(url: string): ViewState {
     annotations: true,
     panelOpen: false,
     panelReady: false,
+    panelRows: Infinity,
     tooltip: null,
     selected: null,
     flash: null,
