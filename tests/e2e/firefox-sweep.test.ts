@@ -4,8 +4,6 @@
 // the test presses its buttons (through Firefox's chrome, which --remote-allow-system-access lets BiDi reach), as a
 // user would. Granted, the background fetches the report; declined, its row says so.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
 import { extensionErrors, FIREFOX_EXT_ORIGIN, launchFirefox, ours, popupDownloads, ROOT, visit } from './harness';
@@ -247,14 +245,9 @@ describe('Firefox: check the reports listed on a page, one of them on another go
     await results.screenshot({ path: join(SHOTS, 'extension-sweep-firefox.png'), fullPage: true });
 
     // the sweep command, following the other host too, writes the same two CSVs
-    const dir = mkdtempSync(join(tmpdir(), 'gidar-ff-sweep-e2e-'));
-    try {
-      const cli = await site.cliSweep(dir, LIST_WIDE, true);
-      expect(summary).toBe(cli.summary);
-      expect(cells).toBe(cli.cells);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    const cli = await site.cliSweep(LIST_WIDE, true);
+    expect(summary).toBe(cli.summary);
+    expect(cells).toBe(cli.cells);
     expect(ours(errors())).toEqual([]);
     await Promise.all([list.close(), popup.close(), results.close()]);
   }, 180_000);

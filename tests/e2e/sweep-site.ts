@@ -4,7 +4,8 @@
 // misprinted 表四 totals, MANIFEST hand check), a third list page of Hongze 2024 (changed) and 2023, and a second
 // gov.cn host with one more report; served by one local server that tells the hosts apart by the Host header, and the
 // sweep command run on the same pages.
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -133,7 +134,16 @@ export class SweepSite {
    * hosts): its summary CSV and cells CSV. Node has no --host-resolver-rules: the gov.cn addresses go to this server,
    * the host they were for in a header.
    */
-  async cliSweep(dir: string, list: string, follow = false): Promise<{ summary: string; cells: string }> {
+  async cliSweep(list: string, follow = false): Promise<{ summary: string; cells: string }> {
+    const dir = mkdtempSync(join(tmpdir(), 'gidar-sweep-e2e-'));
+    try {
+      return await this.cliSweepInto(dir, list, follow);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+
+  private async cliSweepInto(dir: string, list: string, follow: boolean): Promise<{ summary: string; cells: string }> {
     const io = {
       stdout: () => {},
       stderr: () => {},

@@ -5,8 +5,6 @@
 // column (MANIFEST hand check: 21 + 0 = 21 + 0), which only 上年结转 3→0 agrees with. 2024 is checked first, so the
 // join happens when 2023 arrives after it. Checked against the sweep command run on the same pages.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Finding } from '../../core/model/schema';
 import { collectErrors, launch, popupDownloads, ROOT, type Session } from './harness';
@@ -91,14 +89,9 @@ describe('check the reports listed on a page: one agency’s consecutive years',
     await results.screenshot({ path: join(ROOT, 'docs/screenshots/extension-sweep-years.png'), fullPage: true });
 
     // the sweep command on the same list page writes the same two CSVs
-    const dir = mkdtempSync(join(tmpdir(), 'gidar-sweep-years-e2e-'));
-    try {
-      const cli = await site.cliSweep(dir, LIST_YEARS);
-      expect(summaryCsv).toBe(cli.summary);
-      expect(cells).toBe(cli.cells);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    const cli = await site.cliSweep(LIST_YEARS);
+    expect(summaryCsv).toBe(cli.summary);
+    expect(cells).toBe(cli.cells);
     await Promise.all([list.close(), popup.close(), results.close()]);
   }, 180_000);
 
