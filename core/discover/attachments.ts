@@ -1,7 +1,7 @@
 // A report page whose tables are only in an attachment (PDF, Word …) or an embedded PDF viewer: the document to
 // fetch and read instead. The reader already names it (notCheckable entries); this picks the one to follow.
 import type { Report } from '../model/schema';
-import { resolveHref } from './links';
+import { resolveHref } from './address';
 
 /** pdf.js viewers and the like take the document as ?file=… */
 function unwrapViewer(url: string): string {

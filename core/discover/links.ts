@@ -3,8 +3,6 @@ import { jpageRecordLinks } from './jpage';
 import { linkTitle, matchReportTitle } from './title';
 import { resolveHref } from './address';
 
-export { resolveHref };
-
 export interface ReportLink {
   /** absolute URL, without the #fragment */
   url: string;

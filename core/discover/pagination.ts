@@ -1,6 +1,7 @@
 // The other pages of a paginated list: 下一页/尾页 links, numbered index_N.html pages, and pages that the CMS
 // writes by script (TRS's createPageHTML(total, current, "index", "html") and its variants).
-import { anchorText, resolveHref } from './links';
+import { resolveHref } from './address';
+import { anchorText } from './links';
 
 export interface PaginationOptions {
   /** most list pages one list may have (a runaway page count is cut here) */
