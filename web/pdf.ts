@@ -5,7 +5,7 @@
 import type { Report } from '../core/model/schema';
 import type { PdfReader } from '../extension/lib/pdf-reader';
 import { failureOf } from '../extension/lib/pdf-items';
-import { nextTask } from '../extension/lib/next-task';
+import { nextTask, whenIdle } from '../extension/lib/next-task';
 import { pdfFailedText } from '../extension/ui/strings';
 import { WebInputError } from './input';
 
@@ -80,10 +80,8 @@ export async function readPdfReports(bytes: Uint8Array, source: string): Promise
  */
 export function preloadPdfReader(cMaps: readonly string[]): void {
   if (!/^https?:$/.test(location.protocol)) return;
-  const go = (): void => {
+  void whenIdle(5000, 1000).then(() => {
     void pdfReader().catch(() => undefined);
     for (const name of cMaps) void loadScript(`cmaps/${name.replace(/\.bcmap$/, '')}.js`).catch(() => undefined);
-  };
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(go, { timeout: 5000 });
-  else setTimeout(go, 1000);
+  });
 }

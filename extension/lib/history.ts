@@ -4,6 +4,7 @@ import { browser } from 'wxt/browser';
 import { agencyKey } from '../../core/check';
 import { checkPair, joinYearFindings } from './core';
 import type { Finding, Report } from '../../core/model/schema';
+import { whenIdle } from './next-task';
 
 const INDEX = 'gidar:history';
 const PREFIX = 'gidar:report:';
@@ -53,9 +54,7 @@ export async function remember(report: Report, url: string, title: string): Prom
 
 /** Keeps the reports once the page is idle (storing copies them: a structured clone). */
 export function rememberWhenIdle(reports: readonly Report[], url: string, title: string): void {
-  const keep = (): void => {
+  void whenIdle(2000, 200).then(() => {
     for (const report of reports) void remember(report, url, title).catch(() => undefined);
-  };
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(keep, { timeout: 2000 });
-  else setTimeout(keep, 200);
+  });
 }

@@ -20,11 +20,11 @@ export function nextTask(): Promise<void> {
 
 /**
  * Wait until the page is idle: the frames that show what was just drawn come first. At most `timeout` ms (a page that
- * is never idle), and a short timer where there is no requestIdleCallback.
+ * is never idle), and a timer of `fallback` ms where there is no requestIdleCallback.
  */
-export function whenIdle(timeout = 500): Promise<void> {
+export function whenIdle(timeout = 500, fallback = 50): Promise<void> {
   return new Promise((resolve) => {
     if (typeof requestIdleCallback === 'function') requestIdleCallback(() => resolve(), { timeout });
-    else setTimeout(resolve, 50);
+    else setTimeout(resolve, fallback);
   });
 }
