@@ -172,7 +172,6 @@ interface Running {
 const running = new Map<string, Running>();
 
 /**
-/**
  * Runs a sweep of the page's listed reports, storing each result as it comes; resolves when all are done or
  * cancelled. A jpage list's further groups are asked of the site meanwhile; their reports join the sweep as they
  * come. The reports on other gov.cn hosts the user has not granted wait for the answer to the request the results
@@ -184,9 +183,9 @@ export async function runSweep(id: string, tabId: number | null): Promise<void> 
   const links = [...listed.links];
   const { otherHosts } = listed;
   const abort = new AbortController();
-  let answered = (_granted: boolean): void => undefined;
+  let answered!: (granted: boolean) => void;
   const answer = new Promise<boolean>((resolve) => (answered = resolve));
-  running.set(id, { abort, answered: (granted) => answered(granted) });
+  running.set(id, { abort, answered });
   // no answer from the background: ask for all of them (granting a held host again costs the user nothing)
   const awaiting = otherHosts.length
     ? (((await browser.runtime
@@ -251,7 +250,7 @@ export async function runSweep(id: string, tabId: number | null): Promise<void> 
     return links.length - 1;
   };
   // this origin's reports and those on the hosts the results page asks for; no new host can be asked now
-  const hosts = new Set([location.hostname, ...listed.otherHosts]);
+  const hosts = new Set([location.hostname, ...otherHosts]);
   const known = new Set(links.map((l) => l.url));
   const join = (found: readonly { url: string; title: string }[]): Promise<unknown> => {
     const fresh = found.filter((l) => !known.has(l.url) && mayFetch(l.url, listUrl) && hosts.has(new URL(l.url).hostname));
@@ -267,13 +266,13 @@ export async function runSweep(id: string, tabId: number | null): Promise<void> 
     Promise.all(
       groups.map(async (g) => {
         const what = `records ${g.startRecord}–${g.endRecord} of the list`;
-        let answer: JpageAnswer;
+        let group: JpageAnswer;
         try {
-          answer = await get(g.url, () => fetchGroup(g, abort.signal, listUrl));
+          group = await get(g.url, () => fetchGroup(g, abort.signal, listUrl));
         } catch (e) {
           return missed(what, g.url, e);
         }
-        return join(answer.links);
+        return join(group.links);
       }),
     );
   const pages = links.map((_, i) => check(i));
