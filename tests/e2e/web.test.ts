@@ -13,7 +13,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import puppeteer from 'puppeteer-core';
 import { parseHTML } from 'linkedom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM, CORPUS, READER_PAGES, ROOT } from './harness';
+import { CHROMIUM, CORPUS, FIREFOX, READER_PAGES, ROOT } from './harness';
 import { minimalPdf } from '../cli/minimal-pdf';
 import { hongze2024CarriedOver3 } from '../cli/pdf-edit';
 
@@ -482,9 +482,6 @@ describe('the web page from disk: the other inputs', () => {
 });
 
 describe('the web page in Firefox (firefox-esr over WebDriver BiDi), from disk', () => {
-  /** Debian's firefox-esr (as tests/e2e/firefox.test.ts) */
-  const FIREFOX = '/usr/lib/firefox-esr/firefox-esr';
-
   it('a dropped PDF and a dropped saved page: marks on the cells core read, the CSV it downloads equal to the CLI’s', async () => {
     if (!existsSync(FIREFOX)) throw new Error(`firefox-esr not found at ${FIREFOX}: apt-get install --no-install-recommends firefox-esr`);
     const downloads = mkdtempSync(join(tmp, 'firefox-downloads-'));
