@@ -42,6 +42,14 @@ const TOKENS: Record<TableId, readonly string[]> = {
 };
 const SECTION_OF: Record<TableId, SectionNo> = { t2: 2, t3: 3, t4: 4 };
 const IDS: TableId[] = ['t2', 't3', 't4'];
+/** the tokens by their first character, with their table kind */
+const TOKENS_BY_FIRST = new Map<string, [TableId, string][]>();
+for (const id of IDS)
+  for (const tok of TOKENS[id]) {
+    const starting = TOKENS_BY_FIRST.get(tok[0]!) ?? [];
+    starting.push([id, tok]);
+    TOKENS_BY_FIRST.set(tok[0]!, starting);
+  }
 
 export interface Fingerprint {
   score: Record<TableId, number>;
@@ -62,7 +70,11 @@ export function fingerprint(grid: Grid): Fingerprint {
       numeric++;
       continue;
     }
-    for (const id of IDS) for (const tok of TOKENS[id]) if (l.includes(tok)) seen[id].add(tok);
+    // each position of the label against the tokens starting with its character: one pass, not one per token
+    for (let i = 0; i < l.length; i++) {
+      const starting = TOKENS_BY_FIRST.get(l[i]!);
+      if (starting) for (const [id, tok] of starting) if (l.startsWith(tok, i)) seen[id].add(tok);
+    }
   }
   return { score: { t2: seen.t2.size, t3: seen.t3.size, t4: seen.t4.size }, numeric };
 }

@@ -17,6 +17,7 @@ export interface NumberOptions {
 
 // NBSP, full-width space, zero-width characters, BOM, ordinary whitespace.
 const SPACES = /[\s\u00a0\u3000\u200b-\u200d\u2060\ufeff]+/g;
+const BARE_DIGITS = /^\d{1,15}$/;
 const PLACEHOLDERS = new Set(['-', '—', '–', '－', '/', '／', '无', '空', 'N/A', 'NA', 'n/a', '——', '--', '─', '\\', '×', '*']);
 const UNITS = ['万元', '元', '件', '项', '条', '个', '次', '人次'];
 
@@ -31,6 +32,8 @@ export function toHalfWidth(s: string): string {
 }
 
 export function parseNumberCell(text: string, opts: NumberOptions = {}): ParsedNumber {
+  // most cells print bare digits: the answer the steps below give them
+  if (BARE_DIGITS.test(text)) return { raw: text, value: Number(text), kind: 'number' };
   const raw = displayText(text);
   const compact = toHalfWidth(raw.replace(SPACES, ''));
   if (compact === '') return { raw, value: null, kind: 'blank' };
