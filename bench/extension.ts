@@ -17,14 +17,14 @@
 //    is drawn: ours ÷ axe's, median of the same loads;
 //  - the content script's size, bootstrap and lazily loaded part, gzipped.
 import { createServer } from 'node:http';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import type { AddressInfo } from 'node:net';
-import { chromium, type CDPSession } from 'playwright-core';
+import { chromium, type BrowserContext, type CDPSession } from 'playwright-core';
 
 export interface ExtensionBenchContext {
   corpusDir: string;
@@ -118,6 +118,48 @@ function axeVersion(source: string): string {
   return /axe v([\d.]+)/.exec(source)?.[1] ?? '?';
 }
 
+/** Chromium with the extension unpacked from `extensionDir`, gov.cn resolved to the local server. */
+function launch(userDataDir: string, extensionDir: string, port: number): Promise<BrowserContext> {
+  return chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    ignoreDefaultArgs: ['--disable-extensions'],
+    args: [
+      '--no-sandbox',
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
+      `--host-resolver-rules=MAP ${HOST} 127.0.0.1:${port}`,
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+    ],
+  });
+}
+
+const FLOOR_MODULE = 'floor.js';
+
+/**
+ * A copy of the extension whose bootstrap imports a module of one statement (it sets the `gidar:floor` mark) where
+ * it imports the annotator: the same look, read-ahead, overlay host and import of a web-accessible module under the
+ * per-session address, with no code to compile and nothing to read, check or draw. What is left of start→drawn for
+ * all of that is the floor's complement.
+ */
+function floorCopy(extensionDir: string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'gidar-bench-floor-'));
+  cpSync(extensionDir, dir, { recursive: true });
+  const boot = join(dir, 'content-scripts', 'content.js');
+  const source = readFileSync(boot, 'utf8');
+  const parts = source.split('`/annotator.js`');
+  if (parts.length !== 2) throw new Error(`the bootstrap names /annotator.js ${parts.length - 1} times, not once`);
+  writeFileSync(boot, parts.join(`\`/${FLOOR_MODULE}\``));
+  writeFileSync(join(dir, FLOOR_MODULE), "performance.mark('gidar:floor');\n");
+  const manifestFile = join(dir, 'manifest.json');
+  const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as { web_accessible_resources: { resources: string[] }[] };
+  manifest.web_accessible_resources[0]!.resources.push(FLOOR_MODULE);
+  writeFileSync(manifestFile, JSON.stringify(manifest));
+  return dir;
+}
+
 export async function benchExtension(ctx: ExtensionBenchContext): Promise<void> {
   if (!existsSync(CHROMIUM)) {
     console.log(`Chromium timings: skipped (${CHROMIUM} not installed).`);
@@ -176,22 +218,11 @@ export async function benchExtension(ctx: ExtensionBenchContext): Promise<void> 
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
   const port = (server.address() as AddressInfo).port;
   const userDataDir = mkdtempSync(join(tmpdir(), 'gidar-bench-'));
-  const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM,
-    headless: true,
-    ignoreDefaultArgs: ['--disable-extensions'],
-    args: [
-      '--no-sandbox',
-      `--disable-extensions-except=${ctx.extensionDir}`,
-      `--load-extension=${ctx.extensionDir}`,
-      `--host-resolver-rules=MAP ${HOST} 127.0.0.1:${port}`,
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-    ],
-  });
+  const context = await launch(userDataDir, ctx.extensionDir, port);
   const reps = Math.max(3, Math.min(ctx.reps, 7));
   const rows: string[][] = [];
+  /** median axe.run() ms per page, for the floor's line */
+  const axeMedian = new Map<string, number>();
   const bootstrapOnly: number[] = [];
   const bootstrapList: number[] = [];
   let annotatorLoaded = false;
@@ -339,6 +370,7 @@ export async function benchExtension(ctx: ExtensionBenchContext): Promise<void> 
       const bc = median(bareCold);
       const pl = median(pageLoad);
       const ax = median(axe);
+      if (axe.length) axeMedian.set(file, ax);
       rows.push([
         file,
         e.toFixed(1),
@@ -386,6 +418,39 @@ export async function benchExtension(ctx: ExtensionBenchContext): Promise<void> 
   } finally {
     await context.close();
     rmSync(userDataDir, { recursive: true, force: true });
+  }
+
+  // The floor: the same bootstrap importing a module of one statement instead of the annotator, on the same pages.
+  const floor = new Map<string, number[]>();
+  const floorDir = floorCopy(ctx.extensionDir);
+  const floorUserDir = mkdtempSync(join(tmpdir(), 'gidar-bench-'));
+  try {
+    const floorContext = await launch(floorUserDir, floorDir, port);
+    try {
+      if (!floorContext.serviceWorkers().length) await floorContext.waitForEvent('serviceworker', { timeout: 30_000 });
+      for (const file of ctx.files) {
+        const took: number[] = [];
+        for (let r = 0; r < reps; r++) {
+          const page = await floorContext.newPage();
+          const cdp = await floorContext.newCDPSession(page);
+          await page.goto(`http://${HOST}/${file}`, { waitUntil: 'load' });
+          await new Promise((ok) => setTimeout(ok, QUIET_MS / 2));
+          if (await waitForMark(cdp, 'gidar:floor', 5000)) {
+            const t = await page.evaluate(
+              () => performance.getEntriesByName('gidar:floor')[0]!.startTime - performance.getEntriesByName('gidar:content-start')[0]!.startTime,
+            );
+            took.push(t);
+          }
+          await page.close();
+        }
+        floor.set(file, took);
+      }
+    } finally {
+      await floorContext.close();
+    }
+  } finally {
+    rmSync(floorUserDir, { recursive: true, force: true });
+    rmSync(floorDir, { recursive: true, force: true });
     server.close();
   }
 
@@ -422,6 +487,17 @@ export async function benchExtension(ctx: ExtensionBenchContext): Promise<void> 
   if (bootstrapOnly.length) {
     console.log(
       `Bootstrap on gov.cn pages without a report (median of ${bootstrapOnly.length}), content-script start to its look done: ${median(bootstrapOnly).toFixed(2)} ms on tests/fixtures/e2e/plain.html, ${median(bootstrapList).toFixed(2)} ms on the same page with a document list of 8,000 rows; the annotator was ${annotatorLoaded ? 'LOADED (unexpected)' : 'not loaded'}`,
+    );
+  }
+  if (floor.size) {
+    const parts = [...floor].map(([file, took]) => {
+      const m = median(took);
+      const ax = axeMedian.get(file);
+      const budget = ax === undefined ? '' : ` = ${(m / ax).toFixed(2)}× axe.run()`;
+      return took.length ? `${file} ${m.toFixed(1)} ms (${Math.min(...took).toFixed(1)}–${Math.max(...took).toFixed(1)})${budget}` : `${file} —`;
+    });
+    console.log(
+      `Floor (median of ${reps} loads): the same bootstrap importing a one-statement module instead of the annotator, content-script start → that module evaluated (the part of start→drawn no change to the annotator can remove): ${parts.join('; ')}`,
     );
   }
   console.log(
