@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { T2_2021, T3_2019, T3_2021, T3_COLS, T4_OUTCOMES } from '../../core/model/templates';
 import { editDistance, matchLabel, normLabel, stripNumbering } from '../../core/read/labels';
 
@@ -29,6 +30,29 @@ describe('editDistance', () => {
     expect(editDistance('行政复议', '行政法复议')).toBe(1);
     expect(editDistance('abc', 'abc')).toBe(0);
     expect(editDistance('abcdef', 'a', 2)).toBe(3);
+  });
+
+  it('is the Levenshtein distance up to the cap and above the cap beyond it, for any pair, long ones and calls in any order included', () => {
+    // the reference: the whole table, nothing reused between calls
+    const levenshtein = (a: string, b: string): number => {
+      const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+      for (let i = 1; i <= a.length; i++)
+        for (let j = 1; j <= b.length; j++) d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      return d[a.length]![b.length]!;
+    };
+    // few letters, so that near and equal strings come up; up to 150 long, past the rows first allocated
+    const text = fc.string({ unit: fc.constantFrom('公', '开', '予', '以', 'a', 'b'), maxLength: 150 });
+    fc.assert(
+      fc.property(fc.array(fc.tuple(text, text, fc.integer({ min: 0, max: 6 })), { minLength: 1, maxLength: 4 }), (pairs) => {
+        for (const [a, b, cap] of pairs) {
+          const exact = levenshtein(a, b);
+          const got = editDistance(a, b, cap);
+          if (exact <= cap) expect(got).toBe(exact);
+          else expect(got).toBeGreaterThan(cap);
+        }
+      }),
+      { seed: 11, numRuns: 300 },
+    );
   });
 });
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { displayText, parseNumberCell, toHalfWidth } from '../../core/read/numbers';
 
 describe('parseNumberCell', () => {
@@ -64,6 +65,17 @@ describe('parseNumberCell', () => {
     expect(parseNumberCell('未统计')).toMatchObject({ value: null, kind: 'text' });
     expect(parseNumberCell('22（其中修订16件）')).toMatchObject({ value: null, kind: 'text' });
     expect(parseNumberCell('1.2.3')).toMatchObject({ value: null, kind: 'text' });
+  });
+});
+
+describe('parseNumberCell on bare digits', () => {
+  it('reads them as the full path reads the same digits with spaces around', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom(...'0123456789'), minLength: 1, maxLength: 18 }), fc.boolean(), (digits, allowSign) => {
+        expect(parseNumberCell(digits, { allowSign })).toEqual(parseNumberCell(` ${digits}\u3000`, { allowSign }));
+      }),
+      { seed: 11, numRuns: 500 },
+    );
   });
 });
 
