@@ -1,5 +1,5 @@
 // Entry points: every single-report rule plus error localization; every cross-year rule for a pair.
-import { attachSuspects, localize } from './explain/localize';
+import { attachSuspects, localize, type Localization } from './explain/localize';
 import { applyTextSupport } from './explain/textSupport';
 import { finalize } from './explain/messages';
 import type { Finding, FormatVersion, Report } from './model/schema';
@@ -52,24 +52,46 @@ function runSafely<T>(ruleId: string, fn: () => T[]): T[] | FindingDraft[] {
   }
 }
 
-export interface CheckOptions {
-  /**
-   * Rules left out of this pass: the extension draws the tables' marks from a pass without the rules that read the
-   * narrative, then replaces them with a whole check once the page is idle.
-   */
-  without?: (rule: Pick<Rule, 'id' | 'reads'>) => boolean;
+/** One rule's findings, with the suspects the localization gives them. */
+function ruleDrafts(report: Report, rule: Rule, locs: Localization[]): FindingDraft[] {
+  return attachSuspects(runSafely(rule.id, () => rule.check(report)) as FindingDraft[], locs);
 }
 
-export function checkReport(report: Report, opts: CheckOptions = {}): Finding[] {
+/** The findings of a check, in the registry's order, rendered. */
+function finish(report: Report, drafts: FindingDraft[]): Finding[] {
+  // where the arithmetic leaves several equally small corrections, the report's own text may name one (issue 13)
+  return render(applyTextSupport(drafts), report.format);
+}
+
+export function checkReport(report: Report): Finding[] {
   return withSharedLookup(report, () => {
-    const drafts: FindingDraft[] = [];
-    for (const rule of reportRules) {
-      if (opts.without?.(rule)) continue;
-      drafts.push(...(runSafely(rule.id, () => rule.check(report)) as FindingDraft[]));
-    }
-    // where the arithmetic leaves several equally small corrections, the report's own text may name one (issue 13)
-    return render(applyTextSupport(attachSuspects(drafts, localize(report))), report.format);
+    const locs = localize(report);
+    return finish(report, reportRules.flatMap((rule) => ruleDrafts(report, rule, locs)));
   });
+}
+
+export interface TwoPassCheck {
+  /** the findings of the first pass's rules (the others' left out), localized and rendered */
+  findings: Finding[];
+  /** every rule's findings, as checkReport gives them: the first pass's rules and the localization are not run again */
+  complete(): Finding[];
+}
+
+/**
+ * A check in two passes: the rules `first` picks at once, the others on complete(). The extension draws the tables'
+ * marks from a first pass without the rules that read the narrative and completes it once the page is idle.
+ */
+export function checkInTwoPasses(report: Report, first: (rule: Rule) => boolean): TwoPassCheck {
+  let locs: Localization[] = [];
+  let early: (FindingDraft[] | null)[] = [];
+  const findings = withSharedLookup(report, () => {
+    locs = localize(report);
+    early = reportRules.map((rule) => (first(rule) ? ruleDrafts(report, rule, locs) : null));
+    return finish(report, early.flatMap((d) => d ?? []));
+  });
+  const complete = (): Finding[] =>
+    withSharedLookup(report, () => finish(report, reportRules.flatMap((rule, i) => early[i] ?? ruleDrafts(report, rule, locs))));
+  return { findings, complete };
 }
 
 /** An agency's name as compared across reports (read/meta.ts, where the signature check uses it too). */

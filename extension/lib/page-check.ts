@@ -2,9 +2,11 @@
 // at a time, each with last year's report of its agency if that was checked in this browser. Each step is a task of
 // its own, so that none holds the page's main thread for long; a newer check supersedes one still running.
 // The first check of a page draws from a quick pass (the tables' rules and their localization, without the rules
-// that read the narrative or last year's comparison), then completes it once the page is idle (completePage).
+// that read the narrative or last year's comparison), then completes it once the page is idle without running those
+// rules or the localization again (core's checkInTwoPasses).
+import type { Finding } from '../../core/model/schema';
 import type { ReadReport } from '../../core/read/types';
-import { checkReport, readScanned, scanPage } from './core';
+import { checkInTwoPasses, checkReport, readScanned, scanPage } from './core';
 import { previousYear, withPreviousYear, type Remembered } from './history';
 import { joinPdfReports, type CheckedPage } from './model';
 import { nextTask } from './next-task';
@@ -31,6 +33,8 @@ export interface PageRead {
   error: string | null;
   /** last year's report of each found report's agency, looked up while this year's is checked */
   previous: Promise<Remembered | null>[];
+  /** each found report's whole check after a quick pass: the quick pass's work is not done again */
+  completions: (() => Finding[])[];
 }
 
 /** The rules that read the narrative (txt.*, and the meta rules that read the text): a quick pass leaves them for later. */
@@ -56,7 +60,7 @@ export async function readPage(doc: Document, url: string, steps: PageCheckSteps
   }
   steps.read(found.length);
   const previous = found.map((rr) => previousYear(rr.report, url).catch(() => null));
-  return { found, error, previous };
+  return { found, error, previous, completions: [] };
 }
 
 /**
@@ -74,10 +78,12 @@ export async function checkRead(read: PageRead, url: string, steps: Omit<PageChe
       await nextTask();
       if (!steps.current()) return null;
       if (quick) {
-        reports.push({ rr, findings: checkReport(rr.report, { without: readsText }) });
+        const pass = checkInTwoPasses(rr.report, (rule) => !readsText(rule));
+        read.completions[i] = pass.complete;
+        reports.push({ rr, findings: pass.findings });
         continue;
       }
-      const findings = checkReport(rr.report);
+      const findings = read.completions[i]?.() ?? checkReport(rr.report);
       reports.push({ rr, findings: withPreviousYear(rr.report, findings, await read.previous[i]!) });
     }
     page = { reports: joinPdfReports(reports, steps.pdfReports, url) };
