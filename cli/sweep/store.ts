@@ -231,7 +231,7 @@ export class SweepStore {
         rec.reports.forEach((r, seq) => {
           const id = this.putReport(sourceId, seq, r);
           const key = agencyKey(r.report.agency);
-          if (key !== null && r.report.year !== null && this.firstOf(key, r.report.year - 1) !== null) this.joinYear(id);
+          if (key !== null && r.report.year !== null && this.firstOf(key, r.report.year - 1) !== null) this.joinYear(id, r);
           else for (const f of r.findings) this.putFinding(id, 0, f);
         });
       });
@@ -294,15 +294,15 @@ export class SweepStore {
   /**
    * Rewrites a stored report's findings (rows, gzip'd JSON, counts) as joined with the first report of its agency's
    * previous year, or as checked alone when there is none. From its findings as checked alone, so that
-   * joining again gives the same.
+   * joining again gives the same. `fresh`: the report just written as `id` (putSource), not read back from its blobs.
    */
-  private joinYear(id: number): void {
+  private joinYear(id: number, fresh?: StoredReport): void {
     const { key, year, format } = this.st.reportOf!.get(id) as { key: string | null; year: number | null; format: Report['format'] };
-    const data = this.data(id);
-    const alone = unpackJson<Finding[]>(data.findings_alone ?? data.findings);
+    const data = fresh ? null : this.data(id);
+    const alone = fresh ? fresh.findings : unpackJson<Finding[]>(data!.findings_alone ?? data!.findings);
     const previous = key !== null && year !== null ? this.firstOf(key, year - 1) : null;
-    if (previous === null && data.cross_year_findings === null) return;
-    const pair = previous === null ? [] : checkPair(this.report(previous), this.report(id));
+    if (previous === null && (data === null || data.cross_year_findings === null)) return;
+    const pair = previous === null ? [] : checkPair(this.report(previous), fresh?.report ?? this.report(id));
     const own = previous === null ? alone : decideByYear(alone, pair, format);
     const changed = own.some((f, i) => f !== alone[i]);
     this.st.dataUpd!.run(pack(own), previous === null ? null : pack(pair), changed ? pack(alone) : null, id);
