@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
 import { extensionErrors, FIREFOX_EXT_ORIGIN, launchFirefox, ours, popupDownloads, ROOT, visit } from './harness';
-import { failingRules, GOV_HOST, HONGZE_PDF, LIST, LIST_WIDE, OTHER_GOV_HOST, OTHER_REPORT, REPORTS, SweepSite } from './sweep-site';
+import { failingRules, GOV_HOST, HONGZE_PDF, LIST, LIST_WIDE, listTabId, newestListTab, OTHER_GOV_HOST, OTHER_REPORT, REPORTS, SweepSite } from './sweep-site';
 
 /** the `browser` global of an extension page (evaluated there, typed here) */
 type Ext = typeof import('wxt/browser').browser;
@@ -48,26 +48,11 @@ async function extensionPage(path: string): Promise<Page> {
   throw new Error(`${url} did not load`);
 }
 
-/** The tab showing the list page: the newest whose content script answers the popup's question with links. */
-async function listTabId(): Promise<number> {
+/** The tab showing the list page, asked from an extension page. */
+async function listTab(): Promise<number> {
   const ext = await extensionPage('/results.html');
   try {
-    for (let i = 0; i < 50; i++) {
-      const id = await ext.evaluate(async () => {
-        const b = (globalThis as unknown as { browser: Ext }).browser;
-        let newest: number | null = null;
-        for (const tab of await b.tabs.query({})) {
-          const got = (await b.tabs.sendMessage(tab.id!, { type: 'gidar:sweepCount' }, { frameId: 0 }).catch(() => null)) as {
-            links?: unknown[];
-          } | null;
-          if (got?.links?.length) newest = Math.max(newest ?? -1, tab.id!);
-        }
-        return newest;
-      });
-      if (id !== null) return id;
-      await new Promise((r) => setTimeout(r, 200));
-    }
-    throw new Error('no tab with a list page');
+    return await listTabId(() => ext.evaluate(newestListTab));
   } finally {
     await ext.close();
   }
@@ -123,7 +108,7 @@ async function openPopup(path: string): Promise<{ list: Page; popup: Page; error
   const list = await b.newPage();
   const errors = extensionErrors(list);
   await visit(list, site.url(GOV_HOST, path));
-  const tabId = await listTabId();
+  const tabId = await listTab();
   const popup = await extensionPage(`/popup.html?tab=${tabId}`);
   const popupErrors = extensionErrors(popup);
   await popup.waitForSelector('[data-action="sweep"]', { timeout: 10_000 });

@@ -7,7 +7,8 @@ import type { Locator, Page } from 'playwright-core';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { JCMS, startSite, type TestSite } from '../cli/sweep-site';
-import { type Chrome, collectErrors, GOV, launch, type Session } from './harness';
+import { collectErrors, GOV, launch, type Session } from './harness';
+import { listTabId, newestListTab } from './sweep-site';
 
 const REPORTS = ['/art/2024/1/30/art_77278_102.html', '/art/2020/1/20/art_77278_109.html', '/art/2022/1/20/art_77278_113.html'];
 
@@ -23,29 +24,12 @@ afterAll(async () => {
   await site?.close();
 });
 
-/** the tab of the list page, once its content script answers the popup's question */
-async function listTabId(): Promise<number> {
-  for (let i = 0; i < 50; i++) {
-    const id = await session.worker.evaluate(async () => {
-      const c = (globalThis as unknown as { chrome: Chrome }).chrome;
-      for (const tab of await c.tabs.query({})) {
-        const got = (await c.tabs.sendMessage(tab.id!, { type: 'gidar:sweepCount' }, { frameId: 0 }).catch(() => null)) as { links?: unknown[] } | null;
-        if (got?.links?.length) return tab.id!;
-      }
-      return null;
-    });
-    if (id !== null) return id;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error('no tab with the jcms list');
-}
-
 /** The list page opened, its tab found and the popup on it showing the sweep button. */
 async function openPopup(path: string) {
   const list = await session.context.newPage();
   const logged = collectErrors(list);
   await list.goto(`${GOV}${path}`);
-  const tabId = await listTabId();
+  const tabId = await listTabId(() => session.worker.evaluate(newestListTab));
   const popup = await session.context.newPage();
   await popup.goto(`chrome-extension://${session.extensionId}/popup.html?tab=${tabId}`);
   const button = popup.locator('[data-action="sweep"]');

@@ -189,20 +189,28 @@ export function failingRules(json: string, source: string): string[] {
     .sort();
 }
 
-/** The tab showing the list page: the newest whose content script answers the popup's question with links. */
-async function listTabId(session: Session): Promise<number> {
+/**
+ * In an extension context (Chromium's service worker, a Firefox extension page), handed whole to evaluate(): the newest
+ * tab whose content script answers the popup's question with links, or null.
+ */
+export async function newestListTab(): Promise<number | null> {
+  const g = globalThis as unknown as { browser?: Chrome; chrome: Chrome };
+  // Firefox's promise-returning API is `browser`; Chromium's service worker has `chrome` only
+  const api = g.browser ?? g.chrome;
+  let newest: number | null = null;
+  for (const tab of await api.tabs.query({})) {
+    const got = (await api.tabs.sendMessage(tab.id!, { type: 'gidar:sweepCount' }, { frameId: 0 }).catch(() => null)) as {
+      links?: unknown[];
+    } | null;
+    if (got?.links?.length) newest = Math.max(newest ?? -1, tab.id!);
+  }
+  return newest;
+}
+
+/** The tab showing the list page: `ask` (newestListTab in an extension context) until a tab answers. */
+export async function listTabId(ask: () => Promise<number | null>): Promise<number> {
   for (let i = 0; i < 50; i++) {
-    const id = await session.worker.evaluate(async () => {
-      const c = (globalThis as unknown as { chrome: Chrome }).chrome;
-      let newest: number | null = null;
-      for (const tab of await c.tabs.query({})) {
-        const got = (await c.tabs.sendMessage(tab.id!, { type: 'gidar:sweepCount' }, { frameId: 0 }).catch(() => null)) as {
-          links?: unknown[];
-        } | null;
-        if (got?.links?.length) newest = Math.max(newest ?? -1, tab.id!);
-      }
-      return newest;
-    });
+    const id = await ask();
     if (id !== null) return id;
     await new Promise((r) => setTimeout(r, 200));
   }
@@ -218,7 +226,7 @@ export async function openPopup(
   const list = await session.context.newPage();
   const logged = collectErrors(list);
   await list.goto(site.url(GOV_HOST, path));
-  const tabId = await listTabId(session);
+  const tabId = await listTabId(() => session.worker.evaluate(newestListTab));
   const popup = await session.context.newPage();
   await popup.goto(`chrome-extension://${session.extensionId}/popup.html?tab=${tabId}`);
   const button = popup.locator('[data-action="sweep"]');
