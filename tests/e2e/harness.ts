@@ -137,22 +137,30 @@ const FIREFOX_EXT_ID = 'gidar-check@example.org';
 /** its moz-extension: origin, fixed through the pref Firefox keeps the ids' internal UUIDs in (see launchFirefox) */
 export const FIREFOX_EXT_ORIGIN = 'moz-extension://5b0c2a53-6f1e-4c8e-9d3a-2f7b8e1c4a60';
 
-/**
- * Firefox (firefox-mv2 in firefox-esr) with the built extension installed as a temporary add-on, driven over
- * WebDriver BiDi. A missing browser or build is a failure with a reason, never a skip.
- */
-export async function launchFirefox(extraPrefs: Record<string, unknown> = {}): Promise<FirefoxBrowser> {
+/** Headless firefox-esr driven over WebDriver BiDi; a missing browser is a failure with a reason, never a skip. */
+export async function startFirefox(opts: { args?: string[]; prefs: Record<string, unknown> }): Promise<FirefoxBrowser> {
   if (!existsSync(FIREFOX)) throw new Error(`firefox-esr not found at ${FIREFOX}: apt-get install --no-install-recommends firefox-esr`);
-  if (!existsSync(join(EXT_FIREFOX, 'manifest.json'))) throw new Error('no .output/firefox-mv2: build the Firefox extension first (wxt build -b firefox)');
-  const browser = await puppeteer.launch({
+  return puppeteer.launch({
     browser: 'firefox',
     executablePath: FIREFOX,
     headless: true,
     protocol: 'webDriverBiDi',
     defaultViewport: { width: 1280, height: 900 },
+    args: opts.args ?? [],
+    extraPrefsFirefox: opts.prefs,
+  });
+}
+
+/**
+ * Firefox (firefox-mv2 in firefox-esr) with the built extension installed as a temporary add-on, driven over
+ * WebDriver BiDi. A missing browser or build is a failure with a reason, never a skip.
+ */
+export async function launchFirefox(extraPrefs: Record<string, unknown> = {}): Promise<FirefoxBrowser> {
+  if (!existsSync(join(EXT_FIREFOX, 'manifest.json'))) throw new Error('no .output/firefox-mv2: build the Firefox extension first (wxt build -b firefox)');
+  const browser = await startFirefox({
     // WebDriver BiDi navigates to moz-extension: pages (the popup opened as a page, the results page) only with this
     args: ['--remote-allow-system-access'],
-    extraPrefsFirefox: {
+    prefs: {
       // Firefox has no --host-resolver-rules: every name resolves to the local server (its port is in the URL), so
       // the real pages' third-party widgets fail fast instead of reaching the network.
       'network.dns.forceResolve': '127.0.0.1',

@@ -10,10 +10,9 @@ import { basename, dirname, extname, join, normalize } from 'node:path';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import puppeteer from 'puppeteer-core';
 import { parseHTML } from 'linkedom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM, CORPUS, FIREFOX, READER_PAGES, ROOT } from './harness';
+import { CHROMIUM, CORPUS, READER_PAGES, ROOT, startFirefox } from './harness';
 import { minimalPdf } from '../cli/minimal-pdf';
 import { hongze2024CarriedOver3 } from '../cli/pdf-edit';
 
@@ -483,16 +482,10 @@ describe('the web page from disk: the other inputs', () => {
 
 describe('the web page in Firefox (firefox-esr over WebDriver BiDi), from disk', () => {
   it('a dropped PDF and a dropped saved page: marks on the cells core read, the CSV it downloads equal to the CLI’s', async () => {
-    if (!existsSync(FIREFOX)) throw new Error(`firefox-esr not found at ${FIREFOX}: apt-get install --no-install-recommends firefox-esr`);
     const downloads = mkdtempSync(join(tmp, 'firefox-downloads-'));
-    const firefox = await puppeteer.launch({
-      browser: 'firefox',
-      executablePath: FIREFOX,
-      headless: true,
-      protocol: 'webDriverBiDi',
-      defaultViewport: { width: 1280, height: 900 },
+    const firefox = await startFirefox({
       // downloads go straight to this folder, without asking
-      extraPrefsFirefox: { 'browser.download.folderList': 2, 'browser.download.dir': downloads, 'browser.download.useDownloadDir': true, 'browser.download.always_ask_before_handling_new_types': false },
+      prefs: { 'browser.download.folderList': 2, 'browser.download.dir': downloads, 'browser.download.useDownloadDir': true, 'browser.download.always_ask_before_handling_new_types': false },
     });
     try {
       const page = await firefox.newPage();
