@@ -7,8 +7,8 @@ import type { Locator, Page } from 'playwright-core';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { JCMS, startSite, type TestSite } from '../cli/sweep-site';
-import { collectErrors, GOV, launch, type Session } from './harness';
-import { listTabId, newestListTab } from './sweep-site';
+import { GOV, launch, type Session } from './harness';
+import { clickSweep, openPopup as openSweepPopup } from './sweep-site';
 
 const REPORTS = ['/art/2024/1/30/art_77278_102.html', '/art/2020/1/20/art_77278_109.html', '/art/2022/1/20/art_77278_113.html'];
 
@@ -25,24 +25,11 @@ afterAll(async () => {
 });
 
 /** The list page opened, its tab found and the popup on it showing the sweep button. */
-async function openPopup(path: string) {
-  const list = await session.context.newPage();
-  const logged = collectErrors(list);
-  await list.goto(`${GOV}${path}`);
-  const tabId = await listTabId(() => session.worker.evaluate(newestListTab));
-  const popup = await session.context.newPage();
-  await popup.goto(`chrome-extension://${session.extensionId}/popup.html?tab=${tabId}`);
-  const button = popup.locator('[data-action="sweep"]');
-  await button.waitFor({ timeout: 10_000 });
-  return { list, popup, button, logged };
-}
+const openPopup = (path: string) => openSweepPopup(session, `${GOV}${path}`);
 
 /** The sweep button clicked: the results page, once the sweep is done, and the sources of its rows. */
 async function sweep(button: Locator): Promise<{ results: Page; sources: (string | null)[] }> {
-  const opened = session.context.waitForEvent('page', { predicate: (p) => p.url().includes('/results.html') });
-  await button.click();
-  const results = await opened;
-  await results.waitForLoadState();
+  const results = await clickSweep(session, button);
   await results.locator('main[data-state="done"]').waitFor({ timeout: 90_000 });
   const sources = await results.locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-source')));
   return { results, sources };

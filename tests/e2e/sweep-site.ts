@@ -217,15 +217,11 @@ export async function listTabId(ask: () => Promise<number | null>): Promise<numb
   throw new Error('no tab with a list page');
 }
 
-/** In Chromium: the list page `path` of the site opened and the popup on it, showing its sweep button. */
-export async function openPopup(
-  session: Session,
-  site: SweepSite,
-  path: string,
-): Promise<{ list: Page; popup: Page; button: Locator; logged: Logged }> {
+/** In Chromium: the list page at `url` opened and the popup on it, showing its sweep button. */
+export async function openPopup(session: Session, url: string): Promise<{ list: Page; popup: Page; button: Locator; logged: Logged }> {
   const list = await session.context.newPage();
   const logged = collectErrors(list);
-  await list.goto(site.url(GOV_HOST, path));
+  await list.goto(url);
   const tabId = await listTabId(() => session.worker.evaluate(newestListTab));
   const popup = await session.context.newPage();
   await popup.goto(`chrome-extension://${session.extensionId}/popup.html?tab=${tabId}`);

@@ -35,7 +35,7 @@ function findingsOf(json: string, source: string): Finding[] {
 describe('check the reports listed on a page: one agency’s consecutive years', () => {
   it('2024 listed before 2023: the 2024 row and the JSON name 上年结转 3→0, the cross-year findings are there, the CSVs are the sweep command’s', async () => {
     const from = site.requests.length;
-    const { list, popup, button, logged } = await openPopup(session, site, LIST_YEARS);
+    const { list, popup, button, logged } = await openPopup(session, site.url(GOV_HOST, LIST_YEARS));
     expect(await button.textContent()).toBe('检查本页列出的 2 份年报');
     const results = await clickSweep(session, button);
     await results.locator('main[data-state="done"]').waitFor({ timeout: 90_000 });

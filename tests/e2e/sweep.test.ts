@@ -33,7 +33,7 @@ afterAll(async () => {
   site.close();
 });
 
-const openPopup = (path = LIST) => openSweepPopup(session, site, path);
+const openPopup = (path = LIST) => openSweepPopup(session, site.url(GOV_HOST, path));
 const clickSweep = (button: Locator) => clickSweepButton(session, button);
 
 describe('check the reports listed on a page', () => {
