@@ -82,16 +82,14 @@ export interface TwoPassCheck {
  * marks from a first pass without the rules that read the narrative and completes it once the page is idle.
  */
 export function checkInTwoPasses(report: Report, first: (rule: Rule) => boolean): TwoPassCheck {
-  let locs: Localization[] = [];
-  let early: (FindingDraft[] | null)[] = [];
-  const findings = withSharedLookup(report, () => {
-    locs = localize(report);
-    early = reportRules.map((rule) => (first(rule) ? ruleDrafts(report, rule, locs) : null));
-    return finish(report, early.flatMap((d) => d ?? []));
+  return withSharedLookup(report, () => {
+    const locs = localize(report);
+    const early = reportRules.map((rule) => (first(rule) ? ruleDrafts(report, rule, locs) : null));
+    return {
+      findings: finish(report, early.flatMap((d) => d ?? [])),
+      complete: () => withSharedLookup(report, () => finish(report, reportRules.flatMap((rule, i) => early[i] ?? ruleDrafts(report, rule, locs)))),
+    };
   });
-  const complete = (): Finding[] =>
-    withSharedLookup(report, () => finish(report, reportRules.flatMap((rule, i) => early[i] ?? ruleDrafts(report, rule, locs))));
-  return { findings, complete };
 }
 
 /** An agency's name as compared across reports (read/meta.ts, where the signature check uses it too). */
